@@ -1,0 +1,186 @@
+"""Load claims.yaml into frozen records, collecting every problem with its line."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.problems import Problem, ProblemsError
+from factcheck.yamlnodes import NodeReader
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
+MAX_TEXT_CHARS = 2000
+SEVERITIES = ("error", "warning")
+TOP_KEYS = ("stories", "claims", "model")
+CLAIM_KEYS = ("id", "text", "story", "versions", "verified", "severity")
+
+
+class ClaimsError(ProblemsError):
+    """claims.yaml cannot be used; carries every problem found."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    text: str
+    story: str | None = None
+    versions: tuple[tuple[str, str], ...] = ()
+    verified: str | None = None
+    severity: str = "error"
+    line: int = 0
+
+    @property
+    def version_ids(self) -> tuple[str, ...]:
+        return tuple(vid for vid, _ in self.versions)
+
+
+@dataclass(frozen=True)
+class ClaimSet:
+    claims: tuple[Claim, ...]
+    stories: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    model: str | None = None
+    path: str = "claims.yaml"
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
+
+    def story_patterns(self, story: str) -> tuple[str, ...]:
+        return dict(self.stories).get(story, ())
+
+    def checks(self, claim: Claim, article_id: str) -> bool:
+        """Whether `article_id` is in scope for `claim` (its story, or all)."""
+        if claim.story is None:
+            return True
+        return any(fnmatch.fnmatchcase(article_id, p) for p in self.story_patterns(claim.story))
+
+    def story_warnings(self, article_ids: list[str]) -> list[Problem]:
+        """Warn about story globs that match no article: usually a typo."""
+        out = []
+        for story, patterns in self.stories:
+            for pattern in patterns:
+                if not fnmatch.filter(article_ids, pattern):
+                    out.append(Problem(self.path, None, f"stories.{story}",
+                                       f"pattern {pattern!r} matches no article"))
+        return out
+
+
+def load_claims(path: str | Path) -> ClaimSet:
+    """Read and validate a claims file; raise ClaimsError listing every problem."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise ClaimsError([Problem(str(path), None, None, "no such file")]) from None
+    except UnicodeDecodeError as exc:
+        raise ClaimsError([Problem(str(path), None, None,
+                                   f"not UTF-8 text (byte {exc.start})")]) from None
+    except OSError as exc:
+        raise ClaimsError([Problem(str(path), None, None, exc.strerror or str(exc))]) from None
+    return parse_claims(text, str(path))
+
+
+def parse_claims(text: str, filename: str = "claims.yaml") -> ClaimSet:
+    """Validate claims given as YAML text; raise ClaimsError listing every problem."""
+    reader = NodeReader(filename)
+    root = reader.compose(text)
+    if reader.problems:
+        raise ClaimsError(reader.problems)
+    top = reader.mapping(root, "", TOP_KEYS, required=("claims",))
+    stories = _read_stories(reader, top.get("stories"))
+    model = reader.string(top["model"], "model") if "model" in top else None
+    claims = _read_claims(reader, top.get("claims"), dict(stories))
+    if reader.problems:
+        raise ClaimsError(reader.problems)
+    return ClaimSet(tuple(claims), tuple(stories), model, filename)
+
+
+def _read_stories(reader: NodeReader, node) -> list[tuple[str, tuple[str, ...]]]:
+    if node is None:
+        return []
+    out = []
+    for key_node, value in reader.pairs(node, "stories", "a mapping of story -> list of globs"):
+        name = reader.identifier(key_node, "stories", ID_PATTERN)
+        where = f"stories.{name}"
+        items = reader.sequence(value, where, "a list of article-id globs")
+        globs = tuple(g for g in (reader.string(i, f"{where}[{n}]") for n, i in enumerate(items)) if g)
+        if items and not globs:
+            continue
+        if not items:
+            reader.error(value, where, "expected at least one article-id glob")
+        out.append((name, globs))
+    return out
+
+
+def _read_claims(reader: NodeReader, node, stories: dict) -> list[Claim]:
+    items = reader.sequence(node, "claims", "a list of claims")
+    if node is not None and not items and not reader.problems:
+        reader.error(node, "claims", "expected at least one claim")
+    claims, seen = [], {}
+    for index, item in enumerate(items):
+        claim = _read_claim(reader, item, f"claims[{index}]", stories)
+        if claim is None:
+            continue
+        if claim.id in seen:
+            reader.error(item, f"claims[{index}].id",
+                         f"duplicate id {claim.id!r} (first used on line {seen[claim.id]})")
+            continue
+        seen[claim.id] = claim.line
+        claims.append(claim)
+    return claims
+
+
+def _read_claim(reader: NodeReader, node, where: str, stories: dict) -> Claim | None:
+    fields = reader.mapping(node, where, CLAIM_KEYS, required=("id", "text"))
+    if not fields:
+        return None
+    claim_id = reader.string(fields.get("id"), f"{where}.id", pattern=ID_PATTERN)
+    text = reader.text(fields.get("text"), f"{where}.text", MAX_TEXT_CHARS)
+    story = _read_story_ref(reader, fields.get("story"), f"{where}.story", stories)
+    versions = _read_versions(reader, fields.get("versions"), f"{where}.versions")
+    verified = _read_verified(reader, fields.get("verified"), f"{where}.verified", versions)
+    severity = _read_severity(reader, fields.get("severity"), f"{where}.severity")
+    if claim_id is None or text is None:
+        return None
+    return Claim(claim_id, text, story, tuple(versions), verified, severity, node.start_mark.line + 1)
+
+
+def _read_story_ref(reader: NodeReader, node, where: str, stories: dict) -> str | None:
+    if node is None:
+        return None
+    story = reader.string(node, where)
+    if story is not None and story not in stories:
+        known = ", ".join(sorted(stories)) or "none are defined under 'stories'"
+        reader.error(node, where, f"names no story: {story!r} (known: {known})")
+    return story
+
+
+def _read_versions(reader: NodeReader, node, where: str) -> list[tuple[str, str]]:
+    if node is None:
+        return []
+    versions = []
+    for key_node, value in reader.pairs(node, where, "a mapping of id -> text"):
+        vid = reader.identifier(key_node, where, ID_PATTERN)
+        text = reader.text(value, f"{where}.{vid}", MAX_TEXT_CHARS)
+        if vid is not None and text is not None:
+            versions.append((vid, text))
+    return versions
+
+
+def _read_verified(reader: NodeReader, node, where: str, versions) -> str | None:
+    if node is None:
+        return None
+    verified = reader.string(node, where)
+    ids = [vid for vid, _ in versions]
+    if verified is not None and verified not in ids:
+        allowed = ", ".join(ids) if ids else "the claim has no versions"
+        reader.error(node, where, f"names no version: {verified!r} (allowed: {allowed})")
+    return verified
+
+
+def _read_severity(reader: NodeReader, node, where: str) -> str:
+    if node is None:
+        return "error"
+    severity = reader.string(node, where)
+    if severity is not None and severity not in SEVERITIES:
+        reader.error(node, where, f"expected one of {', '.join(SEVERITIES)}, got {severity!r}")
+    return severity if severity in SEVERITIES else "error"

@@ -1,0 +1,150 @@
+"""Command line: `factcheck run` and `factcheck validate`. The only module that prints or exits."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from factcheck import __version__
+from factcheck.articles import ArticleFile, find_article_files, read_article
+from factcheck.calibration import calibration_for, shipped_calibrations
+from factcheck.claims import ClaimsError, load_claims
+from factcheck.embed import DEFAULT_MODEL, ModelError, load_embedder, resolve_model
+from factcheck.output import write_reports
+from factcheck.pipeline import Settings, check
+from factcheck.problems import Problem
+from factcheck.report import DEFAULT_FORMATS, FORMATS
+
+EXIT_OK, EXIT_BLOCKING, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130
+
+
+class UsageError(Exception):
+    """A run that cannot be done; the message is what the user sees."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="factcheck", description=(
+        "Find where articles state curated claims and flag where versions of a story disagree."))
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run = sub.add_parser("run", help="check articles against claims and write reports")
+    _input_options(run)
+    run.add_argument("--out", default="reports/", help="folder for the reports (default: reports/)")
+    run.add_argument("--format", nargs="+", default=list(DEFAULT_FORMATS), choices=sorted(FORMATS),
+                     metavar="FMT", help=f"reports to write: {', '.join(sorted(FORMATS))} (default: markdown json)")
+    run.add_argument("--model", help=f"embedding model: use (default), e5, minilm, a local path or a hub name")
+    run.add_argument("--no-fail", action="store_true", help="exit 0 even when a finding blocks")
+    validate = sub.add_parser("validate", help="check claims.yaml and the articles without loading a model")
+    _input_options(validate)
+    return parser
+
+
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--claims", default="claims.yaml", help="the curated claims (default: claims.yaml)")
+    parser.add_argument("--articles", nargs="+", default=["seeds/"], metavar="PATH",
+                        help="article files (.txt) or folders of them (default: seeds/)")
+    parser.add_argument("--strict", action="store_true", help="stop (exit 2) if any article cannot be read")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad options, 0 on --help
+        return int(exc.code or 0)
+    try:
+        return COMMANDS[args.command](args)
+    except ClaimsError as exc:
+        _print_problems(exc.problems)
+    except (UsageError, ModelError) as exc:
+        _err(f"factcheck: error: {exc}")
+    except KeyboardInterrupt:
+        _err("factcheck: interrupted; reports were not changed")
+        return EXIT_INTERRUPTED
+    return EXIT_ERROR
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        _err(str(problem))
+
+
+def _load_inputs(args):
+    claim_set = load_claims(args.claims)
+    files, problems = find_article_files(args.articles)
+    missing = [p for p in problems if p.message == "no such file or folder"]
+    if missing:
+        raise UsageError("; ".join(f"{p.file}: no such file or folder" for p in missing))
+    articles = []
+    for file in files:
+        try:
+            articles.append(read_article(file))
+        except ValueError as exc:
+            problems.append(Problem(str(file.path), None, None, str(exc)))
+    problems += claim_set.story_warnings([a.id for a in articles])
+    unreadable = [p for p in problems if not p.where]
+    if unreadable and args.strict:
+        raise UsageError(f"{len(unreadable)} article(s) could not be read (--strict):\n"
+                         + "\n".join(map(str, unreadable)))
+    if not articles:
+        raise UsageError(f"no readable .txt article found in {', '.join(args.articles)}")
+    if not args.quiet:
+        _print_problems([*claim_set.warnings, *problems])
+    return claim_set, articles, problems
+
+
+def cmd_validate(args) -> int:
+    claim_set, articles, _ = _load_inputs(args)
+    if not args.quiet:
+        _err(f"factcheck: {args.claims}: {len(claim_set.claims)} claims valid; "
+             f"{len(articles)} articles readable ({sum(len(a.sentences) for a in articles)} sentences)")
+    return EXIT_OK
+
+
+def cmd_run(args) -> int:
+    claim_set, articles, problems = _load_inputs(args)
+    spec = resolve_model(args.model or claim_set.model or DEFAULT_MODEL)
+    calibration = calibration_for(spec.identity) or _fallback_calibration(spec.identity, args.quiet)
+    if not args.quiet:
+        _err(f"factcheck: loading model {spec.identity}")
+    embedder = load_embedder(spec)
+    settings = Settings(spec.identity, args.claims, calibration)
+    report = check(claim_set, articles, embedder, settings, _progress(args.quiet), tuple(problems))
+    rendered = {FORMATS[name].filename: FORMATS[name].render(report) for name in dict.fromkeys(args.format)}
+    try:
+        written = write_reports(Path(args.out), rendered)
+    except OSError as exc:
+        raise UsageError(f"{args.out}: cannot write reports: {exc.strerror or exc}") from None
+    if not args.quiet:
+        _err(f"factcheck: {len(report.results)} claims, {len(articles)} articles, "
+             f"{len(report.blocking)} blocking; wrote {', '.join(map(str, written))}")
+    return EXIT_BLOCKING if report.blocking and not args.no_fail else EXIT_OK
+
+
+def _fallback_calibration(identity: str, quiet: bool):
+    default = calibration_for(resolve_model(DEFAULT_MODEL).identity, shipped_calibrations())
+    if not quiet:
+        _err(f"factcheck: warning: no calibration fitted for {identity}; using the default model's. "
+             f"Fit one with: python bench/calibrate.py --models {identity.removeprefix('st:')}")
+    return default
+
+
+def _progress(quiet: bool):
+    def wrap(items, label, total):
+        if quiet or total < 2:
+            return items
+        from tqdm import tqdm
+
+        return tqdm(items, desc=label, total=total, file=sys.stderr, disable=None, leave=False)
+    return wrap
+
+
+COMMANDS = {"run": cmd_run, "validate": cmd_validate}

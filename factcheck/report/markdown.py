@@ -1,0 +1,50 @@
+"""report.md: a summary table per claim, then the evidence of each disagreement side by side (tabulate)."""
+
+from __future__ import annotations
+
+from tabulate import tabulate
+
+from factcheck.pipeline import Report
+from factcheck.verdict import DISAGREEMENT, ClaimResult
+
+MAX_QUOTE = 220
+
+
+def render_markdown(report: Report) -> str:
+    parts = [_header(report), _summary(report)]
+    parts += [_findings(r) for r in report.results if r.status == DISAGREEMENT or r.off_verified]
+    if report.problems:
+        parts.append("## Articles not checked\n\n" + "\n".join(f"- {p}" for p in report.problems))
+    return "\n\n".join(parts) + "\n"
+
+
+def _header(report: Report) -> str:
+    blocking = len(report.blocking)
+    verdict = f"**{blocking} blocking finding(s)**" if blocking else "**No blocking finding**"
+    return (f"# factcheck report\n\n{verdict}. {len(report.results)} claims checked against "
+            f"{len(report.articles)} articles with model `{report.settings.model}`.")
+
+
+def _told_by(result: ClaimResult) -> str:
+    cells = [f"{e.article}: {e.version or 'yes'}" for e in result.mentioning]
+    return "<br>".join(cells) if cells else "-"
+
+
+def _summary(report: Report) -> str:
+    rows = [(r.claim.id, r.status, "yes" if r.blocking else "", _told_by(r)) for r in report.results]
+    return "## Summary\n\n" + tabulate(rows, headers=("Claim", "Status", "Blocking", "Told by"), tablefmt="github")
+
+
+def _quote(text: str) -> str:
+    text = text.replace("|", "\\|")
+    return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1] + "…"
+
+
+def _findings(result: ClaimResult) -> str:
+    rows = [(e.article, e.version or "", f"{e.score:.2f}", e.line, _quote(e.text)) for e in result.mentioning]
+    table = tabulate(rows, headers=("Article", "Version", "Score", "Line", "Evidence"), tablefmt="github")
+    lines = [f"## {result.claim.id}: {result.status}", "", f"> {result.claim.text}", ""]
+    if result.claim.verified:
+        lines.append(f"Verified version: `{result.claim.verified}`.")
+    lines += [f"- {d.explanation}" for d in result.differences]
+    return "\n".join(lines + ["", table])
