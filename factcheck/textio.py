@@ -45,13 +45,24 @@ def decode_bytes(data: bytes) -> Decoded:
     return _detect(data)
 
 
+# Legacy code pages often decode a text equally cleanly (cp1250 and cp1252 differ only in
+# letters a French text may not use). Among equally clean candidates, take the one its
+# language was most likely written in.
+_LEGACY_BY_LANGUAGE = {"tr": "cp1254", "fr": "cp1252", "en": "cp1252", "de": "cp1252", "es": "cp1252"}
+
+
 def _detect(data: bytes) -> Decoded:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    results = list(from_bytes(data))
+    if not results:
         raise NotText("is neither UTF-8 nor any text encoding that could be recognised")
-    return Decoded(_normalise_newlines(str(best)), best.encoding)
+    cleanest = [m for m in results if m.chaos <= results[0].chaos]
+    from factcheck.articles import detect_language
+
+    preferred = _LEGACY_BY_LANGUAGE.get(detect_language(str(results[0])))
+    chosen = next((m for m in cleanest if m.encoding == preferred), results[0])
+    return Decoded(_normalise_newlines(str(chosen)), chosen.encoding)
 
 
 def _normalise_newlines(text: str) -> str:

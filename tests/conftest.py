@@ -1,0 +1,52 @@
+"""Shared fixtures: a deterministic fake embedder, and real models loaded once per session."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+import pytest
+
+DIM = 512
+
+
+class FakeEmbedder:
+    """Bag of lower-cased words hashed into a fixed space: texts sharing words are similar."""
+
+    identity = "fake@1"
+    batch_size = 8
+
+    def __init__(self):
+        self.calls = 0
+
+    def encode(self, texts, kind):
+        self.calls += 1
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                out[row, int(hashlib.md5(word.encode()).hexdigest(), 16) % DIM] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1, norms)
+
+
+@pytest.fixture
+def fake_embedder():
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def fake_model(monkeypatch):
+    """Make the CLI use the fake embedder instead of loading a real model."""
+    import factcheck.cli
+
+    embedder = FakeEmbedder()
+    monkeypatch.setattr(factcheck.cli, "load_embedder", lambda spec: embedder)
+    return embedder
+
+
+@pytest.fixture(scope="session")
+def use_model():
+    from factcheck.embed import load_embedder, resolve_model
+
+    return load_embedder(resolve_model("use"))

@@ -1,0 +1,87 @@
+"""Article discovery, decoding, furniture removal and sentence splitting with line numbers."""
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.articles import ArticleFile, find_article_files, parse_article, read_article
+from factcheck.boilerplate import boilerplate_kind
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_seeds_decode_split_and_keep_line_numbers():
+    files, problems = find_article_files([str(ROOT / "seeds")])
+    assert problems == []
+    articles = {f.id: read_article(f) for f in files}
+    assert sorted(articles) == ["000_178659b5888f47b6", "001_d2474ce260071f4e", "002_b7cb0a28800a4ff5",
+                                "003_3e2c28e23a33d524", "004_7ca789396f3acdb5"]
+    assert {a.lang for a in articles.values()} == {"fr", "tr"}
+    turkish = articles["003_3e2c28e23a33d524"]
+    # "duyuruldu.Yapılan": a sentence boundary with no space after the full stop
+    assert [s.text[:20] for s in turkish.sentences if s.line == 2] == [
+        "4 BT çalışanının Kaz", "Yapılan araştırma so", "Bu kişilerin, vergi "]
+
+
+def test_ads_newsletters_and_read_also_lines_are_dropped():
+    files, _ = find_article_files([str(ROOT / "seeds")])
+    dropped = {f.id[:3]: [n for n, _ in read_article(f).dropped_lines] for f in files}
+    assert dropped == {"000": [23], "001": [15], "002": [25, 39], "003": [7], "004": []}
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("A Lire aussi :  Do Kwon a déplacé les bitcoins", "read-also"),
+    ("Read more: the crypto winter", "read-also"),
+    ("N'hésitez pas à vous abonner à la newsletter", "newsletter"),
+    ("Ücretsiz VİOP deneme hesabı açın ve 100.000 lira sanal para ile", "advert"),
+    ("Divulgation: l'auteur possédait BTC", "disclosure"),
+    ("La FMA a saisi 67 000 pièces d'équipement.", None),
+    ("Le journal a lu aussi le rapport.", None),
+])
+def test_boilerplate_kinds(line, kind):
+    assert boilerplate_kind(line) == kind
+
+
+def test_french_quotes_close_a_sentence_and_elisions_do_not_split():
+    article = parse_article("x", "La FMA a déclaré qu’elles « constituent une menace. » À savoir, l’exploitation augmente le risque.")
+    assert [s.text for s in article.sentences] == [
+        "La FMA a déclaré qu’elles « constituent une menace. »", "À savoir, l’exploitation augmente le risque."]
+
+
+def test_ids_are_relative_paths_without_txt(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("Un texte.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Un autre texte.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("ignored", encoding="utf-8")
+    files, problems = find_article_files([str(tmp_path), str(tmp_path / "b.txt")])
+    assert [f.id for f in files] == ["b", "sub/a"]
+    assert [p.message for p in problems] == [
+        f"article id 'b' is also given by {tmp_path / 'b.txt'}; this copy is skipped"]
+
+
+@pytest.mark.parametrize("data, encoding", [
+    ("Le ministère a annoncé des mesures.\r\n".encode("utf-8"), "utf-8"),
+    ("\ufeffLe ministère a annoncé des mesures.\n".encode("utf-8"), "utf-8-sig"),
+    ("Le ministère a annoncé des mesures.\n".encode("utf-16"), "utf-16"),
+    ("Le ministère des Finances a annoncé des mesures très sévères contre les employés.\n".encode("cp1252"),
+     "cp1252"),
+])
+def test_encodings_are_decoded(tmp_path, data, encoding):
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    article = read_article(ArticleFile("a", path))
+    assert article.sentences[0].text.startswith("Le ministère")
+    assert article.encoding.replace("windows-1252", "cp1252") == encoding
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "has no text to check (empty, or only page furniture)"),
+    (b"\x00\x01\x02binary", "contains NUL bytes: a binary file, not text"),
+])
+def test_unusable_files_are_refused_with_a_reason(tmp_path, data, reason):
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    with pytest.raises(ValueError, match=None) as info:
+        read_article(ArticleFile("a", path))
+    assert str(info.value) == reason

