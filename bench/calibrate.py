@@ -101,7 +101,7 @@ def xnli_rows(embedder, premises: list[dict], rng: random.Random) -> list[Row]:
 
 
 def _features(claim_vector, vectors, units):
-    best, contrast, _ = match_features(vectors @ claim_vector, units)
+    best, contrast, _ = match_features(vectors @ claim_vector, units, sum(u.first == u.last for u in units))
     return (best, contrast)
 
 

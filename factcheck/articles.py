@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.boilerplate import boilerplate_kind
-from factcheck.problems import Problem
+from factcheck.language import detect_language
+from factcheck.problems import Problem, ProblemsError
 from factcheck.textio import NotText, decode_bytes
 
 ARTICLE_SUFFIX = ".txt"
@@ -15,12 +16,8 @@ MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 MIN_LANGID_CHARS = 40
 
 
-class ArticlesError(Exception):
-    """No article could be read from what the user named."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(map(str, problems)))
+class ArticlesError(ProblemsError):
+    """A path given for articles does not exist."""
 
 
 @dataclass(frozen=True)
@@ -48,8 +45,8 @@ class ArticleFile:
 
 
 def find_article_files(paths: list[str]) -> tuple[list[ArticleFile], list[Problem]]:
-    """Expand files and folders into article files with ids; a missing path is a hard problem."""
-    files, problems = [], []
+    """Expand files and folders into article files with ids; raise ArticlesError if a path does not exist."""
+    files, problems, missing = [], [], []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -57,7 +54,9 @@ def find_article_files(paths: list[str]) -> tuple[list[ArticleFile], list[Proble
         elif path.is_file():
             files.append(ArticleFile(_strip_suffix(path.name), path))
         else:
-            problems.append(Problem(raw, None, None, "no such file or folder"))
+            missing.append(Problem(raw, None, None, "no such file or folder"))
+    if missing:
+        raise ArticlesError(missing)
     return _drop_duplicate_ids(files, problems)
 
 
@@ -125,12 +124,6 @@ def parse_article(article_id: str, text: str, path: str = "", encoding: str = "u
         line_lang = detect_language(line) if len(line) >= MIN_LANGID_CHARS else lang
         sentences.extend(Sentence(article_id, number, s, line_lang) for s in split_sentences(line, line_lang))
     return Article(article_id, path, lang, tuple(sentences), tuple(dropped), encoding)
-
-
-def detect_language(text: str) -> str:
-    import py3langid
-
-    return py3langid.classify(text[:5000])[0] if text.strip() else "und"
 
 
 def split_sentences(line: str, lang: str) -> list[str]:

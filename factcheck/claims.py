@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.problems import Problem, ProblemsError
@@ -42,7 +42,6 @@ class ClaimSet:
     stories: tuple[tuple[str, tuple[str, ...]], ...] = ()
     model: str | None = None
     path: str = "claims.yaml"
-    warnings: tuple[Problem, ...] = field(default=(), compare=False)
 
     def story_patterns(self, story: str) -> tuple[str, ...]:
         return dict(self.stories).get(story, ())

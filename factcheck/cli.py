@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from factcheck import __version__
-from factcheck.articles import ArticleFile, find_article_files, read_article
+from factcheck.articles import ArticlesError, find_article_files, read_article
 from factcheck.calibration import calibration_for, shipped_calibrations
 from factcheck.claims import ClaimsError, load_claims
 from factcheck.embed import DEFAULT_MODEL, ModelError, load_embedder, resolve_model
@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", default="reports/", help="folder for the reports (default: reports/)")
     run.add_argument("--format", nargs="+", default=list(DEFAULT_FORMATS), choices=sorted(FORMATS),
                      metavar="FMT", help=f"reports to write: {', '.join(sorted(FORMATS))} (default: markdown json)")
-    run.add_argument("--model", help=f"embedding model: use (default), e5, minilm, a local path or a hub name")
+    run.add_argument("--model", help="embedding model: use (default), e5, minilm, a local path or a hub name")
     run.add_argument("--no-fail", action="store_true", help="exit 0 even when a finding blocks")
     validate = sub.add_parser("validate", help="check claims.yaml and the articles without loading a model")
     _input_options(validate)
@@ -60,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except ClaimsError as exc:
         _print_problems(exc.problems)
+    except ArticlesError as exc:
+        _err("\n".join(f"factcheck: error: {p}" for p in exc.problems))
     except (UsageError, ModelError) as exc:
         _err(f"factcheck: error: {exc}")
     except KeyboardInterrupt:
@@ -79,25 +81,21 @@ def _print_problems(problems: list[Problem]) -> None:
 
 def _load_inputs(args):
     claim_set = load_claims(args.claims)
-    files, problems = find_article_files(args.articles)
-    missing = [p for p in problems if p.message == "no such file or folder"]
-    if missing:
-        raise UsageError("; ".join(f"{p.file}: no such file or folder" for p in missing))
+    files, unreadable = find_article_files(args.articles)
     articles = []
     for file in files:
         try:
             articles.append(read_article(file))
         except ValueError as exc:
-            problems.append(Problem(str(file.path), None, None, str(exc)))
-    problems += claim_set.story_warnings([a.id for a in articles])
-    unreadable = [p for p in problems if not p.where]
+            unreadable.append(Problem(str(file.path), None, None, str(exc)))
     if unreadable and args.strict:
         raise UsageError(f"{len(unreadable)} article(s) could not be read (--strict):\n"
                          + "\n".join(map(str, unreadable)))
     if not articles:
         raise UsageError(f"no readable .txt article found in {', '.join(args.articles)}")
+    problems = unreadable + claim_set.story_warnings([a.id for a in articles])
     if not args.quiet:
-        _print_problems([*claim_set.warnings, *problems])
+        _print_problems(problems)
     return claim_set, articles, problems
 
 

@@ -66,7 +66,7 @@ def unit_vectors(sentence_vectors: np.ndarray, units: list[Unit]) -> np.ndarray:
     return (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
 
 
-def match_features(unit_scores: np.ndarray, units: list[Unit]) -> tuple[float, float, int]:
+def match_features(unit_scores: np.ndarray, units: list[Unit], n_sentences: int) -> tuple[float, float, int]:
     """(best score, contrast, best unit) for one claim in one article.
 
     Contrast is the best score minus what the claim scores against the rest of the
@@ -76,7 +76,7 @@ def match_features(unit_scores: np.ndarray, units: list[Unit]) -> tuple[float, f
     """
     best_unit = int(np.argmax(unit_scores))
     best, unit = float(unit_scores[best_unit]), units[best_unit]
-    singles = unit_scores[: sum(1 for u in units if u.first == u.last)]
+    singles = unit_scores[:n_sentences]  # units_for puts the single sentences first
     background = np.concatenate([singles[: max(unit.first - CONTEXT, 0)], singles[unit.last + CONTEXT + 1:]])
     baseline = float(np.percentile(background, BACKGROUND_PERCENTILE)) if background.size else 0.0
     return best, best - baseline, best_unit
@@ -90,7 +90,7 @@ def match_article(claims: list[ClaimVectors], article: Article, sentence_vectors
     out = []
     for cv in claims:
         scores = cv.rows @ vectors.T  # (texts of the claim, units)
-        best, contrast, best_unit = match_features(scores.max(axis=0), units)
+        best, contrast, best_unit = match_features(scores.max(axis=0), units, len(article.sentences))
         probability = calibration.probability(best, contrast)
         unit = units[best_unit]
         evidence = Evidence(cv.claim.id, article.id, probability >= calibration.threshold,

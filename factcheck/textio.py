@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from factcheck.language import detect_language
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -58,8 +60,6 @@ def _detect(data: bytes) -> Decoded:
     if not results:
         raise NotText("is neither UTF-8 nor any text encoding that could be recognised")
     cleanest = [m for m in results if m.chaos <= results[0].chaos]
-    from factcheck.articles import detect_language
-
     preferred = _LEGACY_BY_LANGUAGE.get(detect_language(str(results[0])))
     chosen = next((m for m in cleanest if m.encoding == preferred), results[0])
     return Decoded(_normalise_newlines(str(chosen)), chosen.encoding)

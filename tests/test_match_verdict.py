@@ -21,8 +21,8 @@ def test_contrast_discounts_what_the_rest_of_the_article_scores():
     units = units_for(list(range(12)))
     topical = np.array([0.60] + [0.55] * 11)
     focused = np.array([0.60] + [0.10] * 11)
-    assert match_features(topical, units) == pytest.approx((0.60, 0.05, 0))
-    assert match_features(focused, units) == pytest.approx((0.60, 0.50, 0))
+    assert match_features(topical, units, 12) == pytest.approx((0.60, 0.05, 0))
+    assert match_features(focused, units, 12) == pytest.approx((0.60, 0.50, 0))
 
 
 def _ev(article, mentioned=True, version=None):
