@@ -14,6 +14,7 @@ from factcheck.textio import NotText, decode_bytes
 ARTICLE_SUFFIX = ".txt"
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 MIN_LANGID_CHARS = 40
+MAX_SENTENCE_CHARS = 1000  # longer runs are cut: models truncate far sooner (USE, E5: ~128-512 tokens)
 
 
 class ArticlesError(ProblemsError):
@@ -129,4 +130,18 @@ def parse_article(article_id: str, text: str, path: str = "", encoding: str = "u
 def split_sentences(line: str, lang: str) -> list[str]:
     import sentencex
 
-    return [s for s in (" ".join(p.split()) for p in sentencex.segment(lang, line)) if s]
+    sentences = (" ".join(p.split()) for p in sentencex.segment(lang, line))
+    return [chunk for s in sentences if s for chunk in _bounded(s)]
+
+
+def _bounded(sentence: str) -> list[str]:
+    """Cut a run-on 'sentence' (a table, a URL dump) into pieces a model can read whole."""
+    if len(sentence) <= MAX_SENTENCE_CHARS:
+        return [sentence]
+    words, chunks, current = sentence.split(" "), [], ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > MAX_SENTENCE_CHARS:
+            chunks.append(current)
+            current = ""
+        current = f"{current} {word}" if current else word[:MAX_SENTENCE_CHARS]
+    return chunks + [current] if current else chunks

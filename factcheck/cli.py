@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from factcheck.report import DEFAULT_FORMATS, FORMATS
 
 EXIT_OK, EXIT_BLOCKING, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130
+DEBUG_ENV = "FACTCHECK_DEBUG"
 
 
 class UsageError(Exception):
@@ -56,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad options, 0 on --help
         return int(exc.code or 0)
+    previous = _terminate_as_interrupt()
     try:
         return COMMANDS[args.command](args)
     except ClaimsError as exc:
@@ -67,7 +70,29 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("factcheck: interrupted; reports were not changed")
         return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug: say so in one line rather than dump a traceback on an editor
+        if os.environ.get(DEBUG_ENV) == "1":
+            raise
+        _err(f"factcheck: internal error: {type(exc).__name__}: {exc} "
+             f"(set {DEBUG_ENV}=1 for the traceback, and please report it)")
+    finally:
+        _restore_terminate(previous)
     return EXIT_ERROR
+
+
+def _terminate_as_interrupt():
+    """Treat SIGTERM (CI cancelling a job) like Ctrl-C, so staged reports are cleaned up."""
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (e.g. called from a worker): leave signals alone
+        return None
+
+
+def _restore_terminate(previous) -> None:
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _err(message: str) -> None:
@@ -119,8 +144,9 @@ def cmd_run(args) -> int:
     rendered = {FORMATS[name].filename: FORMATS[name].render(report) for name in dict.fromkeys(args.format)}
     try:
         written = write_reports(Path(args.out), rendered)
-    except OSError as exc:
-        raise UsageError(f"{args.out}: cannot write reports: {exc.strerror or exc}") from None
+    except OSError as exc:  # filelock's Timeout is an OSError too
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"{args.out}: cannot write reports ({reason}); the previous reports are unchanged") from None
     if not args.quiet:
         _err(f"factcheck: {len(report.results)} claims, {len(articles)} articles, "
              f"{len(report.blocking)} blocking; wrote {', '.join(map(str, written))}")

@@ -1,32 +1,41 @@
-"""Write report files atomically: every file is complete, or the previous one is left untouched."""
+"""Write a run's reports atomically and together: all of one run's files appear, or none change."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file in the same folder, flush to disk, then rename over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+LOCK_NAME = ".factcheck.lock"
+LOCK_TIMEOUT_S = 120
 
 
 def write_reports(out_dir: Path, rendered: dict[str, str]) -> list[Path]:
-    """Write already-rendered reports (file name -> text); rendering first means a failure writes nothing."""
-    written = []
-    for name, text in sorted(rendered.items()):
-        path = out_dir / name
-        write_atomically(path, text)
-        written.append(path)
-    return written
+    """Write already-rendered reports (file name -> text) into `out_dir`.
+
+    Every file is first written and flushed in a private staging folder inside
+    `out_dir` (same file system, so renames are atomic); a full disk or a crash
+    there changes nothing. The renames then happen under a lock, so two runs
+    sharing `out_dir` never leave one run's report.md beside another's report.json.
+    """
+    from filelock import FileLock
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".factcheck-", dir=out_dir))
+    try:
+        for name, text in rendered.items():
+            _write_flushed(staging / name, text)
+        with FileLock(str(out_dir / LOCK_NAME), timeout=LOCK_TIMEOUT_S):
+            for name in sorted(rendered):
+                os.replace(staging / name, out_dir / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [out_dir / name for name in sorted(rendered)]
+
+
+def _write_flushed(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())

@@ -43,7 +43,7 @@ def test_run_writes_both_reports_and_blocks_on_a_disagreement(case, fake_model, 
 
 def test_no_fail_exits_zero_and_format_selects_files(case, fake_model):
     assert run(case, "--no-fail", "--format", "json") == EXIT_OK
-    assert sorted(p.name for p in (case / "out").iterdir()) == ["report.json"]
+    assert sorted(p.name for p in (case / "out").iterdir()) == [".factcheck.lock", "report.json"]
 
 
 def test_bad_claims_exit_2_with_one_line_each_and_no_report(case, fake_model, capsys):

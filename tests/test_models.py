@@ -1,6 +1,7 @@
 """Real-model tests: one per backend, each model loaded once per session; and the public evaluation."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,16 @@ def test_public_evaluation(tmp_path, use_model, monkeypatch):
     report = json.loads((tmp_path / "report.json").read_text("utf-8"))
     versions = {a["article"][:3]: a["version"] for a in report["claims"][0]["articles"] if a["mentioned"]}
     assert versions == {"000": "criticised", "001": "deliberate", "003": "incident"}
+
+
+@pytest.mark.model
+def test_reports_are_byte_identical_whatever_the_hash_seed(tmp_path):
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "factcheck", "run", "-q", "--no-fail", "--claims",
+                        str(ROOT / "claims.yaml"), "--articles", str(ROOT / "seeds"), "--out", str(out)],
+                       check=True, env=env, cwd=ROOT)
+        outputs.append([(out / n).read_bytes() for n in ("report.json", "report.md")])
+    assert outputs[0] == outputs[1]
