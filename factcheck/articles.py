@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from factcheck.boilerplate import boilerplate_kind
 from factcheck.language import detect_language
@@ -13,6 +14,8 @@ from factcheck.textio import NotText, decode_bytes
 
 ARTICLE_SUFFIX = ".txt"
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+# Bump when decoding, furniture cues or splitting change: cached parses of older versions are then ignored.
+PARSER_VERSION = "1"
 MIN_LANGID_CHARS = 40
 MAX_SENTENCE_CHARS = 1000  # longer runs are cut: models truncate far sooner (USE, E5: ~128-512 tokens)
 
@@ -92,24 +95,65 @@ def _drop_duplicate_ids(files, problems):
     return sorted(unique, key=lambda f: f.id), problems
 
 
-def read_article(file: ArticleFile) -> Article:
-    """Read one article file; raise ValueError with a user-facing reason when it is unusable."""
+class ParsedStore(Protocol):
+    """Where parsed articles can be kept between runs, keyed by the file's bytes (see cache.py)."""
+
+    def get_parsed(self, key: bytes) -> dict | None: ...
+
+    def put_parsed(self, key: bytes, parsed: dict) -> None: ...
+
+
+def read_article(file: ArticleFile, store: ParsedStore | None = None) -> Article:
+    """Read one article file; raise ValueError with a user-facing reason when it is unusable.
+
+    With a store, an unchanged file is not decoded, language-identified or split again."""
+    data = _read_bytes(file)
+    key = parsed_key(data)
+    cached = store.get_parsed(key) if store is not None else None
+    if cached is not None:
+        article = article_from_dict(file.id, str(file.path), cached)
+    else:
+        article = _parse_bytes(file, data)
+        if store is not None:
+            store.put_parsed(key, article_to_dict(article))
+    if not article.sentences:
+        raise ValueError("has no text to check (empty, or only page furniture)")
+    return article
+
+
+def parsed_key(data: bytes) -> bytes:
+    import hashlib
+
+    return hashlib.blake2b(PARSER_VERSION.encode() + b"\0" + data, digest_size=20).digest()
+
+
+def article_to_dict(article: Article) -> dict:
+    return {"lang": article.lang, "encoding": article.encoding, "dropped": list(article.dropped_lines),
+            "sentences": [[s.line, s.text, s.lang] for s in article.sentences]}
+
+
+def article_from_dict(article_id: str, path: str, data: dict) -> Article:
+    sentences = tuple(Sentence(article_id, line, text, lang) for line, text, lang in data["sentences"])
+    return Article(article_id, path, data["lang"], sentences, tuple(map(tuple, data["dropped"])), data["encoding"])
+
+
+def _read_bytes(file: ArticleFile) -> bytes:
     try:
         size = file.path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
             raise ValueError(f"is {size // (1024 * 1024)} MiB; articles over "
                              f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MiB are not read")
-        data = file.path.read_bytes()
+        return file.path.read_bytes()
     except OSError as exc:
         raise ValueError(f"cannot be read: {exc.strerror or exc}") from None
+
+
+def _parse_bytes(file: ArticleFile, data: bytes) -> Article:
     try:
         decoded = decode_bytes(data)
     except NotText as exc:
         raise ValueError(str(exc)) from None
-    article = parse_article(file.id, decoded.text, str(file.path), decoded.encoding)
-    if not article.sentences:
-        raise ValueError("has no text to check (empty, or only page furniture)")
-    return article
+    return parse_article(file.id, decoded.text, str(file.path), decoded.encoding)
 
 
 def parse_article(article_id: str, text: str, path: str = "", encoding: str = "utf-8") -> Article:

@@ -26,6 +26,13 @@ class Calibration:
         z = self.w_best * best + self.w_contrast * contrast + self.bias
         return 1.0 / (1.0 + math.exp(-z))
 
+    def probabilities(self, best, contrast):
+        """probability() over numpy arrays."""
+        import numpy as np
+
+        z = self.w_best * np.asarray(best) + self.w_contrast * np.asarray(contrast) + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
     def to_dict(self) -> dict:
         return asdict(self)
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import sqlite3
 import sys
 from pathlib import Path
 
 from factcheck import __version__
 from factcheck.articles import ArticlesError, find_article_files, read_article
+from factcheck.cache import CACHE_ENV, CachedEmbedder, CacheStore, default_cache_dir
 from factcheck.calibration import calibration_for, shipped_calibrations
 from factcheck.claims import ClaimsError, load_claims
 from factcheck.embed import DEFAULT_MODEL, ModelError, load_embedder, resolve_model
@@ -39,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
                      metavar="FMT", help=f"reports to write: {', '.join(sorted(FORMATS))} (default: markdown json)")
     run.add_argument("--model", help="embedding model: use (default), e5, minilm, a local path or a hub name")
     run.add_argument("--no-fail", action="store_true", help="exit 0 even when a finding blocks")
+    run.add_argument("--cache-dir", help=f"embedding cache folder (default: ${CACHE_ENV}, else the user cache folder)")
+    run.add_argument("--no-cache", action="store_true", help="neither read nor write the embedding cache")
     validate = sub.add_parser("validate", help="check claims.yaml and the articles without loading a model")
     _input_options(validate)
     return parser
@@ -104,15 +108,17 @@ def _print_problems(problems: list[Problem]) -> None:
         _err(str(problem))
 
 
-def _load_inputs(args):
+def _load_inputs(args, store=None):
     claim_set = load_claims(args.claims)
     files, unreadable = find_article_files(args.articles)
     articles = []
     for file in files:
         try:
-            articles.append(read_article(file))
+            articles.append(read_article(file, store))
         except ValueError as exc:
             unreadable.append(Problem(str(file.path), None, None, str(exc)))
+    if store is not None:
+        store.flush_parsed()
     if unreadable and args.strict:
         raise UsageError(f"{len(unreadable)} article(s) could not be read (--strict):\n"
                          + "\n".join(map(str, unreadable)))
@@ -133,13 +139,12 @@ def cmd_validate(args) -> int:
 
 
 def cmd_run(args) -> int:
-    claim_set, articles, problems = _load_inputs(args)
+    store = _open_cache(args)
+    claim_set, articles, problems = _load_inputs(args, store)
     spec = resolve_model(args.model or claim_set.model or DEFAULT_MODEL)
     calibration = calibration_for(spec.identity) or _fallback_calibration(spec.identity, args.quiet)
-    if not args.quiet:
-        _err(f"factcheck: loading model {spec.identity}")
-    embedder = load_embedder(spec)
     settings = Settings(spec.identity, args.claims, calibration)
+    embedder = _embedder(spec, store, args.quiet)
     report = check(claim_set, articles, embedder, settings, _progress(args.quiet), tuple(problems))
     rendered = {FORMATS[name].filename: FORMATS[name].render(report) for name in dict.fromkeys(args.format)}
     try:
@@ -151,6 +156,26 @@ def cmd_run(args) -> int:
         _err(f"factcheck: {len(report.results)} claims, {len(articles)} articles, "
              f"{len(report.blocking)} blocking; wrote {', '.join(map(str, written))}")
     return EXIT_BLOCKING if report.blocking and not args.no_fail else EXIT_OK
+
+
+def _open_cache(args) -> CacheStore | None:
+    if args.no_cache:
+        return None
+    folder = Path(args.cache_dir) if args.cache_dir else default_cache_dir()
+    try:
+        return CacheStore(folder)
+    except (OSError, sqlite3.Error) as exc:
+        raise UsageError(f"{folder}: cannot use the cache ({exc}); use --no-cache or --cache-dir") from None
+
+
+def _embedder(spec, store: CacheStore | None, quiet: bool):
+    """The model behind the cache, loaded only if some text is not cached yet."""
+    def load():
+        if not quiet:
+            _err(f"factcheck: loading model {spec.identity}")
+        return load_embedder(spec)
+
+    return load() if store is None else CachedEmbedder(spec.identity, store, load)
 
 
 def _fallback_calibration(identity: str, quiet: bool):

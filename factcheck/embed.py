@@ -42,9 +42,21 @@ def resolve_model(name: str | None) -> ModelSpec:
     if alias is not None:
         return alias()
     location = name[3:] if name.startswith("st:") else name
-    if Path(location).expanduser().exists():
-        location = str(Path(location).expanduser().resolve())
+    path = Path(location).expanduser()
+    if path.exists():
+        location = str(path.resolve())
+        return ModelSpec("sentence-transformers", location, f"st:{location}@{_fingerprint(path)}")
     return ModelSpec("sentence-transformers", location, f"st:{location}")
+
+
+def _fingerprint(folder: Path) -> str:
+    """Changes when the files of a local model change, so cached vectors of old weights are not reused."""
+    import hashlib
+
+    files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else [folder]
+    stamp = "|".join(f"{p.relative_to(folder) if folder.is_dir() else p.name}:{p.stat().st_size}:"
+                     f"{p.stat().st_mtime_ns}" for p in files)
+    return hashlib.blake2b(stamp.encode(), digest_size=6).hexdigest()
 
 
 def _use_spec() -> ModelSpec:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -43,11 +43,22 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class ClaimVectors:
-    """Rows of one claim in the query matrix: row 0 is the claim text, then one row per version."""
+class ClaimMatrix:
+    """All claims' query rows stacked: claim k owns rows offsets[k]:offsets[k+1], its text first, then its versions."""
 
-    claim: Claim
+    claims: tuple[Claim, ...]
     rows: np.ndarray
+    offsets: np.ndarray
+
+    @classmethod
+    def build(cls, claims: list[Claim], rows: np.ndarray) -> "ClaimMatrix":
+        sizes = [1 + len(c.versions) for c in claims]
+        return cls(tuple(claims), rows, np.cumsum([0] + sizes))
+
+    def subset(self, keep: list[int]) -> "ClaimMatrix":
+        parts = [self.rows[self.offsets[k]: self.offsets[k + 1]] for k in keep]
+        rows = np.vstack(parts) if parts else self.rows[:0]
+        return ClaimMatrix.build([self.claims[k] for k in keep], rows)
 
 
 def units_for(paragraphs: list[int]) -> list[Unit]:
@@ -66,48 +77,73 @@ def unit_vectors(sentence_vectors: np.ndarray, units: list[Unit]) -> np.ndarray:
     return (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
 
 
-def match_features(unit_scores: np.ndarray, units: list[Unit], n_sentences: int) -> tuple[float, float, int]:
-    """(best score, contrast, best unit) for one claim in one article.
+def article_features(claim_scores: np.ndarray, units: list[Unit], n_sentences: int):
+    """Per claim (rows of claim_scores, over units): best score, contrast and best unit, as arrays.
 
     Contrast is the best score minus what the claim scores against the rest of the
     article (the 90th percentile of sentences outside the evidence and its neighbours).
     It removes the part of the score that comes from sharing the article's topic and
     language, which is why one absolute cosine threshold fails.
     """
-    best_unit = int(np.argmax(unit_scores))
-    best, unit = float(unit_scores[best_unit]), units[best_unit]
-    singles = unit_scores[:n_sentences]  # units_for puts the single sentences first
-    background = np.concatenate([singles[: max(unit.first - CONTEXT, 0)], singles[unit.last + CONTEXT + 1:]])
-    baseline = float(np.percentile(background, BACKGROUND_PERCENTILE)) if background.size else 0.0
+    best_unit = claim_scores.argmax(axis=1)
+    best = claim_scores[np.arange(len(claim_scores)), best_unit]
+    firsts = np.array([u.first for u in units])[best_unit] - CONTEXT
+    lasts = np.array([u.last for u in units])[best_unit] + CONTEXT
+    position = np.arange(n_sentences)
+    in_window = (position >= firsts[:, None]) & (position <= lasts[:, None])
+    background = np.where(in_window, -np.inf, claim_scores[:, :n_sentences])  # units_for puts singles first
+    baseline = row_percentile(background, (~in_window).sum(axis=1), BACKGROUND_PERCENTILE)
     return best, best - baseline, best_unit
 
 
-def match_article(claims: list[ClaimVectors], article: Article, sentence_vectors: np.ndarray,
+def row_percentile(values: np.ndarray, valid: np.ndarray, q: float) -> np.ndarray:
+    """Per-row q-th percentile (linear, as numpy's default) of the `valid` finite values of each row;
+    excluded cells hold -inf. 0 for a row with none. One sort instead of np.nanpercentile's row loop."""
+    ordered = np.sort(values, axis=1)
+    n = values.shape[1]
+    position = (np.maximum(valid, 1) - 1) * (q / 100.0) + (n - valid)
+    low = np.clip(np.floor(position).astype(int), 0, n - 1)
+    high = np.clip(low + 1, 0, n - 1)
+    weight = position - np.floor(position)
+    low_v = np.take_along_axis(ordered, low[:, None], axis=1)[:, 0]
+    high_v = np.take_along_axis(ordered, high[:, None], axis=1)[:, 0]
+    high_v = np.where(np.isfinite(high_v), high_v, low_v)
+    with np.errstate(invalid="ignore"):  # rows with no valid value are -inf - -inf, replaced below
+        return np.where(valid > 0, low_v + weight * (high_v - low_v), 0.0)
+
+
+def match_features(unit_scores: np.ndarray, units: list[Unit], n_sentences: int) -> tuple[float, float, int]:
+    """article_features for a single claim."""
+    best, contrast, best_unit = article_features(unit_scores[None, :], units, n_sentences)
+    return float(best[0]), float(contrast[0]), int(best_unit[0])
+
+
+def match_article(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndarray,
                   calibration: Calibration) -> list[Evidence]:
-    """Evidence for each claim in one article, in the order of `claims`."""
+    """Evidence for each claim of `claims` in one article, in claim order: one matrix product for all."""
     units = units_for([s.line for s in article.sentences])
-    vectors = unit_vectors(sentence_vectors, units)
+    scores = claims.rows @ unit_vectors(sentence_vectors, units).T  # (all claim and version rows, units)
+    claim_scores = np.maximum.reduceat(scores, claims.offsets[:-1], axis=0)
+    best, contrast, best_unit = article_features(claim_scores, units, len(article.sentences))
+    probability = calibration.probabilities(best, contrast)
     out = []
-    for cv in claims:
-        scores = cv.rows @ vectors.T  # (texts of the claim, units)
-        best, contrast, best_unit = match_features(scores.max(axis=0), units, len(article.sentences))
-        probability = calibration.probability(best, contrast)
-        unit = units[best_unit]
-        evidence = Evidence(cv.claim.id, article.id, probability >= calibration.threshold,
-                            round(best, 4), round(probability, 4),
+    for k, claim in enumerate(claims.claims):
+        unit = units[best_unit[k]]
+        evidence = Evidence(claim.id, article.id, bool(probability[k] >= calibration.threshold),
+                            round(float(best[k]), 4), round(float(probability[k]), 4),
                             article.sentences[unit.first: unit.last + 1])
-        if evidence.mentioned and cv.claim.versions:
-            evidence = _with_version(evidence, cv, scores[1:], units, unit)
+        if evidence.mentioned and claim.versions:
+            versions = scores[claims.offsets[k] + 1: claims.offsets[k + 1]]
+            evidence = _with_version(evidence, claim, versions, units, unit)
         out.append(evidence)
     return out
 
 
-def _with_version(evidence: Evidence, cv: ClaimVectors, version_scores: np.ndarray,
+def _with_version(evidence: Evidence, claim: Claim, version_scores: np.ndarray,
                   units: list[Unit], unit: Unit) -> Evidence:
     """Pick the version told in the evidence or the sentences around it."""
     window = [k for k, u in enumerate(units) if u.first >= unit.first - CONTEXT and u.last <= unit.last + CONTEXT]
     per_version = version_scores[:, window].max(axis=1)
-    ids = cv.claim.version_ids
+    ids = claim.version_ids
     ranked = tuple((vid, round(float(s), 4)) for vid, s in zip(ids, per_version))
-    return Evidence(**{**evidence.__dict__, "version": ids[int(np.argmax(per_version))],
-                       "version_scores": ranked})
+    return replace(evidence, version=ids[int(np.argmax(per_version))], version_scores=ranked)

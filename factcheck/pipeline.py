@@ -11,11 +11,12 @@ from factcheck.articles import Article
 from factcheck.calibration import Calibration
 from factcheck.claims import ClaimSet
 from factcheck.embed import PASSAGE, QUERY, Embedder
-from factcheck.match import ClaimVectors, match_article
+from factcheck.match import ClaimMatrix, Evidence, match_article
 from factcheck.problems import Problem
 from factcheck.verdict import ClaimResult, decide
 
 Progress = Callable[[Iterable, str, int], Iterable]
+CHUNK_SENTENCES = 20_000  # about 40 MB of USE vectors at a time
 
 
 def no_progress(items: Iterable, label: str, total: int) -> Iterable:
@@ -41,32 +42,63 @@ class Report:
         return tuple(r for r in self.results if r.blocking)
 
 
-def encode_batched(embedder: Embedder, texts: list[str], kind: str, progress: Progress = no_progress,
-                   label: str = "embedding") -> np.ndarray:
-    """Encode in the backend's batch size, reporting progress per batch."""
+def encode_batched(embedder: Embedder, texts: list[str], kind: str) -> np.ndarray:
+    """Encode each distinct text once, in the embedder's batch size."""
+    unique = list(dict.fromkeys(texts))
     size = getattr(embedder, "batch_size", 64)
-    batches = [texts[i: i + size] for i in range(0, len(texts), size)]
-    parts = [embedder.encode(batch, kind) for batch in progress(batches, label, len(batches))]
-    return np.vstack(parts) if parts else np.zeros((0, 1), dtype=np.float32)
+    parts = [embedder.encode(unique[i: i + size], kind) for i in range(0, len(unique), size)]
+    if not parts:
+        return np.zeros((0, 1), dtype=np.float32)
+    vectors = np.vstack(parts)
+    index = {text: i for i, text in enumerate(unique)}
+    return vectors[[index[t] for t in texts]]
 
 
 def check(claim_set: ClaimSet, articles: list[Article], embedder: Embedder, settings: Settings,
           progress: Progress = no_progress, problems: tuple[Problem, ...] = ()) -> Report:
-    """Run matching and verdicts for every claim over every article in its scope."""
+    """Run matching and verdicts for every claim over every article in its scope.
+
+    Articles are embedded and matched a chunk at a time, so memory stays bounded by
+    CHUNK_SENTENCES whatever the size of the archive.
+    """
     claims = list(claim_set.claims)
-    queries = [[c.text, *(t for _, t in c.versions)] for c in claims]
-    flat = encode_batched(embedder, [t for q in queries for t in q], QUERY, progress, "embedding claims")
-    offsets = np.cumsum([0] + [len(q) for q in queries])
-    claim_vectors = [ClaimVectors(c, flat[offsets[i]: offsets[i + 1]]) for i, c in enumerate(claims)]
-    sentences = [s.text for a in articles for s in a.sentences]
-    sentence_vectors = encode_batched(embedder, sentences, PASSAGE, progress, "embedding sentences")
-    evidence: dict[str, list] = {c.id: [] for c in claims}
-    start = 0
-    for article in progress(articles, "matching", len(articles)):
-        vectors = sentence_vectors[start: start + len(article.sentences)]
-        start += len(article.sentences)
-        in_scope = [cv for cv in claim_vectors if claim_set.checks(cv.claim, article.id)]
-        for found in match_article(in_scope, article, vectors, settings.calibration):
-            evidence[found.claim].append(found)
+    texts = [t for c in claims for t in (c.text, *(v for _, v in c.versions))]
+    matrix = ClaimMatrix.build(claims, encode_batched(embedder, texts, QUERY))
+    scoped = _ScopedMatrices(claim_set, matrix)
+    evidence: dict[str, list[Evidence]] = {c.id: [] for c in claims}
+    chunks = _chunks(articles)
+    for chunk in progress(chunks, "checking articles", len(chunks)):
+        vectors = encode_batched(embedder, [s.text for a in chunk for s in a.sentences], PASSAGE)
+        start = 0
+        for article in chunk:
+            end = start + len(article.sentences)
+            for found in match_article(scoped.for_article(article.id), article, vectors[start:end],
+                                       settings.calibration):
+                evidence[found.claim].append(found)
+            start = end
     results = tuple(decide(c, evidence[c.id]) for c in claims)
     return Report(results, tuple(articles), settings, problems)
+
+
+def _chunks(articles: list[Article]) -> list[list[Article]]:
+    chunks, current, size = [], [], 0
+    for article in articles:
+        current.append(article)
+        size += len(article.sentences)
+        if size >= CHUNK_SENTENCES:
+            chunks.append(current)
+            current, size = [], 0
+    return chunks + [current] if current else chunks
+
+
+class _ScopedMatrices:
+    """The claim matrix restricted to the claims whose story covers an article, built once per scope."""
+
+    def __init__(self, claim_set: ClaimSet, matrix: ClaimMatrix):
+        self._claim_set, self._matrix, self._built = claim_set, matrix, {}
+
+    def for_article(self, article_id: str) -> ClaimMatrix:
+        keep = tuple(k for k, c in enumerate(self._matrix.claims) if self._claim_set.checks(c, article_id))
+        if keep not in self._built:
+            self._built[keep] = self._matrix.subset(list(keep))
+        return self._built[keep]

@@ -35,12 +35,22 @@ def fake_embedder():
     return FakeEmbedder()
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Never read or write the user's real embedding cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def fake_model(monkeypatch):
-    """Make the CLI use the fake embedder instead of loading a real model."""
+    """Make the CLI use the fake embedder (calibrated like the default model) instead of a real one."""
     import factcheck.cli
+    from factcheck.embed import ModelSpec
 
     embedder = FakeEmbedder()
+    monkeypatch.setattr(factcheck.cli, "resolve_model", lambda name: ModelSpec("fake", "fake", "use-multilingual-v3@fake"))
     monkeypatch.setattr(factcheck.cli, "load_embedder", lambda spec: embedder)
     return embedder
 

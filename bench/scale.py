@@ -1,0 +1,149 @@
+"""Cold vs warm runs at archive scale, and end-to-end vs raw encode throughput; prints a table.
+
+usage: python bench/scale.py [--sizes 1000 5000 20000] [--claims 100] [--seeds seeds]
+
+The archive is synthetic: articles of 8-40 seed sentences, shuffled, each sentence's
+numbers changed (or a number added) so that sentences are distinct, as in a real
+archive. Claims are seed sentences. Each run is a fresh process (`python -m factcheck
+run`), timed by wall clock; peak memory is that process's max RSS. "warm 1%" reruns
+after rewriting 1% of the articles with new numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tabulate import tabulate
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from factcheck.articles import find_article_files, read_article  # noqa: E402
+
+CHILD = """
+import resource, sys, time
+start = time.perf_counter()
+from factcheck.cli import main
+code = main(sys.argv[1:])
+print(f"{time.perf_counter() - start:.3f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}")
+raise SystemExit(code)
+"""
+
+
+def seed_sentences(seeds: Path) -> list[str]:
+    files, _ = find_article_files([str(seeds)])
+    return [s.text for f in files for s in read_article(f).sentences]
+
+
+def mutate(sentence: str, rng: random.Random) -> str:
+    if re.search(r"\d", sentence):
+        return re.sub(r"\d+", lambda m: str(rng.randint(1, 99_999)), sentence)
+    return f"{sentence.rstrip('.')} ({rng.randint(1900, 2099)})."
+
+
+def write_article(path: Path, pool: list[str], rng: random.Random) -> int:
+    sentences = [mutate(s, rng) for s in rng.sample(pool, rng.randint(8, min(40, len(pool))))]
+    lines, i = [], 0
+    while i < len(sentences):
+        step = rng.randint(1, 3)
+        lines.append(" ".join(sentences[i: i + step]))
+        i += step
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(sentences)
+
+
+def write_claims(path: Path, pool: list[str], count: int, rng: random.Random) -> None:
+    claims = [{"id": f"c{i:03d}", "text": text} for i, text in enumerate(rng.sample(pool, min(count, len(pool))))]
+    while len(claims) < count:  # more claims than seed sentences: reuse texts with other numbers
+        claims.append({"id": f"c{len(claims):03d}", "text": mutate(rng.choice(pool), rng)})
+    path.write_text(json.dumps({"claims": claims}, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
+
+
+def timed_run(claims: Path, articles: Path, out: Path, cache: Path) -> tuple[float, int, int]:
+    args = ["run", "-q", "--no-fail", "--claims", str(claims), "--articles", str(articles),
+            "--out", str(out), "--cache-dir", str(cache)]
+    done = subprocess.run([sys.executable, "-c", CHILD, *args], capture_output=True, text=True, cwd=ROOT)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"factcheck failed: {done.stderr.strip()}")
+    seconds, rss = done.stdout.split()
+    return float(seconds), int(rss), done.returncode
+
+
+def raw_encode_rate(texts: list[str]) -> float:
+    from factcheck.embed import PASSAGE, load_embedder, resolve_model
+
+    model = load_embedder(resolve_model("use"))
+    model.encode(texts[:64], PASSAGE)  # warm-up
+    start = time.perf_counter()
+    for i in range(0, len(texts), model.batch_size):
+        model.encode(texts[i: i + model.batch_size], PASSAGE)
+    return len(texts) / (time.perf_counter() - start)
+
+
+def bench_size(n: int, pool: list[str], claims_count: int, rows: list, rng: random.Random) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "a").mkdir()
+        paths = [tmp / "a" / f"{i:06d}.txt" for i in range(n)]
+        sentences = sum(write_article(p, pool, rng) for p in paths)
+        write_claims(tmp / "claims.yaml", pool, claims_count, rng)
+        cold = timed_run(tmp / "claims.yaml", tmp / "a", tmp / "out", tmp / "cache")
+        for p in rng.sample(paths, max(1, n // 100)):
+            write_article(p, pool, rng)
+        warm = timed_run(tmp / "claims.yaml", tmp / "a", tmp / "out", tmp / "cache")
+        rows.append([n, sentences, f"{cold[0]:.1f}", cold[1], f"{warm[0]:.1f}", warm[1],
+                     f"{warm[0] / cold[0]:.1%}", f"{sentences / cold[0]:.0f}"])
+        print(f"{n} articles done", file=sys.stderr)
+
+
+def bench_throughput(pool: list[str], rng: random.Random) -> list:
+    """Same sentences, same run: factcheck's cold end to end vs USE's own encode."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "a").mkdir()
+        for i in range(1000):
+            write_article(tmp / "a" / f"{i:06d}.txt", pool, rng)
+        write_claims(tmp / "claims.yaml", pool, 100, rng)
+        files, _ = find_article_files([str(tmp / "a")])
+        texts = list(dict.fromkeys(s.text for f in files for s in read_article(f).sentences))
+        raw = raw_encode_rate(texts)
+        seconds, _, _ = timed_run(tmp / "claims.yaml", tmp / "a", tmp / "out", tmp / "cache")
+        end_to_end = len(texts) / seconds
+        return [len(texts), f"{raw:.0f}", f"{end_to_end:.0f}", f"{end_to_end / raw:.2f}"]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", nargs="+", type=int, default=[1000, 5000, 20000])
+    ap.add_argument("--claims", type=int, default=100)
+    ap.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    args = ap.parse_args()
+    rng = random.Random(7)
+    pool = seed_sentences(args.seeds)
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds_cold = timed_run(ROOT / "claims.yaml", args.seeds, Path(tmp) / "out", Path(tmp) / "cache")
+        seeds_warm = timed_run(ROOT / "claims.yaml", args.seeds, Path(tmp) / "out", Path(tmp) / "cache")
+    print(tabulate([["cold", f"{seeds_cold[0]:.2f}", seeds_cold[1]], ["warm", f"{seeds_warm[0]:.2f}", seeds_warm[1]]],
+                   headers=["seeds run", "wall s", "peak MB"], tablefmt="github"))
+    print()
+    print(tabulate([bench_throughput(pool, rng)],
+                   headers=["sentences", "raw encode s/s", "end-to-end s/s", "ratio"], tablefmt="github"))
+    print()
+    rows: list = []
+    for n in args.sizes:
+        bench_size(n, pool, args.claims, rows, rng)
+    print(tabulate(rows, headers=["articles", "sentences", "cold s", "cold MB", "warm 1% s", "warm MB",
+                                  "warm/cold", "cold sent/s"], tablefmt="github"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,116 @@
+"""Content-addressed embedding cache in SQLite, and an Embedder that loads its model only on a miss."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+CACHE_ENV = "FACTCHECK_CACHE_DIR"
+SCHEMA = ("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, dim INTEGER NOT NULL, data BLOB NOT NULL);"
+          "CREATE TABLE IF NOT EXISTS parsed (key BLOB PRIMARY KEY, data TEXT NOT NULL)")
+LOOKUP_CHUNK = 900  # SQLite caps bound parameters per statement
+
+
+def default_cache_dir() -> Path:
+    """--cache-dir, else $FACTCHECK_CACHE_DIR, else the platform's user cache folder."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("factcheck"))
+
+
+def cache_key(identity: str, kind: str, text: str) -> bytes:
+    return hashlib.blake2b(f"{identity}\x00{kind}\x00{text}".encode("utf-8"), digest_size=20).digest()
+
+
+class CacheStore:
+    """key -> float32 vector. SQLite gives atomic commits, crash safety and many concurrent readers
+    with one writer at a time (WAL), which is what several runs sharing a cache need."""
+
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(folder / "embeddings.sqlite3", timeout=60, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+        self._pending: list[tuple[bytes, str]] = []
+
+    def get_many(self, keys: list[bytes]) -> dict[bytes, np.ndarray]:
+        found = {}
+        for start in range(0, len(keys), LOOKUP_CHUNK):
+            chunk = keys[start: start + LOOKUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for key, dim, data in self._db.execute(
+                    f"SELECT key, dim, data FROM vectors WHERE key IN ({marks})", chunk):
+                found[key] = np.frombuffer(data, dtype=np.float32, count=dim)
+        return found
+
+    def put_many(self, items: list[tuple[bytes, np.ndarray]]) -> None:
+        rows = [(k, int(v.shape[0]), np.ascontiguousarray(v, dtype=np.float32).tobytes()) for k, v in items]
+        with self._db:  # one transaction: all of a batch is stored, or none of it
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("INSERT OR IGNORE INTO vectors (key, dim, data) VALUES (?, ?, ?)", rows)
+
+    def get_parsed(self, key: bytes) -> dict | None:
+        row = self._db.execute("SELECT data FROM parsed WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put_parsed(self, key: bytes, parsed: dict) -> None:
+        """Queued, and written in one transaction by flush_parsed(): one commit per article is slow."""
+        self._pending.append((key, json.dumps(parsed, ensure_ascii=False)))
+
+    def flush_parsed(self) -> None:
+        if self._pending:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("INSERT OR IGNORE INTO parsed (key, data) VALUES (?, ?)", self._pending)
+            self._pending = []
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class CachedEmbedder:
+    """An Embedder over a CacheStore: cached texts are read back, and the real model is
+    loaded (by `load`) only the first time a text is missing."""
+
+    def __init__(self, identity: str, store: CacheStore, load: Callable[[], object]):
+        self.identity = identity
+        self._store = store
+        self._load = load
+        self._model = None
+        self.hits = self.misses = 0
+
+    @property
+    def batch_size(self) -> int:
+        return 4096  # lookups are cheap; the model's own batch size applies to misses
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def encode(self, texts: list[str], kind: str) -> np.ndarray:
+        keys = [cache_key(self.identity, kind, t) for t in texts]
+        found = self._store.get_many(list(dict.fromkeys(keys)))
+        missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in found))
+        self.hits += len(texts) - sum(k not in found for k in keys)
+        self.misses += len(missing)
+        if missing:
+            fresh = self._encode_missing(missing, kind)
+            new = [(cache_key(self.identity, kind, t), v) for t, v in zip(missing, fresh)]
+            self._store.put_many(new)
+            found.update(new)
+        return np.vstack([found[k] for k in keys]) if keys else np.zeros((0, 1), dtype=np.float32)
+
+    def _encode_missing(self, texts: list[str], kind: str) -> np.ndarray:
+        if self._model is None:
+            self._model = self._load()
+        size = getattr(self._model, "batch_size", 64)
+        return np.vstack([self._model.encode(texts[i: i + size], kind) for i in range(0, len(texts), size)])
