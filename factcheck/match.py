@@ -32,10 +32,27 @@ class Evidence:
     sentences: tuple[Sentence, ...]
     version: str | None = None
     version_scores: tuple[tuple[str, float], ...] = ()
+    context: tuple[Sentence, ...] = ()  # the sentence before: "Selon X, ..." often sits there
+    also: tuple[Sentence, ...] = ()  # a second place in the article that states the claim too
+    focus: int = 0  # which of the evidence sentences matches the claim best
+
+    @property
+    def focus_text(self) -> str:
+        """The one sentence whose figures and negations are compared: in a pair, the other one
+        often says something else ("... n'ont pas la moindre idée")."""
+        return self.sentences[self.focus].text
 
     @property
     def line(self) -> int:
         return self.sentences[0].line
+
+    @property
+    def lang(self) -> str:
+        return self.sentences[0].lang
+
+    @property
+    def context_text(self) -> str:
+        return " ".join(s.text for s in self.context)
 
     @property
     def text(self) -> str:
@@ -129,14 +146,30 @@ def match_article(claims: ClaimMatrix, article: Article, sentence_vectors: np.nd
     out = []
     for k, claim in enumerate(claims.claims):
         unit = units[best_unit[k]]
-        evidence = Evidence(claim.id, article.id, bool(probability[k] >= calibration.threshold),
-                            round(float(best[k]), 4), round(float(probability[k]), 4),
-                            article.sentences[unit.first: unit.last + 1])
+        mentioned = bool(probability[k] >= calibration.threshold)
+        evidence = Evidence(claim.id, article.id, mentioned, round(float(best[k]), 4), round(float(probability[k]), 4),
+                            article.sentences[unit.first: unit.last + 1],
+                            context=article.sentences[max(unit.first - 1, 0): unit.first],
+                            also=_second_place(claim_scores[k], units, unit, article, calibration) if mentioned else (),
+                            focus=int(claim_scores[k, unit.last] > claim_scores[k, unit.first]))
         if evidence.mentioned and claim.versions:
             versions = scores[claims.offsets[k] + 1: claims.offsets[k + 1]]
             evidence = _with_version(evidence, claim, versions, units, unit)
         out.append(evidence)
     return out
+
+
+def _second_place(scores: np.ndarray, units: list[Unit], unit: Unit, article: Article,
+                  calibration: Calibration) -> tuple[Sentence, ...]:
+    """The best single sentence outside the evidence window, if it too states the claim."""
+    n = len(article.sentences)
+    outside = [i for i in range(n) if i < unit.first - CONTEXT or i > unit.last + CONTEXT]
+    if not outside:
+        return ()
+    best, contrast, index = match_features(scores[outside], [Unit(i, i) for i in range(len(outside))], len(outside))
+    if calibration.probability(best, contrast) < calibration.threshold:
+        return ()
+    return (article.sentences[outside[index]],)
 
 
 def _with_version(evidence: Evidence, claim: Claim, version_scores: np.ndarray,

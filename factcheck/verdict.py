@@ -5,28 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.claims import Claim
+from factcheck.compare import Difference, compare, internal_differences
 from factcheck.match import Evidence
 
 UNMENTIONED, SINGLE_SOURCE, CONSISTENT, DISAGREEMENT = "unmentioned", "single-source", "consistent", "disagreement"
-
-
-@dataclass(frozen=True)
-class Difference:
-    """Two articles (or two places in one) that tell a checkable fact differently."""
-
-    kind: str  # version, number, negation, attribution, internal
-    left: Evidence
-    right: Evidence
-    explanation: str
-
-    def to_dict(self) -> dict:
-        return {"kind": self.kind, "explanation": self.explanation,
-                "left": _side(self.left), "right": _side(self.right)}
-
-
-def _side(evidence: Evidence) -> dict:
-    return {"article": evidence.article, "line": evidence.line, "version": evidence.version,
-            "evidence": evidence.text}
 
 
 @dataclass(frozen=True)
@@ -35,6 +17,7 @@ class ClaimResult:
     status: str
     evidence: tuple[Evidence, ...]
     differences: tuple[Difference, ...] = ()
+    internal: tuple[Difference, ...] = ()  # one article stating two figures: reported, never blocking
 
     @property
     def mentioning(self) -> tuple[Evidence, ...]:
@@ -66,15 +49,17 @@ def version_differences(mentioning: tuple[Evidence, ...]) -> list[Difference]:
     return out
 
 
-def decide(claim: Claim, evidence: list[Evidence], differences: list[Difference] = ()) -> ClaimResult:
+def decide(claim: Claim, evidence: list[Evidence]) -> ClaimResult:
     """The contract's status for one claim: unmentioned, single-source, consistent or disagreement."""
     evidence = tuple(sorted(evidence, key=lambda e: e.article))
     mentioning = tuple(e for e in evidence if e.mentioned)
-    found = version_differences(mentioning) + list(differences)
-    if not mentioning:
-        status = UNMENTIONED
-    elif len(mentioning) == 1:
-        status = SINGLE_SOURCE
-    else:
-        status = DISAGREEMENT if found else CONSISTENT
-    return ClaimResult(claim, status, evidence, tuple(found) if len(mentioning) > 1 else ())
+    internal = tuple(d for e in mentioning for d in internal_differences(e))
+    if len(mentioning) < 2:
+        return ClaimResult(claim, SINGLE_SOURCE if mentioning else UNMENTIONED, evidence, (), internal)
+    found = version_differences(mentioning) + evidence_differences(mentioning)
+    return ClaimResult(claim, DISAGREEMENT if found else CONSISTENT, evidence, tuple(found), internal)
+
+
+def evidence_differences(mentioning: tuple[Evidence, ...]) -> list[Difference]:
+    """Figures, negation, modality and attribution compared for every pair of articles."""
+    return [d for i, left in enumerate(mentioning) for right in mentioning[i + 1:] for d in compare(left, right)]

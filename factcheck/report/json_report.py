@@ -33,6 +33,7 @@ def claim_dict(result: ClaimResult) -> dict:
         "blocking": result.blocking,
         "articles": [evidence_dict(e) for e in result.evidence],
         "differences": [d.to_dict() for d in result.differences],
+        "internal": [d.to_dict() for d in result.internal],
     }
 
 

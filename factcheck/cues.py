@@ -1,0 +1,81 @@
+"""Negation, modality and attribution cues in French, Turkish and English sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NEGATION = {
+    "fr": [r"\bn(?:e\b|['’])[^.;:]{0,40}?\b(?:pas|plus|jamais|rien|guère|aucun|aucune|nullement|personne)\b",
+           r"\bsans\b", r"\bnon\b", r"\bni\b"],
+    "en": [r"\bnot\b", r"n['’]t\b", r"\bno\b", r"\bnever\b", r"\bnone\b", r"\bnobody\b", r"\bnothing\b",
+           r"\bneither\b", r"\bnor\b", r"\bwithout\b", r"\bcannot\b"],
+    # Turkish negates verbs with -me/-ma (yapmadı, planlamıyor, yasaklamayacak, olmayan)
+    "tr": [r"\bdeğil", r"\byok\b", r"\bhiç\b", r"\w{2,}m[ıiuü]yor", r"\w{2,}m[ae]d[ıiuü]",
+           r"\w{2,}m[ae]y[ae]c[ae]k", r"\w{2,}m[ae]z(?:lar)?\b", r"\w{2,}m[ae]y[ae]n\b", r"\w{2,}m[ae]m[ıi]ş",
+           r"\bolmadan\b", r"\w{2,}m[ae]s[ıi]n[ıi]?\b"],
+}
+# A negation inside a purpose clause ("pour qu'il ne soit pas bloqué") does not negate what the
+# sentence states, so such clauses are set aside before negations are counted.
+_PURPOSE_CLAUSE = re.compile(r"\b(?:pour qu['’e]|afin (?:de|qu['’e])|de peur qu['’e]|so that|in order (?:to|that)|lest)"
+                             r"[^,;.]*", re.IGNORECASE)
+MODALITY = {
+    "deliberate": [r"\bvolontairement\b", r"\bdélibérément\b", r"\bintentionnellement\b", r"\bsciemment\b",
+                   r"\bdeliberately\b", r"\bintentionally\b", r"\bon purpose\b", r"\bkasıtlı\b", r"\bbilerek\b",
+                   r"\bkasten\b"],
+    "alleged": [r"\bprésumée?s?\b", r"\bprétendument\b", r"\bsupposément\b", r"\ballegedly\b", r"\breportedly\b",
+                r"\bpurportedly\b", r"\biddiaya göre\b", r"\biddia edilen\b", r"\bsöylenen\b"],
+    "planned": [r"\bprévoit\b", r"\benvisage\b", r"\bplans? to\b", r"\bplanlıyor\b"],
+}
+_SPEECH_FR = r"(?:déclaré|affirmé|indiqué|expliqué|ajouté|précisé|annoncé|estimé|souligné|assuré|confié)"
+_ATTRIBUTION = {
+    "fr": [rf"\b(?i:selon|d['’]après)\s+(?P<who>[^,.:;«»]{{3,80}})",
+           rf"\ba(?:‑|-)?t?(?:-il|-elle)?\s+{_SPEECH_FR}\s+(?P<who>[A-ZÉÈ][^,.;:«»]{{2,80}}?)(?=[,.;:]|\s+dans|$)",
+           rf"(?P<who>\b[A-ZÉÈ][\w’'\- ]{{2,80}}?)\s*,?\s+(?:a|ont)\s+{_SPEECH_FR}",
+           r"\b(?:estime|affirme|déclare|explique)\s+(?P<who>[A-ZÉÈ][\w\- ]{2,60})"],
+    "en": [r"\b(?i:according to)\s+(?P<who>[^,.:;]{3,80})",
+           r"(?P<who>\b[A-Z][\w'\- ]{2,80}?)\s+(?:said|says|told|stated|announced|claimed)\b",
+           r"\b(?:said|says|told)\s+(?P<who>[A-Z][\w\- ]{2,60})"],
+    "tr": [r"(?P<who>\b[A-ZÇĞİÖŞÜ][\w’'\- ]{2,80}?)(?:['’](?:[ynd]?[ae]))?\s+göre\b",
+           r"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,6})(?:ise\s+)?[^.]{0,160}?\b(?:dedi|açıkladı|söyledi|"
+           r"belirtti|ifade etti|dile getirdi)\b"],
+}
+_STOP = {"le", "la", "les", "du", "de", "des", "the", "of", "and", "et", "a", "an", "ise", "ve", "en", "un", "une",
+         "il", "elle", "ils", "ce", "cet", "cette", "this", "that", "bu", "président", "president", "başkanı"}
+
+
+@dataclass(frozen=True)
+class Cues:
+    negations: tuple[str, ...]
+    modality: tuple[str, ...]
+    speakers: tuple[str, ...]
+
+    @property
+    def negated(self) -> bool:
+        """Odd number of negations: 'ne ... pas' negates, 'sans ne pas' does not."""
+        return len(self.negations) % 2 == 1
+
+
+def cues(text: str, lang: str) -> Cues:
+    lang = lang if lang in _NEGATION else "en"
+    main_clauses = _PURPOSE_CLAUSE.sub(" ", text)
+    negations = tuple(m.group() for p in _NEGATION[lang] for m in re.finditer(p, main_clauses, re.IGNORECASE))
+    modality = tuple(sorted(kind for kind, ps in MODALITY.items()
+                            if any(re.search(p, text, re.IGNORECASE) for p in ps)))
+    speakers = tuple(dict.fromkeys(_clean(m.group("who")) for p in _ATTRIBUTION.get(lang, ())
+                                   for m in re.finditer(p, text)))
+    return Cues(negations, modality, tuple(s for s in speakers if s))
+
+
+def _clean(who: str) -> str:
+    return " ".join(who.split()).strip(" ,;:-–—'’\"")
+
+
+def speaker_keys(speaker: str) -> set[str]:
+    """Content words of a speaker, for comparing 'Daniyar Akishev' with 'le président Akishev'."""
+    words = re.findall(r"[^\W\d_]{3,}", speaker.lower())
+    return {w[:6] for w in words if w not in _STOP}
+
+
+def same_speaker(a: str, b: str) -> bool:
+    return bool(speaker_keys(a) & speaker_keys(b))

@@ -1,0 +1,103 @@
+"""Figures, negation, modality and attribution: the differences embeddings cannot see."""
+
+import pytest
+
+from factcheck.articles import parse_article
+from factcheck.compare import compare, internal_differences, number_conflicts
+from factcheck.cues import cues
+from factcheck.match import Evidence
+from factcheck.numbers import parse_number, quantities
+
+
+@pytest.mark.parametrize("token, lang, value", [
+    ("67 000", "fr", 67000), ("67\u202f000", "fr", 67000), ("100.000", "tr", 100000), ("1,5", "fr", 1.5),
+    ("1,5", "tr", 1.5), ("1,000", "en", 1000), ("2.5", "en", 2.5), ("1.234.567", "tr", 1234567),
+    ("1,234.5", "en", 1234.5), ("13", "fr", 13),
+])
+def test_parse_number_by_language(token, lang, value):
+    assert parse_number(token, lang) == value
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("saisi 67 000 pièces d'une valeur de 100 milliards de tenges (194 millions de dollars)", "fr",
+     [(67000, "count", "pièces"), (1e11, "money:KZT", ""), (1.94e8, "money:USD", "")]),
+    ("quatre de ses employés", "fr", [(4, "count", "employés")]),
+    ("four employees", "en", [(4, "count", "employees")]),
+    ("dört çalışan ve yirmi beş dava", "tr", [(4, "count", "çalışan"), (25, "count", "dava")]),
+    ("jusqu’à 13 % du hashrate", "fr", [(13, "percent", "")]),
+    ("hashrate'in yüzde 13'ü", "tr", [(13, "percent", "")]),
+    ("%13'lük pay", "tr", [(13, "percent", "")]),
+    ("En 2017, les autorités", "fr", [(2017, "year", "")]),
+    ("100.000 lira sanal para", "tr", [(100000, "money:TRY", "")]),
+])
+def test_quantities(text, lang, expected):
+    assert [(q.value, q.kind, q.unit) for q in quantities(text, lang)] == expected
+
+
+@pytest.mark.parametrize("left, right, conflicts", [
+    (("55 installations ont cessé, 51 ont été fermées", "fr"), ("57 installations ont cessé, 51 ont été fermées", "fr"),
+     [("55 installations", "57 installations")]),
+    (("quatre employés", "fr"), ("6 employés", "fr"), [("4 employés", "6 employés")]),
+    (("quatre employés", "fr"), ("4 çalışan", "tr"), []),
+    (("4 employés dans 4 régions", "fr"), ("4 employés", "fr"), []),  # leaving a figure out is no contradiction
+    (("4 employés", "fr"), ("6 régions", "fr"), []),  # different things counted
+    (("13 % du hashrate", "fr"), ("yüzde 18", "tr"), [("13 %", "yüzde 18")]),
+])
+def test_number_conflicts_match_quantities_by_what_they_count(left, right, conflicts):
+    assert number_conflicts(left, right) == conflicts
+
+
+@pytest.mark.parametrize("text, lang, negated", [
+    ("La Banque nationale ne prévoit pas d'interdire les cryptomonnaies.", "fr", True),
+    ("La Banque nationale prévoit d'interdire les cryptomonnaies.", "fr", False),
+    ("Les agents ont ajouté le logiciel à la liste pour qu'il ne soit pas bloqué.", "fr", False),
+    ("Merkez Bankası kripto paraları yasaklamayı planlamıyor.", "tr", True),
+    ("Merkez Bankası kripto paraları yasaklamayı planlıyor.", "tr", False),
+    ("Bu bir yasak değil.", "tr", True),
+    ("The bank does not plan to ban them.", "en", True),
+])
+def test_negation(text, lang, negated):
+    assert cues(text, lang).negated is negated
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("Selon Daniyar Akishev, de nouvelles restrictions arrivent.", "fr", "Daniyar Akishev"),
+    ("D'après le gouvernement du Kazakhstan, de nouvelles règles arrivent.", "fr", "le gouvernement du Kazakhstan"),
+    ("« Ils minent sous votre nez », a déclaré Gleb Shchegelskiy, appelant à agir.", "fr", "Gleb Shchegelskiy"),
+    ("According to the FMA, 51 facilities closed.", "en", "the FMA"),
+    ("Başkan Ardak Tangebaev ise soruşturma başlattıklarını açıkladı.", "tr", "Başkan Ardak Tangebaev"),
+])
+def test_attribution(text, lang, speaker):
+    assert cues(text, lang).speakers[0] == speaker
+
+
+def _evidence(article, text, before=""):
+    parsed = parse_article(article, (before + "\n" if before else "") + text)
+    sentences = parsed.sentences
+    return Evidence("c", article, True, 0.8, 0.9, sentences[-1:], context=sentences[:-1])
+
+
+def test_compare_explains_each_kind():
+    base = _evidence("000", "La banque ne prévoit pas d'interdire 4 cryptomonnaies.", "Selon Daniyar Akishev, la situation évolue.")
+    other = _evidence("100", "La banque prévoit volontairement d'interdire 6 cryptomonnaies.", "D'après le gouvernement, la situation évolue.")
+    assert [(d.kind, d.explanation) for d in compare(base, other)] == [
+        ("number", "000 says 4 cryptomonnaies, 100 says 6 cryptomonnaies"),
+        ("negation", "000 negates it ('ne prévoit pas'), 100 does not"),
+        ("modality", "100 says it was deliberate, 000 does not"),
+        ("attribution", "000 attributes it to Daniyar Akishev, 100 to le gouvernement"),
+    ]
+
+
+def test_rewording_alone_is_not_a_difference():
+    base = _evidence("000", "Quatre employés ont miné des cryptomonnaies sur les serveurs du ministère.")
+    other = _evidence("100", "Sur les serveurs du ministère, 4 employés minaient des cryptomonnaies.")
+    assert compare(base, other) == []
+
+
+def test_internal_difference_between_summary_and_body():
+    article = parse_article("a", "• 55 installations ont cessé leurs activités.\nPlus tard.\nEncore.\n"
+                                 "Jusqu'à présent, 57 installations ont cessé leurs activités.")
+    evidence = Evidence("c", "a", True, 0.8, 0.9, article.sentences[:1], also=article.sentences[3:])
+    (difference,) = internal_differences(evidence)
+    assert difference.internal and difference.explanation == (
+        "a says 55 installations on line 1 and 57 installations on line 4")
