@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from factcheck.cues import cues, same_speaker
+from factcheck.cues import bears_on, cues, same_speaker
 from factcheck.match import Evidence
 from factcheck.numbers import Quantity, quantities
 
@@ -91,17 +91,29 @@ def _describe(found: list[Quantity]) -> str:
 def _polarity(left: Evidence, right: Evidence) -> list[Difference]:
     a, b = cues(left.focus_text, left.lang), cues(right.focus_text, right.lang)
     out = []
-    if a.negated != b.negated:
-        neg, pos = (left, right) if a.negated else (right, left)
-        words = (a if a.negated else b).negations
-        out.append(Difference("negation", left, right,
-                              f"{neg.article} negates it ('{words[0]}'), {pos.article} does not"))
+    flipped = _negated_only_here(a, right.focus_text, b) or _negated_only_here(b, left.focus_text, a)
+    if left.lang == right.lang and flipped:
+        neg, pos = (left, right) if flipped in a.negations else (right, left)
+        out.append(Difference("negation", left, right, f"{neg.article} negates it ('{flipped}'), {pos.article} does not"))
     for kind in COMPARED_MODALITY:
         if (kind in a.modality) != (kind in b.modality):
             says, silent = (left, right) if kind in a.modality else (right, left)
             out.append(Difference("modality", left, right,
                                   f"{says.article} says it was {kind}, {silent.article} does not"))
     return out
+
+
+def _negated_only_here(here, other_text: str, other) -> str | None:
+    """A negation of `here` whose word the other side uses without negating it ('ne prévoit pas' vs
+    'prévoit'); None when every negation bears on something the other side does not say, or
+    negates too ('n'avez pas à rester' vs 'pouvez partir' is a paraphrase).
+
+    Only within one language: across languages the negated word cannot be found, and
+    comparing the mere count of negations flagged 27% of XNLI fr-tr entailment pairs."""
+    for negation, scope in zip(here.negations, here.scopes):
+        if bears_on(scope, other_text) and not any(s == scope for s in other.scopes):
+            return negation
+    return None
 
 
 def _attribution(left: Evidence, right: Evidence) -> list[Difference]:

@@ -49,6 +49,7 @@ class Cues:
     negations: tuple[str, ...]
     modality: tuple[str, ...]
     speakers: tuple[str, ...]
+    scopes: tuple[str, ...] = ()  # per negation, the start of the word it bears on
 
     @property
     def negated(self) -> bool:
@@ -59,12 +60,35 @@ class Cues:
 def cues(text: str, lang: str) -> Cues:
     lang = lang if lang in _NEGATION else "en"
     main_clauses = _PURPOSE_CLAUSE.sub(" ", text)
-    negations = tuple(m.group() for p in _NEGATION[lang] for m in re.finditer(p, main_clauses, re.IGNORECASE))
+    matches = [m for p in _NEGATION[lang] for m in re.finditer(p, main_clauses, re.IGNORECASE)]
+    negations = tuple(m.group() for m in matches)
+    scopes = tuple(_scope(m, main_clauses, lang) for m in matches)
     modality = tuple(sorted(kind for kind, ps in MODALITY.items()
                             if any(re.search(p, text, re.IGNORECASE) for p in ps)))
     speakers = tuple(dict.fromkeys(_clean(m.group("who")) for p in _ATTRIBUTION.get(lang, ())
                                    for m in re.finditer(p, text)))
-    return Cues(negations, modality, tuple(s for s in speakers if s))
+    return Cues(negations, modality, tuple(s for s in speakers if s), scopes)
+
+
+_CLITICS = {"me", "te", "se", "le", "la", "les", "lui", "leur", "y", "en", "nous", "vous", "l", "s", "m", "t",
+            "do", "does", "did", "is", "are", "was", "were", "be", "been", "have", "has", "had", "will", "would",
+            "can", "could", "should", "to", "a", "the", "any"}
+
+
+def _scope(match: re.Match, text: str, lang: str) -> str:
+    """The word a negation bears on: the verb after 'ne'/'not', or a Turkish negated verb's stem."""
+    if lang == "tr":
+        word = match.group()
+        stem = re.match(r"(\w{2,}?)m[ıiuüae]", word)
+        return (stem.group(1) if stem else word)[:5].lower()
+    words = re.findall(r"[^\W\d_]+", text[match.start():])[1:6]
+    content = [w for w in words if w.lower() not in _CLITICS and w.lower() not in ("pas", "plus", "jamais")]
+    return content[0][:5].lower() if content else ""
+
+
+def bears_on(scope: str, text: str) -> bool:
+    """Whether `text` uses the word a negation bears on (so the two sentences speak of one predicate)."""
+    return bool(scope) and any(w.lower().startswith(scope) for w in re.findall(r"[^\W\d_]+", text))
 
 
 def _clean(who: str) -> str:

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 
 _SEP = r"[ \u00a0\u202f.,]"
-_NUMBER = re.compile(rf"(?<![\w.,])\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
+_ORDINAL = r"(?:e|er|re|ème|eme|th|st|nd|rd)"
+_NUMBER = re.compile(rf"(?<![\w.,])\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?(?![\w])"
+                     rf"|(?<![\w.,])\d+(?:[.,]\d+)?(?:{_ORDINAL}|\.(?=\s+[a-zçğıöşü]))?(?![\w])")
 _SCALES = {
     "thousand": 1e3, "thousands": 1e3, "mille": 1e3, "bin": 1e3,
     "million": 1e6, "millions": 1e6, "milyon": 1e6,
@@ -35,7 +37,7 @@ TURKISH_MULTIPLIERS = {"yüz": 100, "bin": 1000, "milyon": 10**6, "milyar": 10**
 @dataclass(frozen=True)
 class Quantity:
     value: float
-    kind: str  # count, percent, money:<ISO code>, year
+    kind: str  # count, percent, money:<ISO code>, year, rank
     unit: str  # the word it counts ("employés"), '' when none
     text: str  # as written, for explanations
 
@@ -62,7 +64,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
 
 def parse_number(token: str, lang: str) -> float:
     """'67 000', '100.000', '1,5', '1,000.5' -> float, by the notation of `lang`."""
-    token = re.sub(r"[ \u00a0\u202f]", "", token)
+    token = re.sub(rf"[ \u00a0\u202f]|{_ORDINAL}$|\.$", "", token)
     groups = re.split(r"[.,]", token)
     seps = re.findall(r"[.,]", token)
     if not seps:
@@ -93,7 +95,7 @@ def words_to_digits(text: str, lang: str) -> str:
     try:
         from text_to_num import alpha2digit
 
-        shielded = alpha2digit(shielded, lang)
+        shielded = alpha2digit(shielded, lang, threshold=2)  # 'deux mois' counts; 'un député' is an article
     except (ImportError, ValueError, KeyError, NotImplementedError):
         pass  # a language text2num does not know: digits are still found
     return re.sub("\uE000(\\d+)\uE001", lambda m: kept[int(m.group(1))], shielded)
@@ -144,6 +146,8 @@ def _apply_scale(value: float, after: str) -> tuple[float, str, str]:
 
 
 def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
+    if re.search(rf"\d{_ORDINAL}$|\d\.$", token):
+        return "rank"  # 17e, 17th, Turkish 17.
     if _PERCENT_AFTER.match(after) or _PERCENT_BEFORE.search(before):
         return "percent"
     currency = _currency(before, after)

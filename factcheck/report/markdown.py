@@ -14,6 +14,7 @@ MAX_TOLD_BY = 12  # an archive-wide claim can be told by thousands of articles
 def render_markdown(report: Report) -> str:
     parts = [_header(report), _summary(report)]
     parts += [_findings(r) for r in report.results if r.status == DISAGREEMENT or r.off_verified]
+    parts += [_internal(r) for r in report.results if r.internal]
     if report.problems:
         parts.append("## Articles not checked\n\n" + "\n".join(f"- {p}" for p in report.problems))
     return "\n\n".join(parts) + "\n"
@@ -42,6 +43,14 @@ def _summary(report: Report) -> str:
 def _quote(text: str) -> str:
     text = text.replace("|", "\\|")
     return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1] + "…"
+
+
+def _internal(result: ClaimResult) -> str:
+    rows = [(d.left.article, side["line"], _quote(side["evidence"]))
+            for d in result.internal for side in (d.to_dict()["left"], d.to_dict()["right"])]
+    explanations = [f"- {d.explanation}" for d in result.internal]
+    table = tabulate(rows, headers=("Article", "Line", "Evidence"), tablefmt="github")
+    return "\n".join([f"## {result.claim.id}: one article, two figures", "", *explanations, "", table])
 
 
 def _findings(result: ClaimResult) -> str:
