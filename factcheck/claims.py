@@ -13,7 +13,7 @@ from factcheck.yamlnodes import NodeReader
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
 MAX_TEXT_CHARS = 2000
 SEVERITIES = ("error", "warning")
-TOP_KEYS = ("stories", "claims", "model")
+TOP_KEYS = ("stories", "claims", "model", "nli")
 CLAIM_KEYS = ("id", "text", "story", "versions", "verified", "severity")
 
 
@@ -42,6 +42,7 @@ class ClaimSet:
     stories: tuple[tuple[str, tuple[str, ...]], ...] = ()
     model: str | None = None
     path: str = "claims.yaml"
+    nli: str | None = None  # an NLI cross-encoder for the optional contradiction stage
 
     def story_patterns(self, story: str) -> tuple[str, ...]:
         return dict(self.stories).get(story, ())
@@ -87,10 +88,11 @@ def parse_claims(text: str, filename: str = "claims.yaml") -> ClaimSet:
     top = reader.mapping(root, "", TOP_KEYS, required=("claims",))
     stories = _read_stories(reader, top.get("stories"))
     model = reader.string(top["model"], "model") if "model" in top else None
+    nli = reader.string(top["nli"], "nli") if "nli" in top else None
     claims = _read_claims(reader, top.get("claims"), dict(stories))
     if reader.problems:
         raise ClaimsError(reader.problems)
-    return ClaimSet(tuple(claims), tuple(stories), model, filename)
+    return ClaimSet(tuple(claims), tuple(stories), model, filename, nli)
 
 
 def _read_stories(reader: NodeReader, node) -> list[tuple[str, tuple[str, ...]]]:

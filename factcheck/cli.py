@@ -15,6 +15,7 @@ from factcheck.cache import CACHE_ENV, CachedEmbedder, CacheStore, default_cache
 from factcheck.calibration import calibration_for, shipped_calibrations
 from factcheck.claims import ClaimsError, load_claims
 from factcheck.embed import DEFAULT_MODEL, ModelError, load_embedder, resolve_model
+from factcheck.nli import DEFAULT_THRESHOLD, NliChecker
 from factcheck.output import write_reports
 from factcheck.pipeline import Settings, check
 from factcheck.problems import Problem
@@ -40,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--format", nargs="+", default=list(DEFAULT_FORMATS), choices=sorted(FORMATS),
                      metavar="FMT", help=f"reports to write: {', '.join(sorted(FORMATS))} (default: markdown json)")
     run.add_argument("--model", help="embedding model: use (default), e5, minilm, a local path or a hub name")
+    run.add_argument("--nli", metavar="MODEL", help="optional NLI cross-encoder (local path or cached hub name): "
+                     "evidence pairs it finds contradictory are disagreements")
+    run.add_argument("--nli-threshold", type=float, default=DEFAULT_THRESHOLD, metavar="P",
+                     help=f"contradiction probability that counts (default {DEFAULT_THRESHOLD})")
     run.add_argument("--no-fail", action="store_true", help="exit 0 even when a finding blocks")
     run.add_argument("--cache-dir", help=f"embedding cache folder (default: ${CACHE_ENV}, else the user cache folder)")
     run.add_argument("--no-cache", action="store_true", help="neither read nor write the embedding cache")
@@ -145,7 +150,9 @@ def cmd_run(args) -> int:
     calibration = calibration_for(spec.identity) or _fallback_calibration(spec.identity, args.quiet)
     settings = Settings(spec.identity, args.claims, calibration)
     embedder = _embedder(spec, store, args.quiet)
-    report = check(claim_set, articles, embedder, settings, _progress(args.quiet), tuple(problems))
+    nli_name = args.nli or claim_set.nli
+    nli = NliChecker(nli_name, args.nli_threshold) if nli_name else None
+    report = check(claim_set, articles, embedder, settings, _progress(args.quiet), tuple(problems), nli)
     rendered = {FORMATS[name].filename: FORMATS[name].render(report) for name in dict.fromkeys(args.format)}
     try:
         written = write_reports(Path(args.out), rendered)

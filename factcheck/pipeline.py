@@ -13,6 +13,7 @@ from factcheck.claims import ClaimSet
 from factcheck.embed import PASSAGE, QUERY, Embedder
 from factcheck.match import ClaimMatrix, Evidence, match_article
 from factcheck.problems import Problem
+from factcheck.compare import Difference
 from factcheck.verdict import ClaimResult, decide
 
 Progress = Callable[[Iterable, str, int], Iterable]
@@ -55,7 +56,7 @@ def encode_batched(embedder: Embedder, texts: list[str], kind: str) -> np.ndarra
 
 
 def check(claim_set: ClaimSet, articles: list[Article], embedder: Embedder, settings: Settings,
-          progress: Progress = no_progress, problems: tuple[Problem, ...] = ()) -> Report:
+          progress: Progress = no_progress, problems: tuple[Problem, ...] = (), nli=None) -> Report:
     """Run matching and verdicts for every claim over every article in its scope.
 
     Articles are embedded and matched a chunk at a time, so memory stays bounded by
@@ -76,8 +77,27 @@ def check(claim_set: ClaimSet, articles: list[Article], embedder: Embedder, sett
                                        settings.calibration):
                 evidence[found.claim].append(found)
             start = end
-    results = tuple(decide(c, evidence[c.id]) for c in claims)
+    contradictions = nli_differences(nli, evidence) if nli is not None else {}
+    results = tuple(decide(c, evidence[c.id], contradictions.get(c.id, [])) for c in claims)
     return Report(results, tuple(articles), settings, problems)
+
+
+def nli_differences(nli, evidence: dict[str, list[Evidence]]) -> dict[str, list[Difference]]:
+    """Contradiction differences for every pair of articles that mention a claim, scored in one batch."""
+    pairs = [(claim_id, left, right) for claim_id, found in evidence.items()
+             for left, right in _mentioning_pairs(found)]
+    scores = nli.contradiction([(left.text, right.text) for _, left, right in pairs])
+    out: dict[str, list[Difference]] = {}
+    for (claim_id, left, right), score in zip(pairs, scores):
+        if score >= nli.threshold:
+            out.setdefault(claim_id, []).append(Difference(
+                "contradiction", left, right, f"NLI: {left.article} and {right.article} contradict (p={score:.2f})"))
+    return out
+
+
+def _mentioning_pairs(found: list[Evidence]) -> list[tuple[Evidence, Evidence]]:
+    mentioning = sorted((e for e in found if e.mentioned), key=lambda e: e.article)
+    return [(left, right) for i, left in enumerate(mentioning) for right in mentioning[i + 1:]]
 
 
 def _chunks(articles: list[Article]) -> list[list[Article]]:

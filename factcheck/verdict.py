@@ -49,14 +49,16 @@ def version_differences(mentioning: tuple[Evidence, ...]) -> list[Difference]:
     return out
 
 
-def decide(claim: Claim, evidence: list[Evidence]) -> ClaimResult:
-    """The contract's status for one claim: unmentioned, single-source, consistent or disagreement."""
+def decide(claim: Claim, evidence: list[Evidence], extra: list[Difference] = ()) -> ClaimResult:
+    """The contract's status for one claim: unmentioned, single-source, consistent or disagreement.
+
+    `extra` holds differences found by a model stage (NLI) for pairs of mentioning articles."""
     evidence = tuple(sorted(evidence, key=lambda e: e.article))
     mentioning = tuple(e for e in evidence if e.mentioned)
     internal = tuple(d for e in mentioning for d in internal_differences(e))
     if len(mentioning) < 2:
         return ClaimResult(claim, SINGLE_SOURCE if mentioning else UNMENTIONED, evidence, (), internal)
-    found = version_differences(mentioning) + evidence_differences(mentioning)
+    found = version_differences(mentioning) + evidence_differences(mentioning) + list(extra)
     return ClaimResult(claim, DISAGREEMENT if found else CONSISTENT, evidence, tuple(found), internal)
 
 
