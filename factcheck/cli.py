@@ -19,7 +19,7 @@ from factcheck.nli import DEFAULT_THRESHOLD, NliChecker
 from factcheck.output import write_reports
 from factcheck.pipeline import Settings, check
 from factcheck.problems import Problem
-from factcheck.report import DEFAULT_FORMATS, FORMATS
+from factcheck.report import AUTO, DEFAULT_FORMATS, FORMATS, resolve_formats
 
 EXIT_OK, EXIT_BLOCKING, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -38,8 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="check articles against claims and write reports")
     _input_options(run)
     run.add_argument("--out", default="reports/", help="folder for the reports (default: reports/)")
-    run.add_argument("--format", nargs="+", default=list(DEFAULT_FORMATS), choices=sorted(FORMATS),
-                     metavar="FMT", help=f"reports to write: {', '.join(sorted(FORMATS))} (default: markdown json)")
+    run.add_argument("--format", nargs="+", default=list(DEFAULT_FORMATS), choices=[*sorted(FORMATS), AUTO],
+                     metavar="FMT", help=f"reports to write: {', '.join(sorted(FORMATS))}, or auto "
+                                        "(markdown json, plus github inside GitHub Actions); default: markdown json")
     run.add_argument("--model", help="embedding model: use (default), e5, minilm, a local path or a hub name")
     run.add_argument("--nli", metavar="MODEL", help="optional NLI cross-encoder (local path or cached hub name): "
                      "evidence pairs it finds contradictory are disagreements")
@@ -153,12 +154,16 @@ def cmd_run(args) -> int:
     nli_name = args.nli or claim_set.nli
     nli = NliChecker(nli_name, args.nli_threshold) if nli_name else None
     report = check(claim_set, articles, embedder, settings, _progress(args.quiet), tuple(problems), nli)
-    rendered = {FORMATS[name].filename: FORMATS[name].render(report) for name in dict.fromkeys(args.format)}
+    formats = resolve_formats(args.format)
+    rendered = {f.filename: f.render(report) for f in formats if f.filename}
+    to_stdout = [f.render(report) for f in formats if not f.filename]
     try:
-        written = write_reports(Path(args.out), rendered)
+        written = write_reports(Path(args.out), rendered) if rendered else []
     except OSError as exc:  # filelock's Timeout is an OSError too
         reason = exc.strerror or str(exc)
         raise UsageError(f"{args.out}: cannot write reports ({reason}); the previous reports are unchanged") from None
+    for text in to_stdout:
+        sys.stdout.write(text)
     if not args.quiet:
         _err(f"factcheck: {len(report.results)} claims, {len(articles)} articles, "
              f"{len(report.blocking)} blocking; wrote {', '.join(map(str, written))}")

@@ -1,11 +1,13 @@
-"""Report formats: each is one function `Report -> str`, registered by name with its file name."""
+"""Report formats: each is one function `Report -> str`, registered by name with where it goes."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Callable
 
 from factcheck.pipeline import Report
+from factcheck.report.ci_formats import render_github, render_junit, render_sarif
 from factcheck.report.json_report import render_json
 from factcheck.report.markdown import render_markdown
 
@@ -13,7 +15,7 @@ from factcheck.report.markdown import render_markdown
 @dataclass(frozen=True)
 class Format:
     name: str
-    filename: str
+    filename: str | None  # None: printed on stdout (CI annotations are read from the log)
     render: Callable[[Report], str]
 
 
@@ -21,6 +23,21 @@ FORMATS: dict[str, Format] = {
     f.name: f for f in (
         Format("markdown", "report.md", render_markdown),
         Format("json", "report.json", render_json),
+        Format("sarif", "report.sarif", render_sarif),
+        Format("junit", "report.junit.xml", render_junit),
+        Format("github", None, render_github),
     )
 }
 DEFAULT_FORMATS = ("markdown", "json")
+AUTO = "auto"
+
+
+def resolve_formats(names: list[str], environ=os.environ) -> list[Format]:
+    """Formats in the order asked, without repeats; 'auto' adds GitHub annotations inside GitHub Actions."""
+    expanded = []
+    for name in names:
+        if name == AUTO:
+            expanded += [*DEFAULT_FORMATS, *(["github"] if environ.get("GITHUB_ACTIONS") == "true" else [])]
+        else:
+            expanded.append(name)
+    return [FORMATS[name] for name in dict.fromkeys(expanded)]

@@ -1,0 +1,59 @@
+"""Findings: one located, levelled message per article involved in a disagreement; shared by the CI formats."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.pipeline import Report
+from factcheck.verdict import DISAGREEMENT, ClaimResult
+
+LEVELS = ("error", "warning", "note")
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    claim: str
+    article: str
+    line: int
+    rule: str  # disagreement, unverified-version, internal
+    level: str  # error: blocks; warning: reported; note: reviewed, no longer blocks
+    path: str
+    message: str
+
+
+def findings(report: Report) -> list[Finding]:
+    """Every finding of the report, in claim then article order."""
+    paths = {a.id: a.path or f"{a.id}.txt" for a in report.articles}
+    out = []
+    for result in report.results:
+        out += _disagreement(result, paths) + _unverified(result, paths) + _internal(result, paths)
+    return sorted(out)
+
+
+def _level(result: ClaimResult) -> str:
+    if getattr(result, "review", None) is not None:
+        return "note"
+    return "error" if result.claim.severity == "error" else "warning"
+
+
+def _disagreement(result: ClaimResult, paths: dict) -> list[Finding]:
+    if result.status != DISAGREEMENT:
+        return []
+    out = []
+    for evidence in result.mentioning:
+        mine = [d.explanation for d in result.differences if evidence.article in (d.left.article, d.right.article)]
+        if mine:
+            out.append(Finding(result.claim.id, evidence.article, evidence.line, "disagreement", _level(result),
+                               paths[evidence.article], f"{result.claim.id}: " + "; ".join(mine)))
+    return out
+
+
+def _unverified(result: ClaimResult, paths: dict) -> list[Finding]:
+    return [Finding(result.claim.id, e.article, e.line, "unverified-version", _level(result), paths[e.article],
+                    f"{result.claim.id}: tells '{e.version}', the verified version is '{result.claim.verified}'")
+            for e in result.off_verified]
+
+
+def _internal(result: ClaimResult, paths: dict) -> list[Finding]:
+    return [Finding(result.claim.id, d.left.article, d.left.also[0].line, "internal", "warning",
+                    paths[d.left.article], f"{result.claim.id}: {d.explanation}") for d in result.internal]

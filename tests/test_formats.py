@@ -1,0 +1,71 @@
+"""CI formats from one run: GitHub annotations, SARIF (validated against its schema), JUnit; and --format auto."""
+
+import json
+import shutil
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import jsonschema
+import pytest
+
+from factcheck.cli import EXIT_BLOCKING, main
+from factcheck.report import resolve_formats
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def case(tmp_path, monkeypatch):
+    for name in ("claims.yaml", "a.txt", "b.txt"):
+        shutil.copy(DATA / "cli" / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*formats):
+    return main(["run", "--claims", "claims.yaml", "--articles", ".", "--out", "out", "-q", "--format", *formats])
+
+
+def test_every_format_from_one_run(case, fake_model, capsys):
+    assert run("markdown", "json", "sarif", "junit", "github") == EXIT_BLOCKING
+    assert sorted(p.name for p in (case / "out").glob("report*")) == [
+        "report.json", "report.junit.xml", "report.md", "report.sarif"]
+    assert capsys.readouterr().out == (
+        "::error file=a.txt,line=2,title=factcheck disagreement::power-theft: a tells 'government', b tells 'police'\n"
+        "::error file=b.txt,line=2,title=factcheck disagreement::power-theft: a tells 'government', b tells 'police'\n")
+
+
+def test_sarif_is_valid_against_the_2_1_0_schema(case, fake_model):
+    run("sarif")
+    log = json.loads((case / "out" / "report.sarif").read_text("utf-8"))
+    schema = json.loads((DATA / "schemas" / "sarif-2.1.0-rtm.5.json").read_text("utf-8"))
+    jsonschema.validate(log, schema)
+    results = log["runs"][0]["results"]
+    assert [(r["ruleId"], r["level"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+             r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results] == [
+        ("disagreement", "error", "a.txt", 2), ("disagreement", "error", "b.txt", 2)]
+
+
+def test_junit_has_a_test_case_per_claim_and_fails_the_blocking_one(case, fake_model):
+    run("junit")
+    root = ET.parse(case / "out" / "report.junit.xml").getroot()
+    cases = {c.get("name"): c for c in root.iter("testcase")}
+    assert sorted(cases) == ["power-theft", "rain"]
+    assert cases["power-theft"].find("failure").get("message") == "power-theft: disagreement"
+    assert cases["rain"].find("failure") is None
+    assert root.get("failures") == "1"
+
+
+def test_github_escapes_what_would_break_the_command():
+    from factcheck.report.ci_formats import _data, _prop
+
+    assert _data("50% done\nnext") == "50%25 done%0Anext"
+    assert _prop("a:b,c") == "a%3Ab%2Cc"
+
+
+@pytest.mark.parametrize("environ, names", [
+    ({}, ["markdown", "json"]),
+    ({"GITHUB_ACTIONS": "true"}, ["markdown", "json", "github"]),
+])
+def test_auto_picks_annotations_inside_github_actions(environ, names):
+    assert [f.name for f in resolve_formats(["auto", "json"], environ)] == names
