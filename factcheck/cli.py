@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
+from datetime import datetime, timezone
 import os
 import signal
 import sqlite3
@@ -16,13 +18,15 @@ from factcheck.calibration import calibration_for, shipped_calibrations
 from factcheck.claims import ClaimsError, load_claims
 from factcheck.embed import DEFAULT_MODEL, ModelError, load_embedder, resolve_model
 from factcheck.nli import DEFAULT_THRESHOLD, NliChecker
-from factcheck.output import write_reports
+from factcheck.output import write_atomically, write_reports
+from factcheck.review import Review, ReviewsError, apply_reviews, fingerprint, load_reviews, render_reviews, with_review
 from factcheck.pipeline import Settings, check
 from factcheck.problems import Problem
 from factcheck.report import AUTO, DEFAULT_FORMATS, FORMATS, resolve_formats
 
 EXIT_OK, EXIT_BLOCKING, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130
+REVIEWS_FILE = "reviews.yaml"
 DEBUG_ENV = "FACTCHECK_DEBUG"
 
 
@@ -37,18 +41,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = sub.add_parser("run", help="check articles against claims and write reports")
     _input_options(run)
+    _model_options(run)
     run.add_argument("--out", default="reports/", help="folder for the reports (default: reports/)")
     run.add_argument("--format", nargs="+", default=list(DEFAULT_FORMATS), choices=[*sorted(FORMATS), AUTO],
                      metavar="FMT", help=f"reports to write: {', '.join(sorted(FORMATS))}, or auto "
                                         "(markdown json, plus github inside GitHub Actions); default: markdown json")
-    run.add_argument("--model", help="embedding model: use (default), e5, minilm, a local path or a hub name")
-    run.add_argument("--nli", metavar="MODEL", help="optional NLI cross-encoder (local path or cached hub name): "
-                     "evidence pairs it finds contradictory are disagreements")
-    run.add_argument("--nli-threshold", type=float, default=DEFAULT_THRESHOLD, metavar="P",
-                     help=f"contradiction probability that counts (default {DEFAULT_THRESHOLD})")
     run.add_argument("--no-fail", action="store_true", help="exit 0 even when a finding blocks")
-    run.add_argument("--cache-dir", help=f"embedding cache folder (default: ${CACHE_ENV}, else the user cache folder)")
-    run.add_argument("--no-cache", action="store_true", help="neither read nor write the embedding cache")
+    review = sub.add_parser("review", help="record that an editor reviewed a claim's finding, so it stops blocking")
+    _input_options(review)
+    review.add_argument("claim", help="the id of the claim whose current finding was reviewed")
+    review.add_argument("--by", required=True, help="who reviewed it")
+    review.add_argument("--note", default="", help="why it may be published as it is")
+    _model_options(review)
     validate = sub.add_parser("validate", help="check claims.yaml and the articles without loading a model")
     _input_options(validate)
     return parser
@@ -59,7 +63,18 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--articles", nargs="+", default=["seeds/"], metavar="PATH",
                         help="article files (.txt) or folders of them (default: seeds/)")
     parser.add_argument("--strict", action="store_true", help="stop (exit 2) if any article cannot be read")
+    parser.add_argument("--reviews", help="reviews file (default: reviews.yaml beside the claims file)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+
+
+def _model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", help="embedding model: use (default), e5, minilm, a local path or a hub name")
+    parser.add_argument("--cache-dir", help=f"cache folder (default: ${CACHE_ENV}, else the user cache folder)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--nli", metavar="MODEL", help="optional NLI cross-encoder (local path or cached hub "
+                        "name): evidence pairs it finds contradictory are disagreements")
+    parser.add_argument("--nli-threshold", type=float, default=DEFAULT_THRESHOLD, metavar="P",
+                        help=f"contradiction probability that counts (default {DEFAULT_THRESHOLD})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     previous = _terminate_as_interrupt()
     try:
         return COMMANDS[args.command](args)
-    except ClaimsError as exc:
+    except (ClaimsError, ReviewsError) as exc:
         _print_problems(exc.problems)
     except ArticlesError as exc:
         _err("\n".join(f"factcheck: error: {p}" for p in exc.problems))
@@ -145,15 +160,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_run(args) -> int:
-    store = _open_cache(args)
-    claim_set, articles, problems = _load_inputs(args, store)
-    spec = resolve_model(args.model or claim_set.model or DEFAULT_MODEL)
-    calibration = calibration_for(spec.identity) or _fallback_calibration(spec.identity, args.quiet)
-    settings = Settings(spec.identity, args.claims, calibration)
-    embedder = _embedder(spec, store, args.quiet)
-    nli_name = args.nli or claim_set.nli
-    nli = NliChecker(nli_name, args.nli_threshold) if nli_name else None
-    report = check(claim_set, articles, embedder, settings, _progress(args.quiet), tuple(problems), nli)
+    report = _check(args)
     formats = resolve_formats(args.format)
     rendered = {f.filename: f.render(report) for f in formats if f.filename}
     to_stdout = [f.render(report) for f in formats if not f.filename]
@@ -165,9 +172,43 @@ def cmd_run(args) -> int:
     for text in to_stdout:
         sys.stdout.write(text)
     if not args.quiet:
-        _err(f"factcheck: {len(report.results)} claims, {len(articles)} articles, "
+        _err(f"factcheck: {len(report.results)} claims, {len(report.articles)} articles, "
              f"{len(report.blocking)} blocking; wrote {', '.join(map(str, written))}")
     return EXIT_BLOCKING if report.blocking and not args.no_fail else EXIT_OK
+
+
+def _check(args):
+    """Load, embed, match, compare and apply reviews: the report of a run, nothing written."""
+    store = _open_cache(args)
+    claim_set, articles, problems = _load_inputs(args, store)
+    spec = resolve_model(args.model or claim_set.model or DEFAULT_MODEL)
+    calibration = calibration_for(spec.identity) or _fallback_calibration(spec.identity, args.quiet)
+    settings = Settings(spec.identity, args.claims, calibration)
+    embedder = _embedder(spec, store, args.quiet)
+    nli_name = args.nli or claim_set.nli
+    nli = NliChecker(nli_name, args.nli_threshold) if nli_name else None
+    report = check(claim_set, articles, embedder, settings, _progress(args.quiet), tuple(problems), nli)
+    return replace(report, results=apply_reviews(report.results, load_reviews(_reviews_path(args))))
+
+
+def _reviews_path(args) -> Path:
+    return Path(args.reviews) if args.reviews else Path(args.claims).parent / REVIEWS_FILE
+
+
+def cmd_review(args) -> int:
+    report = _check(args)
+    result = next((r for r in report.results if r.claim.id == args.claim), None)
+    if result is None:
+        raise UsageError(f"{args.claims}: no claim with id {args.claim!r}")
+    if not result.has_finding:
+        raise UsageError(f"claim {args.claim!r} is {result.status}: there is no finding to review")
+    path = _reviews_path(args)
+    entry = Review(args.claim, fingerprint(result), args.by,
+                   datetime.now(timezone.utc).replace(microsecond=0).isoformat(), args.note)
+    write_atomically(path, render_reviews(with_review(load_reviews(path), entry)))
+    if not args.quiet:
+        _err(f"factcheck: {path}: {args.claim} reviewed by {args.by}; it stops blocking until its evidence changes")
+    return EXIT_OK
 
 
 def _open_cache(args) -> CacheStore | None:
@@ -208,4 +249,4 @@ def _progress(quiet: bool):
     return wrap
 
 
-COMMANDS = {"run": cmd_run, "validate": cmd_validate}
+COMMANDS = {"run": cmd_run, "validate": cmd_validate, "review": cmd_review}

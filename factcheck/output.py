@@ -34,6 +34,18 @@ def write_reports(out_dir: Path, rendered: dict[str, str]) -> list[Path]:
     return [out_dir / name for name in sorted(rendered)]
 
 
+def write_atomically(path: Path, text: str) -> None:
+    """One file: written and flushed beside `path`, then renamed over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    try:
+        _write_flushed(Path(tmp), text)
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
 def _write_flushed(path: Path, text: str) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)

@@ -18,6 +18,7 @@ class ClaimResult:
     evidence: tuple[Evidence, ...]
     differences: tuple[Difference, ...] = ()
     internal: tuple[Difference, ...] = ()  # one article stating two figures: reported, never blocking
+    review: object | None = None  # a review.Review of exactly this evidence: it no longer blocks
 
     @property
     def mentioning(self) -> tuple[Evidence, ...]:
@@ -31,8 +32,12 @@ class ClaimResult:
         return tuple(e for e in self.mentioning if e.version not in (None, self.claim.verified))
 
     @property
+    def has_finding(self) -> bool:
+        return self.status == DISAGREEMENT or bool(self.off_verified)
+
+    @property
     def blocking(self) -> bool:
-        if self.claim.severity != "error":
+        if self.claim.severity != "error" or self.review is not None:
             return False
         return self.status == DISAGREEMENT or bool(self.off_verified)
 

@@ -31,7 +31,7 @@ def findings(report: Report) -> list[Finding]:
 
 
 def _level(result: ClaimResult) -> str:
-    if getattr(result, "review", None) is not None:
+    if result.review is not None:
         return "note"
     return "error" if result.claim.severity == "error" else "warning"
 

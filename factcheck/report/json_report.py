@@ -34,6 +34,7 @@ def claim_dict(result: ClaimResult) -> dict:
         "articles": [evidence_dict(e) for e in result.evidence],
         "differences": [d.to_dict() for d in result.differences],
         "internal": [d.to_dict() for d in result.internal],
+        "review": result.review.to_dict() if result.review is not None else None,
     }
 
 

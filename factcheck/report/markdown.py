@@ -13,7 +13,7 @@ MAX_TOLD_BY = 12  # an archive-wide claim can be told by thousands of articles
 
 def render_markdown(report: Report) -> str:
     parts = [_header(report), _summary(report)]
-    parts += [_findings(r) for r in report.results if r.status == DISAGREEMENT or r.off_verified]
+    parts += [_findings(r) for r in report.results if r.has_finding]
     parts += [_internal(r) for r in report.results if r.internal]
     if report.problems:
         parts.append("## Articles not checked\n\n" + "\n".join(f"- {p}" for p in report.problems))
@@ -59,5 +59,9 @@ def _findings(result: ClaimResult) -> str:
     lines = [f"## {result.claim.id}: {result.status}", "", f"> {result.claim.text}", ""]
     if result.claim.verified:
         lines.append(f"Verified version: `{result.claim.verified}`.")
+    if result.review is not None:
+        r = result.review
+        lines.append(f"Reviewed by {r.by} on {r.at}" + (f": {r.note}" if r.note else "") +
+                     ". It no longer blocks while this evidence is unchanged.")
     lines += [f"- {d.explanation}" for d in result.differences]
     return "\n".join(lines + ["", table])
