@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from dataclasses import replace
 from datetime import datetime, timezone
 import os
@@ -11,6 +12,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from tabulate import tabulate
+
 from factcheck import __version__
 from factcheck.articles import ArticlesError, find_article_files, read_article
 from factcheck.cache import CACHE_ENV, CachedEmbedder, CacheStore, default_cache_dir
@@ -18,15 +21,19 @@ from factcheck.calibration import calibration_for, shipped_calibrations
 from factcheck.claims import ClaimsError, load_claims
 from factcheck.embed import DEFAULT_MODEL, ModelError, load_embedder, resolve_model
 from factcheck.nli import DEFAULT_THRESHOLD, NliChecker
+from factcheck.explain import explain_claim, shared_statements, suggest_stories
+from factcheck.match import ClaimMatrix
 from factcheck.output import write_atomically, write_reports
 from factcheck.review import Review, ReviewsError, apply_reviews, fingerprint, load_reviews, render_reviews, with_review
-from factcheck.pipeline import Settings, check
+from factcheck.embed import PASSAGE, QUERY
+from factcheck.pipeline import Settings, check, encode_batched
 from factcheck.problems import Problem
 from factcheck.report import AUTO, DEFAULT_FORMATS, FORMATS, resolve_formats
 
 EXIT_OK, EXIT_BLOCKING, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130
 REVIEWS_FILE = "reviews.yaml"
+DEFAULT_MIN_SHARED = 0.25
 DEBUG_ENV = "FACTCHECK_DEBUG"
 
 
@@ -53,6 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--by", required=True, help="who reviewed it")
     review.add_argument("--note", default="", help="why it may be published as it is")
     _model_options(review)
+    explain = sub.add_parser("explain", help="show the best-matching sentences of every article for one claim")
+    _input_options(explain)
+    _model_options(explain)
+    explain.add_argument("claim", help="the id of the claim")
+    explain.add_argument("--top", type=int, default=3, help="sentences shown per article (default 3)")
+    stories = sub.add_parser("stories", help="suggest 'stories' groupings by clustering the articles")
+    _input_options(stories)
+    _model_options(stories)
+    stories.add_argument("--min-shared", type=float, default=DEFAULT_MIN_SHARED, metavar="F",
+                         help="share of each other's sentences two articles must state to tell one story "
+                              f"(default {DEFAULT_MIN_SHARED})")
     validate = sub.add_parser("validate", help="check claims.yaml and the articles without loading a model")
     _input_options(validate)
     return parser
@@ -177,14 +195,19 @@ def cmd_run(args) -> int:
     return EXIT_BLOCKING if report.blocking and not args.no_fail else EXIT_OK
 
 
-def _check(args):
-    """Load, embed, match, compare and apply reviews: the report of a run, nothing written."""
+def _setup(args):
+    """Claims, readable articles, their problems, and the (lazily loaded, cached) model with its calibration."""
     store = _open_cache(args)
     claim_set, articles, problems = _load_inputs(args, store)
     spec = resolve_model(args.model or claim_set.model or DEFAULT_MODEL)
     calibration = calibration_for(spec.identity) or _fallback_calibration(spec.identity, args.quiet)
-    settings = Settings(spec.identity, args.claims, calibration)
-    embedder = _embedder(spec, store, args.quiet)
+    return claim_set, articles, problems, Settings(spec.identity, args.claims, calibration), \
+        _embedder(spec, store, args.quiet)
+
+
+def _check(args):
+    """Load, embed, match, compare and apply reviews: the report of a run, nothing written."""
+    claim_set, articles, problems, settings, embedder = _setup(args)
     nli_name = args.nli or claim_set.nli
     nli = NliChecker(nli_name, args.nli_threshold) if nli_name else None
     report = check(claim_set, articles, embedder, settings, _progress(args.quiet), tuple(problems), nli)
@@ -209,6 +232,43 @@ def cmd_review(args) -> int:
     if not args.quiet:
         _err(f"factcheck: {path}: {args.claim} reviewed by {args.by}; it stops blocking until its evidence changes")
     return EXIT_OK
+
+
+def cmd_explain(args) -> int:
+    claim_set, articles, _, settings, embedder = _setup(args)
+    claim = next((c for c in claim_set.claims if c.id == args.claim), None)
+    if claim is None:
+        raise UsageError(f"{args.claims}: no claim with id {args.claim!r}")
+    texts = [claim.text, *(t for _, t in claim.versions)]
+    matrix = ClaimMatrix.build([claim], encode_batched(embedder, texts, QUERY))
+    rows = []
+    for article in (a for a in articles if claim_set.checks(claim, a.id)):
+        vectors = encode_batched(embedder, [s.text for s in article.sentences], PASSAGE)
+        for c in explain_claim(matrix, article, vectors, settings.calibration, args.top):
+            rows.append((c.article if c.rank == 1 else "", c.rank, c.line, f"{c.score:.3f}", f"{c.probability:.2f}",
+                         "yes" if c.probability >= settings.calibration.threshold else "", _short(c.text)))
+    print(f"{claim.id}: {claim.text}\n")
+    print(tabulate(rows, headers=("article", "#", "line", "score", "p(states)", "states?", "sentence"),
+                   tablefmt="simple"))
+    return EXIT_OK
+
+
+def cmd_stories(args) -> int:
+    claim_set, articles, _, settings, embedder = _setup(args)
+    vectors = [encode_batched(embedder, [s.text for s in a.sentences], PASSAGE) for a in articles]
+    shared = shared_statements(articles, vectors, settings.calibration)
+    groups = suggest_stories([a.id for a in articles], shared, args.min_shared)
+    if not groups:
+        _err(f"factcheck: no two articles state {args.min_shared:.0%} of each other's sentences")
+        return EXIT_OK
+    print("stories:  # suggested by factcheck stories; rename and check before use")
+    for number, group in enumerate(groups, 1):
+        print(f"  story-{number}: [{', '.join(json.dumps(a) for a in group)}]")
+    return EXIT_OK
+
+
+def _short(text: str, width: int = 110) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _open_cache(args) -> CacheStore | None:
@@ -249,4 +309,5 @@ def _progress(quiet: bool):
     return wrap
 
 
-COMMANDS = {"run": cmd_run, "validate": cmd_validate, "review": cmd_review}
+COMMANDS = {"run": cmd_run, "validate": cmd_validate, "review": cmd_review, "explain": cmd_explain,
+            "stories": cmd_stories}

@@ -94,15 +94,16 @@ def unit_vectors(sentence_vectors: np.ndarray, units: list[Unit]) -> np.ndarray:
     return (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
 
 
-def article_features(claim_scores: np.ndarray, units: list[Unit], n_sentences: int):
+def article_features(claim_scores: np.ndarray, units: list[Unit], n_sentences: int, chosen=None):
     """Per claim (rows of claim_scores, over units): best score, contrast and best unit, as arrays.
+    `chosen` (one unit index per row) scores those units instead of each row's best.
 
     Contrast is the best score minus what the claim scores against the rest of the
     article (the 90th percentile of sentences outside the evidence and its neighbours).
     It removes the part of the score that comes from sharing the article's topic and
     language, which is why one absolute cosine threshold fails.
     """
-    best_unit = claim_scores.argmax(axis=1)
+    best_unit = claim_scores.argmax(axis=1) if chosen is None else np.asarray(chosen)
     best = claim_scores[np.arange(len(claim_scores)), best_unit]
     firsts = np.array([u.first for u in units])[best_unit] - CONTEXT
     lasts = np.array([u.last for u in units])[best_unit] + CONTEXT
