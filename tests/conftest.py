@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -60,3 +62,12 @@ def use_model():
     from factcheck.embed import load_embedder, resolve_model
 
     return load_embedder(resolve_model("use"))
+
+
+@pytest.fixture
+def cli_case(tmp_path, monkeypatch):
+    """tests/data/cli (claims.yaml, a.txt, b.txt) copied to a temporary folder that is the working directory."""
+    for name in ("claims.yaml", "a.txt", "b.txt"):
+        shutil.copy(Path(__file__).parent / "data" / "cli" / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -1,6 +1,5 @@
 """Curator commands: explain a claim's matches, and suggest stories."""
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,11 +11,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def case(tmp_path, monkeypatch):
-    for name in ("claims.yaml", "a.txt", "b.txt"):
-        shutil.copy(DATA / name, tmp_path / name)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def case(cli_case):
+    return cli_case
 
 
 def test_explain_lists_the_best_sentences_of_each_article(case, fake_model, capsys):

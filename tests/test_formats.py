@@ -1,7 +1,6 @@
 """CI formats from one run: GitHub annotations, SARIF (validated against its schema), JUnit; and --format auto."""
 
 import json
-import shutil
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -15,11 +14,8 @@ DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture
-def case(tmp_path, monkeypatch):
-    for name in ("claims.yaml", "a.txt", "b.txt"):
-        shutil.copy(DATA / "cli" / name, tmp_path / name)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def case(cli_case):
+    return cli_case
 
 
 def run(*formats):

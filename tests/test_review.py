@@ -1,6 +1,5 @@
 """Review workflow: a reviewed disagreement stops blocking, and blocks again when its evidence changes."""
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,11 +11,8 @@ DATA = Path(__file__).parent / "data" / "cli"
 
 
 @pytest.fixture
-def case(tmp_path, monkeypatch):
-    for name in ("claims.yaml", "a.txt", "b.txt"):
-        shutil.copy(DATA / name, tmp_path / name)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def case(cli_case):
+    return cli_case
 
 
 def run():
