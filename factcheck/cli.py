@@ -18,7 +18,7 @@ from factcheck import __version__
 from factcheck.articles import ArticlesError, find_article_files, read_article
 from factcheck.cache import CACHE_ENV, CachedEmbedder, CacheStore, default_cache_dir
 from factcheck.calibration import calibration_for, shipped_calibrations
-from factcheck.claims import ClaimsError, load_claims
+from factcheck.claims import SEVERITIES, ClaimsError, load_claims
 from factcheck.embed import DEFAULT_MODEL, ModelError, load_embedder, resolve_model
 from factcheck.nli import DEFAULT_THRESHOLD, NliChecker
 from factcheck.explain import explain_claim, shared_statements, suggest_stories
@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
                      metavar="FMT", help=f"reports to write: {', '.join(sorted(FORMATS))}, or auto "
                                         "(markdown json, plus github inside GitHub Actions); default: markdown json")
     run.add_argument("--no-fail", action="store_true", help="exit 0 even when a finding blocks")
+    run.add_argument("--min-severity", choices=SEVERITIES, default="warning",
+                     help="leave findings of claims below this severity out of the reports (default: warning)")
+    run.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                     help="colour the messages on stderr (auto: on a terminal, unless NO_COLOR is set)")
     review = sub.add_parser("review", help="record that an editor reviewed a claim's finding, so it stops blocking")
     _input_options(review)
     review.add_argument("claim", help="the id of the claim whose current finding was reviewed")
@@ -83,6 +87,7 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="stop (exit 2) if any article cannot be read")
     parser.add_argument("--reviews", help="reviews file (default: reviews.yaml beside the claims file)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    parser.add_argument("-v", "--verbose", action="store_true", help="also print each claim's status on stderr")
 
 
 def _model_options(parser: argparse.ArgumentParser) -> None:
@@ -189,9 +194,15 @@ def cmd_run(args) -> int:
         raise UsageError(f"{args.out}: cannot write reports ({reason}); the previous reports are unchanged") from None
     for text in to_stdout:
         sys.stdout.write(text)
+    paint = _painter(args.color)
+    if args.verbose and not args.quiet:
+        for r in report.results:
+            _err(f"{r.claim.id}: " + (paint(f"{r.status} (blocking)", RED) if r.blocking else r.status))
     if not args.quiet:
+        blocking = len(report.blocking)
         _err(f"factcheck: {len(report.results)} claims, {len(report.articles)} articles, "
-             f"{len(report.blocking)} blocking; wrote {', '.join(map(str, written))}")
+             + (paint(f"{blocking} blocking", RED) if blocking else paint("0 blocking", GREEN))
+             + f"; wrote {', '.join(map(str, written))}")
     return EXIT_BLOCKING if report.blocking and not args.no_fail else EXIT_OK
 
 
@@ -201,8 +212,17 @@ def _setup(args):
     claim_set, articles, problems = _load_inputs(args, store)
     spec = resolve_model(args.model or claim_set.model or DEFAULT_MODEL)
     calibration = calibration_for(spec.identity) or _fallback_calibration(spec.identity, args.quiet)
-    return claim_set, articles, problems, Settings(spec.identity, args.claims, calibration), \
-        _embedder(spec, store, args.quiet)
+    settings = Settings(spec.identity, args.claims, calibration, getattr(args, "min_severity", "warning"))
+    return claim_set, articles, problems, settings, _embedder(spec, store, args.quiet)
+
+
+RED, GREEN = "31", "32"
+
+
+def _painter(mode: str, stream=sys.stderr):
+    """ANSI colour for stderr: 'always', 'never', or 'auto' (a terminal and no NO_COLOR, per no-color.org)."""
+    on = mode == "always" or (mode == "auto" and stream.isatty() and not os.environ.get("NO_COLOR"))
+    return (lambda text, code: f"\033[{code}m{text}\033[0m") if on else (lambda text, code: text)
 
 
 def _check(args):

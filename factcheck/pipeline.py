@@ -29,6 +29,7 @@ class Settings:
     model: str
     claims_file: str
     calibration: Calibration
+    min_severity: str = "warning"  # findings of claims below it are left out of the findings formats
 
 
 @dataclass(frozen=True)

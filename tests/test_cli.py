@@ -86,3 +86,29 @@ def test_validate_needs_no_model(case, capsys, monkeypatch):
     assert code == EXIT_OK
     assert capsys.readouterr().err == (
         f"factcheck: {case / 'claims.yaml'}: 2 claims valid; 2 articles readable (10 sentences)\n")
+
+
+def test_verbose_and_colour(case, fake_model, capsys):
+    code = main(["run", "--claims", str(case / "claims.yaml"), "--articles", str(case / "a.txt"), str(case / "b.txt"),
+                 "--out", str(case / "out"), "-v", "--color", "always", "--format", "json"])
+    assert code == EXIT_BLOCKING
+    err = capsys.readouterr().err.splitlines()
+    assert err[:3] == ["factcheck: loading model use-multilingual-v3@fake",
+                       "power-theft: \033[31mdisagreement (blocking)\033[0m", "rain: unmentioned"]
+    assert "\033[31m1 blocking\033[0m" in err[-1]
+
+
+def test_no_color_is_honoured(case, fake_model, capsys, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    run(case, "--color", "auto")
+    assert "\033[" not in capsys.readouterr().err
+
+
+def test_min_severity_error_leaves_warnings_out_of_the_findings(case, fake_model, capsys):
+    claims = case / "claims.yaml"
+    claims.write_text(claims.read_text("utf-8").replace("    story: power\n", "    story: power\n    severity: warning\n"),
+                      "utf-8")
+    assert run(case, "--format", "github") == EXIT_OK  # a warning never blocks
+    assert capsys.readouterr().out.startswith("::warning file=")
+    assert run(case, "--format", "github", "--min-severity", "error") == EXIT_OK
+    assert capsys.readouterr().out == ""

@@ -25,9 +25,16 @@ def findings(report: Report) -> list[Finding]:
     """Every finding of the report, in claim then article order."""
     paths = {a.id: a.path or f"{a.id}.txt" for a in report.articles}
     out = []
-    for result in report.results:
+    for result in shown(report):
         out += _disagreement(result, paths) + _unverified(result, paths) + _internal(result, paths)
     return sorted(out)
+
+
+def shown(report: Report) -> list[ClaimResult]:
+    """The results at or above --min-severity (error ranks above warning)."""
+    if report.settings.min_severity == "error":
+        return [r for r in report.results if r.claim.severity == "error"]
+    return list(report.results)
 
 
 def _level(result: ClaimResult) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from factcheck.pipeline import Report
+from factcheck.report.findings import shown
 from factcheck.verdict import DISAGREEMENT, ClaimResult
 
 MAX_QUOTE = 220
@@ -13,8 +14,8 @@ MAX_TOLD_BY = 12  # an archive-wide claim can be told by thousands of articles
 
 def render_markdown(report: Report) -> str:
     parts = [_header(report), _summary(report)]
-    parts += [_findings(r) for r in report.results if r.has_finding]
-    parts += [_internal(r) for r in report.results if r.internal]
+    parts += [_findings(r) for r in shown(report) if r.has_finding]
+    parts += [_internal(r) for r in shown(report) if r.internal]
     if report.problems:
         parts.append("## Articles not checked\n\n" + "\n".join(f"- {p}" for p in report.problems))
     return "\n\n".join(parts) + "\n"
