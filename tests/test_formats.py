@@ -27,8 +27,10 @@ def test_every_format_from_one_run(case, fake_model, capsys):
     assert sorted(p.name for p in (case / "out").glob("report*")) == [
         "report.json", "report.junit.xml", "report.md", "report.sarif"]
     assert capsys.readouterr().out == (
-        "::error file=a.txt,line=2,title=factcheck disagreement::power-theft: a tells 'government', b tells 'police'\n"
-        "::error file=b.txt,line=2,title=factcheck disagreement::power-theft: a tells 'government', b tells 'police'\n")
+        "::error file=a.txt,line=2,title=factcheck disagreement::power-theft: a tells 'government', b tells 'police'; "
+        "a attributes it to le gouvernement, b to la police\n"
+        "::error file=b.txt,line=2,title=factcheck disagreement::power-theft: a tells 'government', b tells 'police'; "
+        "a attributes it to le gouvernement, b to la police\n")
 
 
 def test_sarif_is_valid_against_the_2_1_0_schema(case, fake_model):

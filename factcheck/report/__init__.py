@@ -8,6 +8,7 @@ from typing import Callable
 
 from factcheck.pipeline import Report
 from factcheck.report.ci_formats import render_github, render_junit, render_sarif
+from factcheck.report.html import render_html
 from factcheck.report.json_report import render_json
 from factcheck.report.markdown import render_markdown
 
@@ -23,6 +24,7 @@ FORMATS: dict[str, Format] = {
     f.name: f for f in (
         Format("markdown", "report.md", render_markdown),
         Format("json", "report.json", render_json),
+        Format("html", "report.html", render_html),
         Format("sarif", "report.sarif", render_sarif),
         Format("junit", "report.junit.xml", render_junit),
         Format("github", None, render_github),

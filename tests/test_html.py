@@ -1,0 +1,61 @@
+"""The HTML report: self-contained, the matrix coloured by verdict, highlighted evidence; and it renders in Chromium."""
+
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+
+
+class Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.cells, self.marks, self.urls, self._in_mark = [], [], [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if tag == "td" and "data-claim" in attrs:
+            self.cells.append((attrs["data-claim"], attrs["data-article"], attrs["class"]))
+        self.urls += [v for k, v in attrs.items() if k in ("src", "href") and not v.startswith("#")]
+        self._in_mark = tag == "mark"
+
+    def handle_data(self, data):
+        if self._in_mark:
+            self.marks.append(data)
+            self._in_mark = False
+
+
+@pytest.fixture
+def page(cli_case, fake_model):
+    main(["run", "--claims", "claims.yaml", "--articles", "a.txt", "b.txt", "--out", "out", "-q", "--format", "html"])
+    return cli_case / "out" / "report.html"
+
+
+def test_matrix_evidence_and_articles(page):
+    dom = Collect()
+    dom.feed(page.read_text("utf-8"))
+    assert sorted(dom.cells) == [("power-theft", "a", "cell c-disagree"), ("power-theft", "b", "cell c-disagree"),
+                                 ("rain", "a", "cell c-absent"), ("rain", "b", "cell c-absent")]
+    assert dom.urls == []  # self-contained: no fetch of any kind
+    assert "le gouvernement" in dom.marks and "la police" in dom.marks
+    assert [a["id"] for t, a in dom.tags if t == "details"] == ["article-a", "article-b"]
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs Debian's chromium)")
+def test_renders_in_headless_chromium(page, tmp_path):
+    flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,1600"]
+    dom = subprocess.run([*flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
+    assert '<span class="verdict blocking" id="verdict">1 blocking finding(s)</span>' in dom
+    assert dom.count('class="cell c-disagree"') == 2
+    shot = tmp_path / "shot.png"
+    subprocess.run([*flags, f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
