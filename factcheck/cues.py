@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _NEGATION = {
     "fr": [r"\bn(?:e\b|['’])[^.;:]{0,40}?\b(?:pas|plus|jamais|rien|guère|aucun|aucune|nullement|personne)\b",
@@ -57,6 +58,7 @@ class Cues:
         return len(self.negations) % 2 == 1
 
 
+@lru_cache(maxsize=1 << 16)
 def cues(text: str, lang: str) -> Cues:
     lang = lang if lang in _NEGATION else "en"
     main_clauses = _PURPOSE_CLAUSE.sub(" ", text)

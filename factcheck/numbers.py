@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SEP = r"[ \u00a0\u202f.,]"
 _ORDINAL = r"(?:e|er|re|ème|eme|th|st|nd|rd)"
@@ -45,8 +46,10 @@ class Quantity:
         return self.text
 
 
-def quantities(text: str, lang: str) -> list[Quantity]:
-    """Every quantity in `text`, with number words turned into digits first."""
+@lru_cache(maxsize=1 << 16)
+def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
+    """Every quantity in `text`, with number words turned into digits first (memoised: an
+    evidence sentence is compared with every other article's)."""
     text = words_to_digits(text, lang)
     found = []
     for match in _NUMBER.finditer(text):
@@ -59,7 +62,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
             prefix, suffix = _PERCENT_BEFORE.search(before), _PERCENT_AFTER.match(after)
             written = ((before[prefix.start():] if prefix else "") + written + (suffix.group() if suffix else "")).strip()
         found.append(Quantity(value, kind, _unit(after) if kind == "count" else "", written))
-    return found
+    return tuple(found)
 
 
 def parse_number(token: str, lang: str) -> float:

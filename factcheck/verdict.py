@@ -8,6 +8,7 @@ from factcheck.claims import Claim
 from factcheck.compare import Difference, compare, internal_differences
 from factcheck.match import Evidence
 
+MAX_DIFFERENCES = 50
 UNMENTIONED, SINGLE_SOURCE, CONSISTENT, DISAGREEMENT = "unmentioned", "single-source", "consistent", "disagreement"
 
 
@@ -68,5 +69,17 @@ def decide(claim: Claim, evidence: list[Evidence], extra: list[Difference] = ())
 
 
 def evidence_differences(mentioning: tuple[Evidence, ...]) -> list[Difference]:
-    """Figures, negation, modality and attribution compared for every pair of articles."""
-    return [d for i, left in enumerate(mentioning) for right in mentioning[i + 1:] for d in compare(left, right)]
+    """Figures, negation, modality and attribution compared for pairs of articles.
+
+    Articles whose evidence reads the same are compared once, through the first of them,
+    and at most MAX_DIFFERENCES are collected: a claim told by thousands of articles of
+    an archive would otherwise cost a comparison per pair and a report nobody can read.
+    """
+    distinct = list({(e.focus_text, e.context_text, e.lang): e for e in reversed(mentioning)}.values())[::-1]
+    found: list[Difference] = []
+    for i, left in enumerate(distinct):
+        for right in distinct[i + 1:]:
+            found += compare(left, right)
+            if len(found) >= MAX_DIFFERENCES:
+                return found[:MAX_DIFFERENCES]
+    return found
