@@ -140,9 +140,7 @@ class SentenceTransformerEmbedder:
     batch_size = 64
 
     def __init__(self, spec: ModelSpec, threads: int):
-        online = os.environ.get(ALLOW_DOWNLOAD_ENV) == "1"
-        if not online:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        online = hub_downloads_allowed()
         try:
             import torch
             from sentence_transformers import SentenceTransformer
@@ -162,6 +160,15 @@ class SentenceTransformerEmbedder:
                                      normalize_embeddings=True, show_progress_bar=False,
                                      convert_to_numpy=True)
         return np.asarray(vectors, dtype=np.float32)
+
+
+def hub_downloads_allowed() -> bool:
+    """Whether the user opted in to downloads; if not, Hugging Face libraries are put in offline mode
+    before they are imported, so nothing reaches for the network (it fails here, in CI, behind firewalls)."""
+    online = os.environ.get(ALLOW_DOWNLOAD_ENV) == "1"
+    if not online:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    return online
 
 
 def _st_load_hint(location: str, exc: Exception) -> str:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from factcheck.embed import ALLOW_DOWNLOAD_ENV, ModelError
+from factcheck.embed import ModelError, hub_downloads_allowed
 
 DEFAULT_THRESHOLD = 0.5
 
@@ -14,9 +13,7 @@ class NliChecker:
     """Contradiction probabilities for text pairs, from any local or cached NLI cross-encoder."""
 
     def __init__(self, name_or_path: str, threshold: float = DEFAULT_THRESHOLD):
-        online = os.environ.get(ALLOW_DOWNLOAD_ENV) == "1"
-        if not online:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        online = hub_downloads_allowed()
         try:
             from sentence_transformers import CrossEncoder
         except ImportError as exc:
