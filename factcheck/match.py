@@ -144,6 +144,7 @@ def match_article(claims: ClaimMatrix, article: Article, sentence_vectors: np.nd
     claim_scores = np.maximum.reduceat(scores, claims.offsets[:-1], axis=0)
     best, contrast, best_unit = article_features(claim_scores, units, len(article.sentences))
     probability = calibration.probabilities(best, contrast)
+    second = second_places(claim_scores, units, best_unit, len(article.sentences), calibration)
     out = []
     for k, claim in enumerate(claims.claims):
         unit = units[best_unit[k]]
@@ -151,7 +152,7 @@ def match_article(claims: ClaimMatrix, article: Article, sentence_vectors: np.nd
         evidence = Evidence(claim.id, article.id, mentioned, round(float(best[k]), 4), round(float(probability[k]), 4),
                             article.sentences[unit.first: unit.last + 1],
                             context=article.sentences[max(unit.first - 1, 0): unit.first],
-                            also=_second_place(claim_scores[k], units, unit, article, calibration) if mentioned else (),
+                            also=(article.sentences[second[k]],) if mentioned and second[k] >= 0 else (),
                             focus=int(claim_scores[k, unit.last] > claim_scores[k, unit.first]))
         if evidence.mentioned and claim.versions:
             versions = scores[claims.offsets[k] + 1: claims.offsets[k + 1]]
@@ -160,17 +161,19 @@ def match_article(claims: ClaimMatrix, article: Article, sentence_vectors: np.nd
     return out
 
 
-def _second_place(scores: np.ndarray, units: list[Unit], unit: Unit, article: Article,
-                  calibration: Calibration) -> tuple[Sentence, ...]:
-    """The best single sentence outside the evidence window, if it too states the claim."""
-    n = len(article.sentences)
-    outside = [i for i in range(n) if i < unit.first - CONTEXT or i > unit.last + CONTEXT]
-    if not outside:
-        return ()
-    best, contrast, index = match_features(scores[outside], [Unit(i, i) for i in range(len(outside))], len(outside))
-    if calibration.probability(best, contrast) < calibration.threshold:
-        return ()
-    return (article.sentences[outside[index]],)
+def second_places(claim_scores: np.ndarray, units: list[Unit], best_unit: np.ndarray, n_sentences: int,
+                  calibration: Calibration) -> np.ndarray:
+    """Per claim, the best single sentence outside its evidence window if that sentence states the
+    claim too (by the same decision), else -1. All claims of the article at once."""
+    firsts = np.array([u.first for u in units])[best_unit] - CONTEXT
+    lasts = np.array([u.last for u in units])[best_unit] + CONTEXT
+    position = np.arange(n_sentences)
+    outside = (position < firsts[:, None]) | (position > lasts[:, None])
+    candidates = np.where(outside, claim_scores[:, :n_sentences], -np.inf)
+    second = candidates.argmax(axis=1)
+    best, contrast, _ = article_features(claim_scores, units, n_sentences, chosen=second)
+    states = outside.any(axis=1) & (calibration.probabilities(best, contrast) >= calibration.threshold)
+    return np.where(states, second, -1)
 
 
 def _with_version(evidence: Evidence, claim: Claim, version_scores: np.ndarray,

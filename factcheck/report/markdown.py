@@ -10,6 +10,7 @@ from factcheck.verdict import DISAGREEMENT, ClaimResult
 
 MAX_QUOTE = 220
 MAX_TOLD_BY = 12  # an archive-wide claim can be told by thousands of articles
+MAX_EVIDENCE_ROWS = 25  # per finding; report.json has them all
 
 
 def render_markdown(report: Report) -> str:
@@ -38,7 +39,8 @@ def _told_by(result: ClaimResult) -> str:
 
 def _summary(report: Report) -> str:
     rows = [(r.claim.id, r.status, "yes" if r.blocking else "", _told_by(r)) for r in report.results]
-    return "## Summary\n\n" + tabulate(rows, headers=("Claim", "Status", "Blocking", "Told by"), tablefmt="github")
+    return "## Summary\n\n" + tabulate(rows, headers=("Claim", "Status", "Blocking", "Told by"), tablefmt="github",
+                                         disable_numparse=True)
 
 
 def _quote(text: str) -> str:
@@ -55,8 +57,14 @@ def _internal(result: ClaimResult) -> str:
 
 
 def _findings(result: ClaimResult) -> str:
-    rows = [(e.article, e.version or "", f"{e.score:.2f}", e.line, _quote(e.text)) for e in result.mentioning]
-    table = tabulate(rows, headers=("Article", "Version", "Score", "Line", "Evidence"), tablefmt="github")
+    involved = {a for d in result.differences for a in (d.left.article, d.right.article)}
+    ordered = sorted(result.mentioning, key=lambda e: e.article not in involved)  # stable: article order kept
+    rows = [(e.article, e.version or "", f"{e.score:.2f}", e.line, _quote(e.text))
+            for e in ordered[:MAX_EVIDENCE_ROWS]]
+    table = tabulate(rows, headers=("Article", "Version", "Score", "Line", "Evidence"), tablefmt="github",
+                     disable_numparse=True)
+    if len(ordered) > MAX_EVIDENCE_ROWS:
+        table += f"\n\n… and {len(ordered) - MAX_EVIDENCE_ROWS} more articles (see report.json)."
     lines = [f"## {result.claim.id}: {result.status}", "", f"> {result.claim.text}", ""]
     if result.claim.verified:
         lines.append(f"Verified version: `{result.claim.verified}`.")
@@ -64,5 +72,5 @@ def _findings(result: ClaimResult) -> str:
         r = result.review
         lines.append(f"Reviewed by {r.by} on {r.at}" + (f": {r.note}" if r.note else "") +
                      ". It no longer blocks while this evidence is unchanged.")
-    lines += [f"- {d.explanation}" for d in result.differences]
+    lines += [f"- {d.explanation}" for d in result.differences[:MAX_EVIDENCE_ROWS]]
     return "\n".join(lines + ["", table])
