@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from factcheck.cues import bears_on, cues, same_speaker
 from factcheck.match import Evidence
 from factcheck.numbers import Quantity, quantities
 
-KINDS = ("version", "number", "negation", "modality", "attribution")
 COMPARED_MODALITY = ("deliberate", "alleged")
 
 
@@ -134,6 +132,3 @@ def _speaker(evidence: Evidence) -> str | None:
             return speakers[0]
     return None
 
-
-def count_by_kind(differences: list[Difference]) -> Counter:
-    return Counter(d.kind for d in differences)

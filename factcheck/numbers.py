@@ -42,9 +42,6 @@ class Quantity:
     unit: str  # the word it counts ("employés"), '' when none
     text: str  # as written, for explanations
 
-    def describe(self) -> str:
-        return self.text
-
 
 @lru_cache(maxsize=1 << 16)
 def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
