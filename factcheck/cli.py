@@ -259,12 +259,14 @@ def cmd_explain(args) -> int:
     claim = next((c for c in claim_set.claims if c.id == args.claim), None)
     if claim is None:
         raise UsageError(f"{args.claims}: no claim with id {args.claim!r}")
-    texts = [claim.text, *(t for _, t in claim.versions)]
-    matrix = ClaimMatrix.build([claim], encode_batched(embedder, texts, QUERY))
+    claims = list(claim_set.claims)
+    texts = [t for c in claims for t in (c.text, *(v for _, v in c.versions))]
+    matrix = ClaimMatrix.build(claims, encode_batched(embedder, texts, QUERY))
     rows = []
     for article in (a for a in articles if claim_set.checks(claim, a.id)):
         vectors = encode_batched(embedder, [s.text for s in article.sentences], PASSAGE)
-        for c in explain_claim(matrix, article, vectors, settings.calibration, args.top):
+        scoped = matrix.subset([k for k, c in enumerate(claims) if claim_set.checks(c, article.id)])
+        for c in explain_claim(scoped, claim.id, article, vectors, settings.calibration, args.top):
             rows.append((c.article if c.rank == 1 else "", c.rank, c.line, f"{c.score:.3f}", f"{c.probability:.2f}",
                          "yes" if c.probability >= settings.calibration.threshold else "", _short(c.text)))
     print(f"{claim.id}: {claim.text}\n")

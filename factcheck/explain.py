@@ -8,7 +8,7 @@ import numpy as np
 
 from factcheck.articles import Article
 from factcheck.calibration import Calibration
-from factcheck.match import ClaimMatrix, article_features, unit_vectors, units_for
+from factcheck.match import ClaimMatrix, article_features, rivalled_scores, unit_vectors, units_for
 
 
 @dataclass(frozen=True)
@@ -21,19 +21,24 @@ class Candidate:
     text: str
 
 
-def explain_claim(matrix: ClaimMatrix, article: Article, vectors: np.ndarray, calibration: Calibration,
-                  top: int) -> list[Candidate]:
-    """The `top` best units of one article for the single claim in `matrix`, with what the decision would be."""
+def explain_claim(matrix: ClaimMatrix, claim_id: str, article: Article, vectors: np.ndarray,
+                  calibration: Calibration, top: int) -> list[Candidate]:
+    """The `top` best units of one article for one claim of `matrix` (the claims that check the article),
+    each with the decision `run` would make if it were the evidence."""
+    k = [c.id for c in matrix.claims].index(claim_id)
     units = units_for([s.line for s in article.sentences])
-    scores = (matrix.rows @ unit_vectors(vectors, units).T).max(axis=0)
+    scores = matrix.rows @ unit_vectors(vectors, units).T
+    claim_scores = np.maximum.reduceat(scores, matrix.offsets[:-1], axis=0)
+    text_scores = scores[matrix.offsets[:-1]]
     n = len(article.sentences)
     out = []
-    for rank, index in enumerate(np.argsort(-scores, kind="stable")[:top], 1):
-        # the decision as if this unit were the evidence
-        best, contrast, _ = article_features(scores[None, :], units, n, chosen=[index])
+    for rank, index in enumerate(np.argsort(-claim_scores[k], kind="stable")[:top], 1):
+        chosen = np.full(len(matrix.claims), index)
+        best, contrast, _ = article_features(claim_scores, units, n, chosen=chosen)
+        rivalled = rivalled_scores(claim_scores, chosen, matrix.similarity, text_scores)
         unit = units[index]
-        out.append(Candidate(article.id, rank, article.sentences[unit.first].line, round(float(best[0]), 3),
-                             round(calibration.probability(float(best[0]), float(contrast[0])), 3),
+        out.append(Candidate(article.id, rank, article.sentences[unit.first].line, round(float(best[k]), 3),
+                             round(float(calibration.probabilities(best, contrast, rivalled)[k]), 3),
                              " ".join(s.text for s in article.sentences[unit.first: unit.last + 1])))
     return out
 

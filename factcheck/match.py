@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Callable
 
 import numpy as np
 
@@ -12,6 +13,7 @@ from factcheck.claims import Claim
 
 CONTEXT = 1  # sentences on each side of the evidence that can carry a version (e.g. "Selon X, ...")
 BACKGROUND_PERCENTILE = 90
+SAME_CLAIM = 0.8  # claims this close say the same thing: they do not explain each other's evidence away
 
 
 @dataclass(frozen=True)
@@ -66,11 +68,13 @@ class ClaimMatrix:
     claims: tuple[Claim, ...]
     rows: np.ndarray
     offsets: np.ndarray
+    similarity: np.ndarray  # claim text x claim text cosines
 
     @classmethod
     def build(cls, claims: list[Claim], rows: np.ndarray) -> "ClaimMatrix":
-        sizes = [1 + len(c.versions) for c in claims]
-        return cls(tuple(claims), rows, np.cumsum([0] + sizes))
+        offsets = np.cumsum([0] + [1 + len(c.versions) for c in claims])
+        heads = rows[offsets[:-1]] if len(claims) else rows[:0]
+        return cls(tuple(claims), rows, offsets, heads @ heads.T)
 
     def subset(self, keep: list[int]) -> "ClaimMatrix":
         parts = [self.rows[self.offsets[k]: self.offsets[k + 1]] for k in keep]
@@ -130,6 +134,29 @@ def row_percentile(values: np.ndarray, valid: np.ndarray, q: float) -> np.ndarra
         return np.where(valid > 0, low_v + weight * (high_v - low_v), 0.0)
 
 
+def rivalled_scores(claim_scores: np.ndarray, chosen: np.ndarray, similarity: np.ndarray,
+                    rival_scores: np.ndarray | None = None) -> np.ndarray:
+    """Per claim, its score at its chosen unit once the claims that match that unit better are taken
+    into account: the lowest partial correlation of unit and claim given one such rival, capped at the score.
+
+    A headline "officials mine crypto on work computers" scores 0.48 against "a hacker stole bitcoin",
+    but 0.62 against another claim, "employees mined crypto on state computers", which shares half
+    its meaning with the first: given that claim, little of the 0.48 is left. Only claims that match
+    the unit better are rivals, so a sentence that states two related claims keeps both; claims that
+    say the same thing (SAME_CLAIM) are not rivals. Without rivals this is just the score.
+    Rivals score by their text alone (`rival_scores`, rows as in claim_scores), the text that
+    `similarity` compares; a claim's own score may come from one of its versions.
+    """
+    k = len(claim_scores)
+    own = claim_scores[np.arange(k), chosen]
+    other = (claim_scores if rival_scores is None else rival_scores)[:, chosen]  # [j, i]: claim j at i's unit
+    sim = similarity.T
+    denominator = np.sqrt(np.clip((1 - other ** 2) * (1 - sim ** 2), 1e-6, None))
+    partial = (own[None, :] - other * sim) / denominator
+    rival = (sim < SAME_CLAIM) & (other > own[None, :]) & ~np.eye(k, dtype=bool)
+    return np.minimum(own, np.where(rival, partial, np.inf).min(axis=0, initial=np.inf))
+
+
 def match_features(unit_scores: np.ndarray, units: list[Unit], n_sentences: int) -> tuple[float, float, int]:
     """article_features for a single claim."""
     best, contrast, best_unit = article_features(unit_scores[None, :], units, n_sentences)
@@ -142,9 +169,12 @@ def match_article(claims: ClaimMatrix, article: Article, sentence_vectors: np.nd
     units = units_for([s.line for s in article.sentences])
     scores = claims.rows @ unit_vectors(sentence_vectors, units).T  # (all claim and version rows, units)
     claim_scores = np.maximum.reduceat(scores, claims.offsets[:-1], axis=0)
+    text_scores = scores[claims.offsets[:-1]]
     best, contrast, best_unit = article_features(claim_scores, units, len(article.sentences))
-    probability = calibration.probabilities(best, contrast)
-    second = second_places(claim_scores, units, best_unit, len(article.sentences), calibration)
+    rivalled = rivalled_scores(claim_scores, best_unit, claims.similarity, text_scores)
+    probability = calibration.probabilities(best, contrast, rivalled)
+    second = second_places(claim_scores, units, best_unit, len(article.sentences), calibration,
+                           lambda chosen: rivalled_scores(claim_scores, chosen, claims.similarity, text_scores))
     out = []
     for k, claim in enumerate(claims.claims):
         unit = units[best_unit[k]]
@@ -162,7 +192,7 @@ def match_article(claims: ClaimMatrix, article: Article, sentence_vectors: np.nd
 
 
 def second_places(claim_scores: np.ndarray, units: list[Unit], best_unit: np.ndarray, n_sentences: int,
-                  calibration: Calibration) -> np.ndarray:
+                  calibration: Calibration, rivalled_at: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
     """Per claim, the best single sentence outside its evidence window if that sentence states the
     claim too (by the same decision), else -1. All claims of the article at once."""
     firsts = np.array([u.first for u in units])[best_unit] - CONTEXT
@@ -172,7 +202,8 @@ def second_places(claim_scores: np.ndarray, units: list[Unit], best_unit: np.nda
     candidates = np.where(outside, claim_scores[:, :n_sentences], -np.inf)
     second = candidates.argmax(axis=1)
     best, contrast, _ = article_features(claim_scores, units, n_sentences, chosen=second)
-    states = outside.any(axis=1) & (calibration.probabilities(best, contrast) >= calibration.threshold)
+    rivalled = rivalled_at(second)
+    states = outside.any(axis=1) & (calibration.probabilities(best, contrast, rivalled) >= calibration.threshold)
     return np.where(states, second, -1)
 
 

@@ -6,7 +6,8 @@ import pytest
 from factcheck.articles import parse_article
 from factcheck.calibration import Calibration
 from factcheck.claims import Claim, parse_claims
-from factcheck.match import ClaimMatrix, Evidence, Unit, match_article, match_features, units_for
+from factcheck.match import (ClaimMatrix, Evidence, Unit, match_article, match_features, rivalled_scores,
+                             units_for)
 from factcheck.pipeline import Settings, check
 from factcheck.verdict import decide
 
@@ -23,6 +24,48 @@ def test_contrast_discounts_what_the_rest_of_the_article_scores():
     focused = np.array([0.60] + [0.10] * 11)
     assert match_features(topical, units, 12) == pytest.approx((0.60, 0.05, 0))
     assert match_features(focused, units, 12) == pytest.approx((0.60, 0.50, 0))
+
+
+def _partial(r_uc, r_ur, r_cr):
+    return (r_uc - r_ur * r_cr) / np.sqrt((1 - r_ur ** 2) * (1 - r_cr ** 2))
+
+
+def test_a_claim_that_matches_the_unit_better_explains_part_of_the_score_away():
+    # claim 0 scores 0.48 at unit 0, claim 1 scores 0.62 there, and the two claims share 0.49
+    scores = np.array([[0.48, 0.10], [0.62, 0.05]])
+    similarity = np.array([[1.0, 0.49], [0.49, 1.0]])
+    rivalled = rivalled_scores(scores, np.array([0, 0]), similarity)
+    assert rivalled[0] == pytest.approx(_partial(0.48, 0.62, 0.49))
+    assert rivalled[0] < 0.3
+    assert rivalled[1] == pytest.approx(0.62)  # claim 0 matches worse: no rival for claim 1
+
+
+@pytest.mark.parametrize("similarity, why", [(0.0, "unrelated claims share nothing to explain away"),
+                                             (0.85, "claims that say the same thing are not rivals")])
+def test_no_penalty_for_unrelated_or_same_claims(similarity, why):
+    scores = np.array([[0.50], [0.70]])
+    sims = np.array([[1.0, similarity], [similarity, 1.0]])
+    assert rivalled_scores(scores, np.array([0, 0]), sims)[0] == pytest.approx(0.50), why
+
+
+def test_without_other_claims_the_rivalled_score_is_the_score():
+    assert rivalled_scores(np.array([[0.3, 0.6]]), np.array([1]), np.ones((1, 1))) == pytest.approx([0.6])
+
+
+def test_a_headline_that_states_another_claim_is_not_evidence(fake_embedder):
+    # "crypto mining" is better explained by the mining claim than by the hacker claim
+    text = ("Crypto mining on ministry computers\nThe weather was fine in Almaty.\nThe market was calm.\n"
+            "The trains ran on time.\nChildren played in the park.\nThe shops opened late.\n")
+    article = parse_article("a", text)
+    hacker = Claim("hack", "a hacker stole crypto from an exchange")
+    mining = Claim("mining", "crypto mining on ministry computers by employees")
+    rows = fake_embedder.encode([hacker.text, mining.text], "query")
+    vectors = fake_embedder.encode([s.text for s in article.sentences], "passage")
+    rivals_matter = Calibration("test", w_best=-6.0, w_contrast=10.0, bias=-1.2, w_rivalled=6.0)
+    alone = match_article(ClaimMatrix.build([hacker], rows[:1]), article, vectors, rivals_matter)
+    together = match_article(ClaimMatrix.build([hacker, mining], rows), article, vectors, rivals_matter)
+    assert [e.mentioned for e in alone] == [True]
+    assert [e.mentioned for e in together] == [False, True]
 
 
 def _ev(article, mentioned=True, version=None):
