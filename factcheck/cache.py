@@ -1,4 +1,4 @@
-"""Content-addressed embedding cache in SQLite, and an Embedder that loads its model only on a miss."""
+"""Content-addressed cache in SQLite (vectors, parsed articles, per-article matches), and an Embedder that loads its model only on a miss."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import numpy as np
 
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
 SCHEMA = ("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, dim INTEGER NOT NULL, data BLOB NOT NULL);"
-          "CREATE TABLE IF NOT EXISTS parsed (key BLOB PRIMARY KEY, data TEXT NOT NULL)")
+          "CREATE TABLE IF NOT EXISTS parsed (key BLOB PRIMARY KEY, data TEXT NOT NULL);"
+          "CREATE TABLE IF NOT EXISTS matches (key BLOB PRIMARY KEY, data BLOB NOT NULL)")
 LOOKUP_CHUNK = 900  # SQLite caps bound parameters per statement
 
 
@@ -58,6 +59,20 @@ class CacheStore:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.executemany("INSERT OR IGNORE INTO vectors (key, dim, data) VALUES (?, ?, ?)", rows)
 
+    def get_matches(self, keys: list[bytes]) -> dict[bytes, bytes]:
+        """Stored pipeline.ArticleMatch bytes by key (see pipeline.match_key)."""
+        found = {}
+        for start in range(0, len(keys), LOOKUP_CHUNK):
+            chunk = keys[start: start + LOOKUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            found.update(self._db.execute(f"SELECT key, data FROM matches WHERE key IN ({marks})", chunk))
+        return found
+
+    def put_matches(self, items: list[tuple[bytes, bytes]]) -> None:
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("INSERT OR IGNORE INTO matches (key, data) VALUES (?, ?)", items)
+
     def get_parsed(self, key: bytes) -> dict | None:
         row = self._db.execute("SELECT data FROM parsed WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else None
@@ -91,6 +106,10 @@ class CachedEmbedder:
     @property
     def batch_size(self) -> int:
         return 4096  # lookups are cheap; the model's own batch size applies to misses
+
+    @property
+    def store(self) -> CacheStore:
+        return self._store
 
     @property
     def loaded(self) -> bool:

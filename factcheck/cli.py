@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -107,6 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on bad options, 0 on --help
         return int(exc.code or 0)
     previous = _terminate_as_interrupt()
+    collecting = gc.isenabled()
+    # A run builds millions of small objects without reference cycles (evidence per claim and
+    # article); the cyclic collector would rescan them all again and again: 2x slower at 20k articles.
+    gc.disable()
     try:
         return COMMANDS[args.command](args)
     except (ClaimsError, ReviewsError) as exc:
@@ -125,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
              f"(set {DEBUG_ENV}=1 for the traceback, and please report it)")
     finally:
         _restore_terminate(previous)
+        if collecting:
+            gc.enable()
     return EXIT_ERROR
 
 
@@ -230,7 +237,8 @@ def _check(args):
     claim_set, articles, problems, settings, embedder = _setup(args)
     nli_name = args.nli or claim_set.nli
     nli = NliChecker(nli_name, args.nli_threshold) if nli_name else None
-    report = check(claim_set, articles, embedder, settings, _progress(args.quiet), tuple(problems), nli)
+    matches = embedder.store if isinstance(embedder, CachedEmbedder) else None
+    report = check(claim_set, articles, embedder, settings, _progress(args.quiet), tuple(problems), nli, matches)
     return replace(report, results=apply_reviews(report.results, load_reviews(_reviews_path(args))))
 
 

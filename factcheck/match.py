@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
 
-from factcheck.articles import Article, Sentence
+from factcheck.articles import Article
 from factcheck.calibration import Calibration
 from factcheck.claims import Claim
+from factcheck.evidence import ArticleMatch, Evidence, build_evidence
+
+__all__ = ["ClaimMatrix", "Evidence", "Unit", "match_article", "match_numbers", "units_for"]
 
 CONTEXT = 1  # sentences on each side of the evidence that can carry a version (e.g. "Selon X, ...")
 BACKGROUND_PERCENTILE = 90
@@ -22,43 +25,6 @@ class Unit:
 
     first: int
     last: int
-
-
-@dataclass(frozen=True)
-class Evidence:
-    claim: str
-    article: str
-    mentioned: bool
-    score: float
-    probability: float
-    sentences: tuple[Sentence, ...]
-    version: str | None = None
-    version_scores: tuple[tuple[str, float], ...] = ()
-    context: tuple[Sentence, ...] = ()  # the sentence before: "Selon X, ..." often sits there
-    also: tuple[Sentence, ...] = ()  # a second place in the article that states the claim too
-    focus: int = 0  # which of the evidence sentences matches the claim best
-
-    @property
-    def focus_text(self) -> str:
-        """The one sentence whose figures and negations are compared: in a pair, the other one
-        often says something else ("... n'ont pas la moindre idée")."""
-        return self.sentences[self.focus].text
-
-    @property
-    def line(self) -> int:
-        return self.sentences[0].line
-
-    @property
-    def lang(self) -> str:
-        return self.sentences[0].lang
-
-    @property
-    def context_text(self) -> str:
-        return " ".join(s.text for s in self.context)
-
-    @property
-    def text(self) -> str:
-        return " ".join(s.text for s in self.sentences)
 
 
 @dataclass(frozen=True)
@@ -165,30 +131,37 @@ def match_features(unit_scores: np.ndarray, units: list[Unit], n_sentences: int)
 
 def match_article(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndarray,
                   calibration: Calibration) -> list[Evidence]:
-    """Evidence for each claim of `claims` in one article, in claim order: one matrix product for all."""
+    """Evidence for each claim of `claims` in one article, in claim order."""
+    return build_evidence(match_numbers(claims, article, sentence_vectors, calibration), claims.claims, article)
+
+
+def match_numbers(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndarray,
+                  calibration: Calibration) -> ArticleMatch:
+    """What matching decides for each claim of `claims` in one article: one matrix product for all."""
     units = units_for([s.line for s in article.sentences])
     scores = claims.rows @ unit_vectors(sentence_vectors, units).T  # (all claim and version rows, units)
     claim_scores = np.maximum.reduceat(scores, claims.offsets[:-1], axis=0)
     text_scores = scores[claims.offsets[:-1]]
-    best, contrast, best_unit = article_features(claim_scores, units, len(article.sentences))
+    n = len(article.sentences)
+    best, contrast, best_unit = article_features(claim_scores, units, n)
     rivalled = rivalled_scores(claim_scores, best_unit, claims.similarity, text_scores)
     probability = calibration.probabilities(best, contrast, rivalled)
-    second = second_places(claim_scores, units, best_unit, len(article.sentences), calibration,
+    mentioned = probability >= calibration.threshold
+    second = second_places(claim_scores, units, best_unit, n, calibration,
                            lambda chosen: rivalled_scores(claim_scores, chosen, claims.similarity, text_scores))
-    out = []
-    for k, claim in enumerate(claims.claims):
-        unit = units[best_unit[k]]
-        mentioned = bool(probability[k] >= calibration.threshold)
-        evidence = Evidence(claim.id, article.id, mentioned, round(float(best[k]), 4), round(float(probability[k]), 4),
-                            article.sentences[unit.first: unit.last + 1],
-                            context=article.sentences[max(unit.first - 1, 0): unit.first],
-                            also=(article.sentences[second[k]],) if mentioned and second[k] >= 0 else (),
-                            focus=int(claim_scores[k, unit.last] > claim_scores[k, unit.first]))
-        if evidence.mentioned and claim.versions:
-            versions = scores[claims.offsets[k] + 1: claims.offsets[k + 1]]
-            evidence = _with_version(evidence, claim, versions, units, unit)
-        out.append(evidence)
-    return out
+    first = np.array([u.first for u in units])[best_unit]
+    last = np.array([u.last for u in units])[best_unit]
+    k = np.arange(len(claims.claims))
+    focus = claim_scores[k, last] > claim_scores[k, first]
+    version = np.full(len(k), -1)
+    told = []
+    for i in np.flatnonzero(mentioned & (np.diff(claims.offsets) > 1)):
+        per_version = _version_scores(scores[claims.offsets[i] + 1: claims.offsets[i + 1]], units, first[i], last[i])
+        version[i] = int(np.argmax(per_version))
+        told.append(np.round(per_version.astype(np.float64), 4))
+    ints = np.column_stack([mentioned, first, last, focus, np.where(mentioned, second, -1), version]).astype(np.int32)
+    floats = np.round(np.column_stack([best, probability]).astype(np.float64), 4)
+    return ArticleMatch(ints, floats, np.concatenate(told) if told else np.zeros(0))
 
 
 def second_places(claim_scores: np.ndarray, units: list[Unit], best_unit: np.ndarray, n_sentences: int,
@@ -207,11 +180,7 @@ def second_places(claim_scores: np.ndarray, units: list[Unit], best_unit: np.nda
     return np.where(states, second, -1)
 
 
-def _with_version(evidence: Evidence, claim: Claim, version_scores: np.ndarray,
-                  units: list[Unit], unit: Unit) -> Evidence:
-    """Pick the version told in the evidence or the sentences around it."""
-    window = [k for k, u in enumerate(units) if u.first >= unit.first - CONTEXT and u.last <= unit.last + CONTEXT]
-    per_version = version_scores[:, window].max(axis=1)
-    ids = claim.version_ids
-    ranked = tuple((vid, round(float(s), 4)) for vid, s in zip(ids, per_version))
-    return replace(evidence, version=ids[int(np.argmax(per_version))], version_scores=ranked)
+def _version_scores(version_scores: np.ndarray, units: list[Unit], first: int, last: int) -> np.ndarray:
+    """Each version's best score in the evidence or the sentences around it."""
+    window = [k for k, u in enumerate(units) if u.first >= first - CONTEXT and u.last <= last + CONTEXT]
+    return version_scores[:, window].max(axis=1)

@@ -6,13 +6,14 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 LOCK_NAME = ".factcheck.lock"
 LOCK_TIMEOUT_S = 120
 
 
-def write_reports(out_dir: Path, rendered: dict[str, str]) -> list[Path]:
-    """Write already-rendered reports (file name -> text) into `out_dir`.
+def write_reports(out_dir: Path, rendered: dict[str, str | Iterable[str]]) -> list[Path]:
+    """Write reports (file name -> text, or the chunks of it as they are rendered) into `out_dir`.
 
     Every file is first written and flushed in a private staging folder inside
     `out_dir` (same file system, so renames are atomic); a full disk or a crash
@@ -46,8 +47,11 @@ def write_atomically(path: Path, text: str) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
-def _write_flushed(path: Path, text: str) -> None:
+def _write_flushed(path: Path, text: str | Iterable[str]) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
+        if isinstance(text, str):
+            fh.write(text)
+        else:
+            fh.writelines(text)
         fh.flush()
         os.fsync(fh.fileno())

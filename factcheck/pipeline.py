@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Protocol
 
 import numpy as np
 
@@ -11,13 +13,23 @@ from factcheck.articles import Article
 from factcheck.calibration import Calibration
 from factcheck.claims import ClaimSet
 from factcheck.embed import PASSAGE, QUERY, Embedder
-from factcheck.match import ClaimMatrix, Evidence, match_article
+from factcheck.evidence import MATCH_VERSION, ArticleMatch, article_fingerprint, build_evidence
+from factcheck import match
+from factcheck.match import ClaimMatrix, Evidence, match_numbers
 from factcheck.problems import Problem
 from factcheck.compare import Difference
 from factcheck.verdict import ClaimResult, decide
 
 Progress = Callable[[Iterable, str, int], Iterable]
 CHUNK_SENTENCES = 20_000  # about 40 MB of USE vectors at a time
+
+
+class MatchStore(Protocol):
+    """Where each article's ArticleMatch can be kept between runs (see cache.py)."""
+
+    def get_matches(self, keys: list[bytes]) -> dict[bytes, bytes]: ...
+
+    def put_matches(self, items: list[tuple[bytes, bytes]]) -> None: ...
 
 
 def no_progress(items: Iterable, label: str, total: int) -> Iterable:
@@ -57,30 +69,52 @@ def encode_batched(embedder: Embedder, texts: list[str], kind: str) -> np.ndarra
 
 
 def check(claim_set: ClaimSet, articles: list[Article], embedder: Embedder, settings: Settings,
-          progress: Progress = no_progress, problems: tuple[Problem, ...] = (), nli=None) -> Report:
+          progress: Progress = no_progress, problems: tuple[Problem, ...] = (), nli=None,
+          matches: MatchStore | None = None) -> Report:
     """Run matching and verdicts for every claim over every article in its scope.
 
     Articles are embedded and matched a chunk at a time, so memory stays bounded by
-    CHUNK_SENTENCES whatever the size of the archive.
+    CHUNK_SENTENCES whatever the size of the archive. With a MatchStore, an article
+    whose sentences and claims in scope are unchanged is neither embedded nor matched again.
     """
     claims = list(claim_set.claims)
     texts = [t for c in claims for t in (c.text, *(v for _, v in c.versions))]
     matrix = ClaimMatrix.build(claims, encode_batched(embedder, texts, QUERY))
-    scoped = _ScopedMatrices(claim_set, matrix)
+    scoped = _ScopedMatrices(claim_set, matrix, _settings_fingerprint(settings))
     evidence: dict[str, list[Evidence]] = {c.id: [] for c in claims}
     chunks = _chunks(articles)
     for chunk in progress(chunks, "checking articles", len(chunks)):
-        vectors = encode_batched(embedder, [s.text for a in chunk for s in a.sentences], PASSAGE)
-        start = 0
-        for article in chunk:
-            end = start + len(article.sentences)
-            for found in match_article(scoped.for_article(article.id), article, vectors[start:end],
-                                       settings.calibration):
-                evidence[found.claim].append(found)
-            start = end
+        for article, found in zip(chunk, _match_chunk(chunk, scoped, embedder, settings.calibration, matches)):
+            for one in build_evidence(found, scoped.for_article(article.id).claims, article):
+                evidence[one.claim].append(one)
     contradictions = nli_differences(nli, evidence) if nli is not None else {}
     results = tuple(decide(c, evidence[c.id], contradictions.get(c.id, [])) for c in claims)
     return Report(results, tuple(articles), settings, problems)
+
+
+def _match_chunk(chunk: list[Article], scoped: "_ScopedMatrices", embedder: Embedder, calibration: Calibration,
+                 store: MatchStore | None) -> list[ArticleMatch]:
+    """Each article's ArticleMatch: stored ones read back, the others embedded, matched and stored."""
+    keys = [scoped.key(a) for a in chunk] if store is not None else [b""] * len(chunk)
+    stored = store.get_matches(keys) if store is not None else {}
+    todo = [a for a, k in zip(chunk, keys) if k not in stored]
+    vectors = encode_batched(embedder, [s.text for a in todo for s in a.sentences], PASSAGE)
+    fresh, start = {}, 0
+    for article in todo:
+        end = start + len(article.sentences)
+        fresh[article.id] = match_numbers(scoped.for_article(article.id), article, vectors[start:end], calibration)
+        start = end
+    if store is not None and fresh:
+        store.put_matches([(k, fresh[a.id].to_bytes()) for a, k in zip(chunk, keys) if a.id in fresh])
+    return [fresh[a.id] if a.id in fresh else
+            ArticleMatch.from_bytes(stored[k], len(scoped.for_article(a.id).claims)) for a, k in zip(chunk, keys)]
+
+
+def _settings_fingerprint(settings: Settings) -> bytes:
+    """Everything besides claims and sentences that a stored match depends on."""
+    constants = (MATCH_VERSION, match.CONTEXT, match.BACKGROUND_PERCENTILE, match.SAME_CLAIM)
+    calibration = json.dumps(settings.calibration.to_dict(), sort_keys=True, default=str)
+    return f"{constants}\x00{settings.model}\x00{calibration}".encode("utf-8")
 
 
 def nli_differences(nli, evidence: dict[str, list[Evidence]]) -> dict[str, list[Difference]]:
@@ -113,13 +147,30 @@ def _chunks(articles: list[Article]) -> list[list[Article]]:
 
 
 class _ScopedMatrices:
-    """The claim matrix restricted to the claims whose story covers an article, built once per scope."""
+    """The claim matrix restricted to the claims whose story covers an article, built once per scope,
+    and the key under which an article's match with that scope is stored."""
 
-    def __init__(self, claim_set: ClaimSet, matrix: ClaimMatrix):
-        self._claim_set, self._matrix, self._built = claim_set, matrix, {}
+    def __init__(self, claim_set: ClaimSet, matrix: ClaimMatrix, settings_fingerprint: bytes = b""):
+        self._claim_set, self._matrix, self._settings = claim_set, matrix, settings_fingerprint
+        self._built: dict[tuple, tuple[ClaimMatrix, bytes]] = {}
+        self._scope_of: dict[str, tuple] = {}
 
     def for_article(self, article_id: str) -> ClaimMatrix:
-        keep = tuple(k for k, c in enumerate(self._matrix.claims) if self._claim_set.checks(c, article_id))
+        return self._scope(article_id)[0]
+
+    def key(self, article: Article) -> bytes:
+        digest = hashlib.blake2b(self._scope(article.id)[1], digest_size=20)
+        digest.update(article_fingerprint(article))
+        return digest.digest()
+
+    def _scope(self, article_id: str) -> tuple[ClaimMatrix, bytes]:
+        keep = self._scope_of.get(article_id)
+        if keep is None:
+            keep = tuple(k for k, c in enumerate(self._matrix.claims) if self._claim_set.checks(c, article_id))
+            self._scope_of[article_id] = keep
         if keep not in self._built:
-            self._built[keep] = self._matrix.subset(list(keep))
+            subset = self._matrix.subset(list(keep))
+            claims = [(c.id, c.text, c.versions) for c in subset.claims]
+            fingerprint = hashlib.blake2b(self._settings + json.dumps(claims).encode("utf-8")).digest()
+            self._built[keep] = (subset, fingerprint)
         return self._built[keep]

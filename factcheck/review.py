@@ -44,7 +44,9 @@ def fingerprint(result: ClaimResult) -> str:
 def apply_reviews(results: tuple[ClaimResult, ...], reviews: list[Review]) -> tuple[ClaimResult, ...]:
     """Attach to each result the review made for its current evidence, if any."""
     by_key = {(r.claim, r.fingerprint): r for r in reviews}
-    return tuple(replace(r, review=by_key.get((r.claim.id, fingerprint(r)))) for r in results)
+    reviewed = {r.claim for r in reviews}
+    return tuple(replace(r, review=by_key.get((r.claim.id, fingerprint(r)))) if r.claim.id in reviewed else r
+                 for r in results)
 
 
 def load_reviews(path: Path) -> list[Review]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from factcheck.claims import Claim
 from factcheck.compare import Difference, compare, internal_differences
 from factcheck.match import Evidence
 
 MAX_DIFFERENCES = 50
+MAX_REFERENCES = 20  # each telling of a claim is compared with at most this many earlier, different tellings
 UNMENTIONED, SINGLE_SOURCE, CONSISTENT, DISAGREEMENT = "unmentioned", "single-source", "consistent", "disagreement"
 
 
@@ -21,7 +23,7 @@ class ClaimResult:
     internal: tuple[Difference, ...] = ()  # one article stating two figures: reported, never blocking
     review: object | None = None  # a review.Review of exactly this evidence: it no longer blocks
 
-    @property
+    @cached_property
     def mentioning(self) -> tuple[Evidence, ...]:
         return tuple(e for e in self.evidence if e.mentioned)
 
@@ -71,15 +73,22 @@ def decide(claim: Claim, evidence: list[Evidence], extra: list[Difference] = ())
 def evidence_differences(mentioning: tuple[Evidence, ...]) -> list[Difference]:
     """Figures, negation, modality and attribution compared for pairs of articles.
 
-    Articles whose evidence reads the same are compared once, through the first of them,
-    and at most MAX_DIFFERENCES are collected: a claim told by thousands of articles of
-    an archive would otherwise cost a comparison per pair and a report nobody can read.
+    Articles whose evidence reads the same are compared once, through the first of them;
+    each other telling is compared with the first MAX_REFERENCES tellings before it, and
+    at most MAX_DIFFERENCES are collected: a claim told by thousands of articles of an
+    archive would otherwise cost a comparison per pair and a report nobody can read.
     """
-    distinct = list({(e.focus_text, e.context_text, e.lang): e for e in reversed(mentioning)}.values())[::-1]
+    seen: set[tuple[str, str, str]] = set()
+    distinct: list[Evidence] = []
     found: list[Difference] = []
-    for i, left in enumerate(distinct):
-        for right in distinct[i + 1:]:
+    for right in mentioning:
+        telling = (right.focus_text, right.context_text, right.lang)
+        if telling in seen:
+            continue
+        seen.add(telling)
+        for left in distinct[:MAX_REFERENCES]:
             found += compare(left, right)
             if len(found) >= MAX_DIFFERENCES:
                 return found[:MAX_DIFFERENCES]
+        distinct.append(right)
     return found

@@ -67,3 +67,24 @@ def test_github_escapes_what_would_break_the_command():
 ])
 def test_auto_picks_annotations_inside_github_actions(environ, names):
     assert [f.name for f in resolve_formats(["auto", "json"], environ)] == names
+
+
+@pytest.mark.parametrize("text", ['Il a dit « non » et "oui"', "back\\slash\ttab", "ligne\u2028séparée ✓", ""])
+@pytest.mark.parametrize("mentioned, version", [(True, "police"), (True, None), (False, "police")])
+def test_report_json_entries_are_what_json_dumps_writes(text, mentioned, version):
+    from factcheck.articles import Sentence
+    from factcheck.evidence import Evidence
+    from factcheck.report.json_report import evidence_dict, evidence_json
+
+    sentences = (Sentence("a/b", 3, text, "fr"), Sentence("a/b", 3, "Deux.", "fr"))
+    for evidence in (Evidence("c", "a/b", mentioned, 0.12345, 1.0, sentences[:1], version),
+                     Evidence("c", "a/b", mentioned, 0.5, 0.0004, sentences, version)):
+        assert evidence_json(evidence) == json.dumps(evidence_dict(evidence), ensure_ascii=False)
+
+
+def test_report_json_claims_are_what_json_dumps_writes(case, fake_model):
+    run("json")
+    data = json.loads((case / "out" / "report.json").read_text("utf-8"))
+    assert data["claims"] and data["claims"][0]["differences"]
+    text = (case / "out" / "report.json").read_text("utf-8")
+    assert all(json.dumps(c, ensure_ascii=False) in text for c in data["claims"])

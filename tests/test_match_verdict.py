@@ -122,3 +122,33 @@ def test_check_runs_the_whole_pipeline_with_the_fake(fake_embedder):
                                     "Les trains étaient à l'heure.\nLes enfants jouaient.\n") for name in "ab"]
     report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", CONTRAST_ONLY))
     assert [(r.claim.id, r.status) for r in report.results] == [("power", "consistent"), ("rain", "unmentioned")]
+
+
+def _told(article, text):
+    return Evidence("c", article, True, 0.8, 0.9, parse_article(article, text).sentences)
+
+
+def test_a_claim_told_by_an_archive_is_compared_a_bounded_number_of_times(monkeypatch):
+    import factcheck.verdict as verdict
+
+    calls = []
+    real = verdict.compare
+    monkeypatch.setattr(verdict, "compare", lambda left, right: calls.append(1) or real(left, right))
+    # 300 different wordings that all agree: no early stop at MAX_DIFFERENCES
+    names = ["".join(chr(97 + (i // 26 ** k) % 26) for k in range(3)) for i in range(300)]
+    tellings = [_told(f"a{i:03d}", f"Les quatre employés ont miné des cryptos sur le serveur {name}.")
+                for i, name in enumerate(names)]
+    result = decide(Claim("c", "t"), tellings)
+    assert result.status == "consistent"
+    assert len(calls) <= 300 * verdict.MAX_REFERENCES
+
+
+def test_differences_stop_at_the_cap_and_repeated_tellings_are_compared_once():
+    from factcheck.verdict import MAX_DIFFERENCES
+
+    tellings = [_told(f"a{i:03d}", f"{i + 1} employés ont miné des cryptos.") for i in range(100)]
+    tellings += [_told(f"b{i:03d}", "1 employés ont miné des cryptos.") for i in range(50)]
+    result = decide(Claim("c", "t"), tellings)
+    assert len(result.differences) == MAX_DIFFERENCES
+    assert result.differences[0].explanation == "a000 says 1 employés, a001 says 2 employés"
+    assert not any(d.left.article.startswith("b") or d.right.article.startswith("b") for d in result.differences)

@@ -1,15 +1,15 @@
-"""Report formats: each is one function `Report -> str`, registered by name with where it goes."""
+"""Report formats: each is one function `Report -> str` (or chunks of it), registered by name with where it goes."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from factcheck.pipeline import Report
 from factcheck.report.ci_formats import render_github, render_junit, render_sarif
 from factcheck.report.html import render_html
-from factcheck.report.json_report import render_json
+from factcheck.report.json_report import stream_json
 from factcheck.report.markdown import render_markdown
 
 
@@ -17,13 +17,13 @@ from factcheck.report.markdown import render_markdown
 class Format:
     name: str
     filename: str | None  # None: printed on stdout (CI annotations are read from the log)
-    render: Callable[[Report], str]
+    render: Callable[[Report], str | Iterable[str]]  # chunks, for a report too big to hold twice
 
 
 FORMATS: dict[str, Format] = {
     f.name: f for f in (
         Format("markdown", "report.md", render_markdown),
-        Format("json", "report.json", render_json),
+        Format("json", "report.json", stream_json),
         Format("html", "report.html", render_html),
         Format("sarif", "report.sarif", render_sarif),
         Format("junit", "report.junit.xml", render_junit),

@@ -49,10 +49,15 @@ def _quote(text: str) -> str:
 
 
 def _internal(result: ClaimResult) -> str:
-    rows = [(d.left.article, side["line"], _quote(side["evidence"]))
-            for d in result.internal for side in (d.to_dict()["left"], d.to_dict()["right"])]
-    explanations = [f"- {d.explanation}" for d in result.internal]
+    shown_here = result.internal[:MAX_EVIDENCE_ROWS // 2]  # two rows each
+    rows = []
+    for d in shown_here:
+        both = d.to_dict()
+        rows += [(d.left.article, side["line"], _quote(side["evidence"])) for side in (both["left"], both["right"])]
+    explanations = [f"- {d.explanation}" for d in shown_here]
     table = tabulate(rows, headers=("Article", "Line", "Evidence"), tablefmt="github")
+    if len(result.internal) > len(shown_here):
+        table += f"\n\n… and {len(result.internal) - len(shown_here)} more articles (see report.json)."
     return "\n".join([f"## {result.claim.id}: one article, two figures", "", *explanations, "", table])
 
 

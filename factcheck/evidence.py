@@ -1,0 +1,113 @@
+"""Evidence of a claim in an article, and ArticleMatch: the few numbers per claim it is built from, storable as bytes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from factcheck.articles import Article, Sentence
+from factcheck.claims import Claim
+
+# Bump when matching or ArticleMatch's layout changes: stored matches of older versions are then ignored.
+MATCH_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    claim: str
+    article: str
+    mentioned: bool
+    score: float
+    probability: float
+    sentences: tuple[Sentence, ...]
+    version: str | None = None
+    version_scores: tuple[tuple[str, float], ...] = ()
+    context: tuple[Sentence, ...] = ()  # the sentence before: "Selon X, ..." often sits there
+    also: tuple[Sentence, ...] = ()  # a second place in the article that states the claim too
+    focus: int = 0  # which of the evidence sentences matches the claim best
+
+    @property
+    def focus_text(self) -> str:
+        """The one sentence whose figures and negations are compared: in a pair, the other one
+        often says something else ("... n'ont pas la moindre idée")."""
+        return self.sentences[self.focus].text
+
+    @property
+    def line(self) -> int:
+        return self.sentences[0].line
+
+    @property
+    def lang(self) -> str:
+        return self.sentences[0].lang
+
+    @property
+    def context_text(self) -> str:
+        return " ".join(s.text for s in self.context)
+
+    @property
+    def text(self) -> str:
+        if len(self.sentences) == 1:
+            return self.sentences[0].text
+        return " ".join(s.text for s in self.sentences)
+
+
+_INTS = ("mentioned", "first", "last", "focus", "also", "version")
+_FLOATS = ("score", "probability")
+
+
+@dataclass(frozen=True)
+class ArticleMatch:
+    """Per claim of a claim matrix (arrays in its claim order): what matching decided in one article.
+
+    `first`/`last`/`also` index the article's sentences (`also` -1: no second place); `version` indexes
+    the claim's versions (-1: none told); `version_scores` holds, for each claim that tells a version,
+    the score of every version of it, one after the other. Scores are rounded to 4 decimals.
+    """
+
+    ints: np.ndarray  # (claims, 6) int32, columns as _INTS
+    floats: np.ndarray  # (claims, 2) float64, columns as _FLOATS
+    version_scores: np.ndarray  # float64
+
+    def to_bytes(self) -> bytes:
+        return self.ints.astype("<i4").tobytes() + self.floats.astype("<f8").tobytes() + \
+            self.version_scores.astype("<f8").tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes, claims: int) -> "ArticleMatch":
+        cut = claims * len(_INTS) * 4
+        ints = np.frombuffer(data, dtype="<i4", count=claims * len(_INTS)).reshape(claims, len(_INTS))
+        floats = np.frombuffer(data, dtype="<f8", count=claims * len(_FLOATS), offset=cut).reshape(claims, -1)
+        rest = np.frombuffer(data, dtype="<f8", offset=cut + floats.nbytes)
+        return cls(ints, floats, rest)
+
+
+def build_evidence(match: ArticleMatch, claims: tuple[Claim, ...], article: Article) -> list[Evidence]:
+    """The Evidence of every claim, in claim order, from a fresh or a stored ArticleMatch."""
+    sentences = article.sentences
+    rows = match.ints.tolist()
+    scores = match.floats.tolist()
+    versions = match.version_scores.tolist()
+    used = 0
+    out = []
+    for claim, (mentioned, first, last, focus, also, version), (score, probability) in zip(claims, rows, scores):
+        told, ranked = None, ()
+        if version >= 0:
+            ids = claim.version_ids
+            ranked = tuple(zip(ids, versions[used: used + len(ids)]))
+            used += len(ids)
+            told = ids[version]
+        out.append(Evidence(claim.id, article.id, bool(mentioned), score, probability, sentences[first: last + 1],
+                            told, ranked, sentences[max(first - 1, 0): first],
+                            (sentences[also],) if also >= 0 else (), focus))
+    return out
+
+
+def article_fingerprint(article: Article) -> bytes:
+    """What matching reads of an article: its sentences, their lines and languages (not its id or path)."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=16)
+    for s in article.sentences:
+        digest.update(f"{s.line}\x00{s.lang}\x00{s.text}\x01".encode("utf-8"))
+    return digest.digest()

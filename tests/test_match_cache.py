@@ -1,0 +1,107 @@
+"""Stored per-article matches: read back exactly, and reused only while claims, settings and sentences are unchanged."""
+
+from dataclasses import replace
+
+import numpy as np
+
+from factcheck.articles import parse_article
+from factcheck.calibration import Calibration
+from factcheck.claims import parse_claims
+from factcheck.evidence import ArticleMatch, build_evidence
+from factcheck.match import ClaimMatrix, match_numbers
+from factcheck.pipeline import Settings, check
+
+CONTRAST_ONLY = Calibration("test", w_best=0.0, w_contrast=20.0, bias=-4.0)
+CLAIMS = """\
+claims:
+  - id: power
+    text: les mineurs ont volé de l'électricité
+    versions:
+      government: selon le gouvernement les mineurs ont volé de l'électricité
+      police: selon la police les mineurs ont volé de l'électricité
+  - id: rain
+    text: il pleuvait sur Paris hier soir
+"""
+TEXT = ("Le marché était calme.\nSelon la police, les mineurs ont volé de l'électricité.\n"
+        "Les trains étaient à l'heure.\nLes enfants jouaient.\nLa mairie a fermé tôt.\n")
+
+
+class DictStore:
+    def __init__(self):
+        self.data = {}
+
+    def get_matches(self, keys):
+        return {k: self.data[k] for k in keys if k in self.data}
+
+    def put_matches(self, items):
+        self.data.update(items)
+
+
+class Recording:
+    """Wraps an embedder and keeps every passage it was asked to embed."""
+
+    def __init__(self, inner):
+        self.inner, self.passages = inner, []
+
+    def encode(self, texts, kind):
+        if kind == "passage":
+            self.passages += texts
+        return self.inner.encode(texts, kind)
+
+
+def _articles(**texts):
+    defaults = {"a": TEXT, "b": TEXT + "Le musée restait ouvert.\n"}
+    return [parse_article(name, texts.get(name, default)) for name, default in defaults.items()]
+
+
+def test_an_article_match_reads_back_from_bytes_to_the_same_evidence(fake_embedder):
+    claim_set = parse_claims(CLAIMS)
+    texts = [t for c in claim_set.claims for t in (c.text, *(v for _, v in c.versions))]
+    matrix = ClaimMatrix.build(list(claim_set.claims), fake_embedder.encode(texts, "query"))
+    article = parse_article("a", TEXT)
+    vectors = fake_embedder.encode([s.text for s in article.sentences], "passage")
+    fresh = match_numbers(matrix, article, vectors, CONTRAST_ONLY)
+    stored = ArticleMatch.from_bytes(fresh.to_bytes(), len(matrix.claims))
+    evidence = build_evidence(stored, matrix.claims, article)
+    assert evidence == build_evidence(fresh, matrix.claims, article)
+    assert [(e.mentioned, e.line, e.version) for e in evidence] == [(True, 2, "police"), (False, 1, None)]
+    assert np.array_equal(stored.version_scores, fresh.version_scores) and len(stored.version_scores) == 2
+
+
+def test_an_unchanged_article_is_neither_embedded_nor_matched_again(fake_embedder):
+    store, settings = DictStore(), Settings("fake@1", "claims.yaml", CONTRAST_ONLY)
+    first = check(parse_claims(CLAIMS), _articles(), fake_embedder, settings, matches=store)
+    again = Recording(fake_embedder)
+    second = check(parse_claims(CLAIMS), _articles(), again, settings, matches=store)
+    assert again.passages == []
+    assert second.results == first.results
+    assert [r.status for r in second.results] == ["consistent", "unmentioned"]
+
+
+def test_a_changed_article_is_matched_again_and_the_others_are_not(fake_embedder):
+    store, settings = DictStore(), Settings("fake@1", "claims.yaml", CONTRAST_ONLY)
+    check(parse_claims(CLAIMS), _articles(), fake_embedder, settings, matches=store)
+    changed = TEXT.replace("Selon la police", "Selon le gouvernement")
+    again = Recording(fake_embedder)
+    report = check(parse_claims(CLAIMS), _articles(b=changed), again, settings, matches=store)
+    assert again.passages == [s.text for s in parse_article("b", changed).sentences]
+    assert report.results[0].status == "disagreement"
+
+
+def test_changed_claims_or_settings_match_every_article_again(fake_embedder):
+    store, settings = DictStore(), Settings("fake@1", "claims.yaml", CONTRAST_ONLY)
+    check(parse_claims(CLAIMS), _articles(), fake_embedder, settings, matches=store)
+    sentences = [s.text for a in _articles() for s in a.sentences]
+    sentences = list(dict.fromkeys(sentences))  # what a and b share is embedded once
+    for claims, new_settings in ((CLAIMS.replace("hier soir", "ce matin"), settings),
+                                 (CLAIMS, replace(settings, calibration=replace(CONTRAST_ONLY, bias=-3.0))),
+                                 (CLAIMS, replace(settings, model="fake@2"))):
+        again = Recording(fake_embedder)
+        check(parse_claims(claims), _articles(), again, new_settings, matches=_copy(store))
+        assert again.passages == sentences, (claims, new_settings)
+
+
+def _copy(store):
+    copy = DictStore()
+    copy.data = dict(store.data)
+    return copy
