@@ -24,7 +24,7 @@ class ArticlesError(ProblemsError):
     """A path given for articles does not exist."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     article: str
     line: int

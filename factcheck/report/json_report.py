@@ -7,9 +7,12 @@ from typing import Iterator
 from json.encoder import encode_basestring  # the C string encoder json.dumps uses (ensure_ascii=False)
 
 from factcheck import __version__
+from factcheck.parallel import rendered_in_child
 from factcheck.match import Evidence
 from factcheck.pipeline import Report
 from factcheck.verdict import ClaimResult
+
+PARALLEL_ENTRIES = 200_000  # below this a second process costs more than it saves
 
 
 def evidence_dict(e: Evidence) -> dict:
@@ -81,6 +84,15 @@ def render_json(report: Report) -> str:
 def stream_json(report: Report) -> Iterator[str]:
     """render_json a claim at a time: an archive's report.json runs to hundreds of MB."""
     yield json.dumps(_report_head(report), ensure_ascii=False)[:-1] + ', "claims": [\n'
-    for number, result in enumerate(report.results):
+    results = report.results
+    large = len(results) >= 2 and sum(len(r.evidence) for r in results) >= PARALLEL_ENTRIES
+    half = len(results) // 2 if large else len(results)
+    second_half = rendered_in_child(_next_claim_json, results[half:])  # another core renders it meanwhile
+    for number, result in enumerate(results[:half]):
         yield ("" if number == 0 else ",\n") + claim_json(result)
+    yield from second_half()
     yield "\n]}\n"
+
+
+def _next_claim_json(result: ClaimResult) -> str:
+    return ",\n" + claim_json(result)

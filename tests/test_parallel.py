@@ -1,0 +1,44 @@
+"""A large report.json is rendered half in a forked child: same bytes, and a failing child changes nothing."""
+
+import os
+
+import pytest
+
+from factcheck.parallel import can_fork, rendered_in_child
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="renders in-process where fork is unsafe")
+
+
+def test_the_child_renders_in_order_what_the_parent_would():
+    items = list(range(2000))
+    later = rendered_in_child(lambda i: f"[{i}: é {'x' * (i % 97)}]\n", items)
+    assert "".join(later()) == "".join(f"[{i}: é {'x' * (i % 97)}]\n" for i in items)
+
+
+def test_a_child_that_fails_is_replaced_by_the_parent():
+    parent = os.getpid()
+
+    def render(i):
+        if os.getpid() != parent:
+            raise RuntimeError("the child breaks")
+        return f"{i},"
+
+    assert "".join(rendered_in_child(render, [1, 2, 3])()) == "1,2,3,"
+
+
+def test_report_json_is_the_same_rendered_in_two_processes(fake_embedder, monkeypatch):
+    import factcheck.report.json_report as json_report
+    from factcheck.articles import parse_article
+    from factcheck.calibration import Calibration
+    from factcheck.claims import parse_claims
+    from factcheck.pipeline import Settings, check
+
+    claim_set = parse_claims("claims:\n" + "".join(f"  - id: c{k}\n    text: les {k + 2} mineurs ont volé « tout »\n"
+                                                    for k in range(5)))
+    articles = [parse_article(f"a{i:02d}", f"Le marché était calme.\nLes {i} mineurs ont volé « tout ».\n")
+                for i in range(30)]
+    report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", Calibration("t", 0, 20, -4)))
+    serial = json_report.render_json(report)
+    monkeypatch.setattr(json_report, "PARALLEL_ENTRIES", 0)
+    assert json_report.render_json(report) == serial
+    assert serial.count('"article": "a29"') == 5
