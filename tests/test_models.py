@@ -73,7 +73,7 @@ def test_public_evaluation(tmp_path, use_model, monkeypatch):
                  "--out", str(tmp_path), "-q"])
     assert code == 1  # regulation-slowdown really is told three ways
     result = subprocess.run([sys.executable, str(EVAL / "score.py"), str(tmp_path / "report.json"),
-                             str(EVAL / "public" / "expected.yaml"), "--min-cells", "0.94", "--min-status", "0.8"],
+                             str(EVAL / "public" / "expected.yaml"), "--min-cells", "0.98", "--min-status", "0.9"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
     report = json.loads((tmp_path / "report.json").read_text("utf-8"))
