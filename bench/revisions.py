@@ -35,7 +35,7 @@ from factcheck.claims import Claim, ClaimSet  # noqa: E402
 from factcheck.compare import compare  # noqa: E402
 from factcheck.cues import cues  # noqa: E402
 from factcheck.embed import load_embedder, resolve_model  # noqa: E402
-from factcheck.match import Evidence  # noqa: E402
+from factcheck.evidence import Evidence  # noqa: E402
 from factcheck.numbers import TURKISH_UNITS  # noqa: E402
 from factcheck.pipeline import Settings, check  # noqa: E402
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.cues import bears_on, cues, same_speaker
-from factcheck.match import Evidence
+from factcheck.evidence import Evidence
 from factcheck.numbers import Quantity, quantities
 
 COMPARED_MODALITY = ("deliberate", "alleged")

@@ -8,7 +8,7 @@ import numpy as np
 
 from factcheck.articles import Article
 from factcheck.calibration import Calibration
-from factcheck.match import ClaimMatrix, article_features, rivalled_scores, unit_vectors, units_for
+from factcheck.match import ClaimMatrix, article_features, rivalled_scores, unit_scores, unit_vectors, units_for
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,7 @@ def explain_claim(matrix: ClaimMatrix, claim_id: str, article: Article, vectors:
     each with the decision `run` would make if it were the evidence."""
     k = [c.id for c in matrix.claims].index(claim_id)
     units = units_for([s.line for s in article.sentences])
-    scores = matrix.rows @ unit_vectors(vectors, units).T
-    claim_scores = np.maximum.reduceat(scores, matrix.offsets[:-1], axis=0)
-    text_scores = scores[matrix.offsets[:-1]]
+    _, claim_scores, text_scores = unit_scores(matrix, vectors, units)
     n = len(article.sentences)
     out = []
     for rank, index in enumerate(np.argsort(-claim_scores[k], kind="stable")[:top], 1):

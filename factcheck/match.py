@@ -12,8 +12,6 @@ from factcheck.calibration import Calibration
 from factcheck.claims import Claim
 from factcheck.evidence import ArticleMatch, Evidence, build_evidence
 
-__all__ = ["ClaimMatrix", "Evidence", "Unit", "match_article", "match_numbers", "units_for"]
-
 CONTEXT = 1  # sentences on each side of the evidence that can carry a version (e.g. "Selon X, ...")
 BACKGROUND_PERCENTILE = 90
 SAME_CLAIM = 0.8  # claims this close say the same thing: they do not explain each other's evidence away
@@ -139,9 +137,7 @@ def match_numbers(claims: ClaimMatrix, article: Article, sentence_vectors: np.nd
                   calibration: Calibration) -> ArticleMatch:
     """What matching decides for each claim of `claims` in one article: one matrix product for all."""
     units = units_for([s.line for s in article.sentences])
-    scores = claims.rows @ unit_vectors(sentence_vectors, units).T  # (all claim and version rows, units)
-    claim_scores = np.maximum.reduceat(scores, claims.offsets[:-1], axis=0)
-    text_scores = scores[claims.offsets[:-1]]
+    scores, claim_scores, text_scores = unit_scores(claims, sentence_vectors, units)
     n = len(article.sentences)
     best, contrast, best_unit = article_features(claim_scores, units, n)
     rivalled = rivalled_scores(claim_scores, best_unit, claims.similarity, text_scores)
@@ -162,6 +158,12 @@ def match_numbers(claims: ClaimMatrix, article: Article, sentence_vectors: np.nd
     ints = np.column_stack([mentioned, first, last, focus, np.where(mentioned, second, -1), version]).astype(np.int32)
     floats = np.round(np.column_stack([best, probability]).astype(np.float64), 4)
     return ArticleMatch(ints, floats, np.concatenate(told) if told else np.zeros(0))
+
+
+def unit_scores(claims: ClaimMatrix, sentence_vectors: np.ndarray, units: list[Unit]):
+    """Cosines of every claim and version row with every unit; per claim, its best row's; per claim, its text's."""
+    scores = claims.rows @ unit_vectors(sentence_vectors, units).T
+    return scores, np.maximum.reduceat(scores, claims.offsets[:-1], axis=0), scores[claims.offsets[:-1]]
 
 
 def second_places(claim_scores: np.ndarray, units: list[Unit], best_unit: np.ndarray, n_sentences: int,

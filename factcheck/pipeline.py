@@ -13,9 +13,9 @@ from factcheck.articles import Article
 from factcheck.calibration import Calibration
 from factcheck.claims import ClaimSet
 from factcheck.embed import PASSAGE, QUERY, Embedder
-from factcheck.evidence import MATCH_VERSION, ArticleMatch, article_fingerprint, build_evidence
 from factcheck import match
-from factcheck.match import ClaimMatrix, Evidence, match_numbers
+from factcheck.evidence import MATCH_VERSION, ArticleMatch, Evidence, article_fingerprint, build_evidence
+from factcheck.match import ClaimMatrix, match_numbers
 from factcheck.problems import Problem
 from factcheck.compare import Difference
 from factcheck.verdict import ClaimResult, decide

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from factcheck.claims import Claim
 from factcheck.compare import Difference, compare, internal_differences
-from factcheck.match import Evidence
+from factcheck.evidence import Evidence
 
 MAX_DIFFERENCES = 50
 MAX_REFERENCES = 20  # each telling of a claim is compared with at most this many earlier, different tellings

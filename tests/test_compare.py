@@ -5,7 +5,7 @@ import pytest
 from factcheck.articles import parse_article
 from factcheck.compare import compare, internal_differences, number_conflicts
 from factcheck.cues import cues
-from factcheck.match import Evidence
+from factcheck.evidence import Evidence
 from factcheck.numbers import parse_number, quantities
 
 

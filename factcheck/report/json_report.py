@@ -8,7 +8,7 @@ from json.encoder import encode_basestring  # the C string encoder json.dumps us
 
 from factcheck import __version__
 from factcheck.parallel import rendered_in_child
-from factcheck.match import Evidence
+from factcheck.evidence import Evidence
 from factcheck.pipeline import Report
 from factcheck.verdict import ClaimResult
 
@@ -35,12 +35,8 @@ def evidence_json(e: Evidence) -> str:
             f'"evidence": {encode_basestring(e.text)}, "line": {e.line}}}')
 
 
-def claim_dict(result: ClaimResult) -> dict:
-    return {**_claim_head(result), "articles": [evidence_dict(e) for e in result.evidence], **_claim_tail(result)}
-
-
 def claim_json(result: ClaimResult) -> str:
-    """json.dumps(claim_dict(result)), byte for byte."""
+    """One claim of report.json: its fields, with `articles` holding one evidence_json per checked article."""
     articles = ", ".join(map(evidence_json, result.evidence))
     head = json.dumps(_claim_head(result), ensure_ascii=False)[:-1]
     tail = json.dumps(_claim_tail(result), ensure_ascii=False)[1:]
@@ -61,10 +57,6 @@ def _claim_tail(result: ClaimResult) -> dict:
     }
 
 
-def report_dict(report: Report) -> dict:
-    return {**_report_head(report), "claims": [claim_dict(r) for r in report.results]}
-
-
 def _report_head(report: Report) -> dict:
     return {
         "factcheck": __version__,
@@ -77,7 +69,7 @@ def _report_head(report: Report) -> dict:
 
 
 def render_json(report: Report) -> str:
-    """report_dict as JSON, one claim per line so that diffs stay readable."""
+    """report.json: run facts, then one claim per line so that diffs stay readable."""
     return "".join(stream_json(report))
 
 
