@@ -32,8 +32,9 @@ def cache_key(identity: str, kind: str, text: str) -> bytes:
 
 
 class CacheStore:
-    """key -> float32 vector. SQLite gives atomic commits, crash safety and many concurrent readers
-    with one writer at a time (WAL), which is what several runs sharing a cache need."""
+    """Three content-addressed tables: vectors, parsed articles and article matches. SQLite gives atomic
+    commits, crash safety and many concurrent readers with one writer at a time (WAL), which is what
+    several runs sharing a cache need."""
 
     def __init__(self, folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
@@ -44,34 +45,34 @@ class CacheStore:
         self._pending: list[tuple[bytes, str]] = []
 
     def get_many(self, keys: list[bytes]) -> dict[bytes, np.ndarray]:
-        found = {}
-        for start in range(0, len(keys), LOOKUP_CHUNK):
-            chunk = keys[start: start + LOOKUP_CHUNK]
-            marks = ",".join("?" * len(chunk))
-            for key, dim, data in self._db.execute(
-                    f"SELECT key, dim, data FROM vectors WHERE key IN ({marks})", chunk):
-                found[key] = np.frombuffer(data, dtype=np.float32, count=dim)
-        return found
+        return {key: np.frombuffer(data, dtype=np.float32, count=dim)
+                for key, dim, data in self._select("vectors", "dim, data", keys)}
 
     def put_many(self, items: list[tuple[bytes, np.ndarray]]) -> None:
         rows = [(k, int(v.shape[0]), np.ascontiguousarray(v, dtype=np.float32).tobytes()) for k, v in items]
-        with self._db:  # one transaction: all of a batch is stored, or none of it
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("INSERT OR IGNORE INTO vectors (key, dim, data) VALUES (?, ?, ?)", rows)
+        self._insert("vectors", "key, dim, data", rows)
 
     def get_matches(self, keys: list[bytes]) -> dict[bytes, bytes]:
-        """Stored pipeline.ArticleMatch bytes by key (see pipeline.match_key)."""
-        found = {}
+        """Stored evidence.ArticleMatch bytes by key (see pipeline._ScopedMatrices.key)."""
+        return {key: data for key, data in self._select("matches", "data", keys)}
+
+    def put_matches(self, items: list[tuple[bytes, bytes]]) -> None:
+        self._insert("matches", "key, data", items)
+
+    def _select(self, table: str, columns: str, keys: list[bytes]):
         for start in range(0, len(keys), LOOKUP_CHUNK):
             chunk = keys[start: start + LOOKUP_CHUNK]
             marks = ",".join("?" * len(chunk))
-            found.update(self._db.execute(f"SELECT key, data FROM matches WHERE key IN ({marks})", chunk))
-        return found
+            yield from self._db.execute(f"SELECT key, {columns} FROM {table} WHERE key IN ({marks})", chunk)
 
-    def put_matches(self, items: list[tuple[bytes, bytes]]) -> None:
+    def _insert(self, table: str, columns: str, rows: list[tuple]) -> None:
+        """One transaction: all of a batch is stored, or none of it."""
+        if not rows:
+            return
+        marks = ",".join("?" * len(rows[0]))
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("INSERT OR IGNORE INTO matches (key, data) VALUES (?, ?)", items)
+            self._db.executemany(f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", rows)
 
     def get_parsed(self, key: bytes) -> dict | None:
         row = self._db.execute("SELECT data FROM parsed WHERE key = ?", (key,)).fetchone()
@@ -83,9 +84,7 @@ class CacheStore:
 
     def flush_parsed(self) -> None:
         if self._pending:
-            with self._db:
-                self._db.execute("BEGIN IMMEDIATE")
-                self._db.executemany("INSERT OR IGNORE INTO parsed (key, data) VALUES (?, ?)", self._pending)
+            self._insert("parsed", "key, data", self._pending)
             self._pending = []
 
     def close(self) -> None:

@@ -47,4 +47,3 @@ def rendered_in_child(render: Callable[[object], str], items: Sequence) -> Calla
                 yield chunk
 
     return collect
-
