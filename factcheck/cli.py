@@ -237,8 +237,8 @@ def _check(args):
     claim_set, articles, problems, settings, embedder = _setup(args)
     nli_name = args.nli or claim_set.nli
     nli = NliChecker(nli_name, args.nli_threshold) if nli_name else None
-    matches = embedder.store if isinstance(embedder, CachedEmbedder) else None
-    report = check(claim_set, articles, embedder, settings, _progress(args.quiet), tuple(problems), nli, matches)
+    report = check(claim_set, articles, embedder, settings, _progress(args.quiet), tuple(problems), nli,
+                   _store_of(embedder))
     return replace(report, results=apply_reviews(report.results, load_reviews(_reviews_path(args))))
 
 
@@ -270,16 +270,23 @@ def cmd_explain(args) -> int:
     claims = list(claim_set.claims)
     texts = [t for c in claims for t in (c.text, *(v for _, v in c.versions))]
     matrix = ClaimMatrix.build(claims, encode_batched(embedder, texts, QUERY))
-    rows = []
+    rows, first_look = [], {}
     for article in (a for a in articles if claim_set.checks(claim, a.id)):
         vectors = encode_batched(embedder, [s.text for s in article.sentences], PASSAGE)
         scoped = matrix.subset([k for k, c in enumerate(claims) if claim_set.checks(c, article.id)])
         for c in explain_claim(scoped, claim.id, article, vectors, settings.calibration, args.top):
+            first_look.setdefault(c.article, c.probability >= settings.calibration.threshold)
             rows.append((c.article if c.rank == 1 else "", c.rank, c.line, f"{c.score:.3f}", f"{c.probability:.2f}",
                          "yes" if c.probability >= settings.calibration.threshold else "", _short(c.text)))
     print(f"{claim.id}: {claim.text}\n")
     print(tabulate(rows, headers=("article", "#", "line", "score", "p(states)", "states?", "sentence"),
                    tablefmt="simple"))
+    found = check(claim_set, articles, embedder, settings, matches=_store_of(embedder))
+    second = [e for r in found.results if r.claim.id == claim.id for e in r.evidence
+              if e.mentioned and not first_look.get(e.article, True)]
+    for e in second:
+        print(f"\n{e.article}: states it at line {e.line} (p={e.probability:.2f}) on a second look: another "
+              f"article of its language states the claim surely, in words closer to this one's (README, Matching)")
     return EXIT_OK
 
 
@@ -309,6 +316,11 @@ def _open_cache(args) -> CacheStore | None:
         return CacheStore(folder)
     except (OSError, sqlite3.Error) as exc:
         raise UsageError(f"{folder}: cannot use the cache ({exc}); use --no-cache or --cache-dir") from None
+
+
+def _store_of(embedder):
+    """Where matches are kept between runs: the embedding cache, when there is one."""
+    return embedder.store if isinstance(embedder, CachedEmbedder) else None
 
 
 def _embedder(spec, store: CacheStore | None, quiet: bool):

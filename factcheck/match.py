@@ -136,25 +136,60 @@ def match_article(claims: ClaimMatrix, article: Article, sentence_vectors: np.nd
 def match_numbers(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndarray,
                   calibration: Calibration) -> ArticleMatch:
     """What matching decides for each claim of `claims` in one article: one matrix product for all."""
+    scored = score_article(claims, article, sentence_vectors)
+    chosen = scored.claim_scores.argmax(axis=1)
+    return numbers_at(claims, scored, chosen, probabilities_at(claims, scored, chosen, calibration), calibration)
+
+
+@dataclass(frozen=True)
+class ScoredArticle:
+    """One article's units scored against a claim matrix (see unit_scores)."""
+
+    units: list[Unit]
+    firsts: np.ndarray
+    lasts: np.ndarray
+    n_sentences: int
+    scores: np.ndarray
+    claim_scores: np.ndarray
+    text_scores: np.ndarray
+    unit_vectors: np.ndarray
+
+
+def score_article(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndarray) -> ScoredArticle:
     units = units_for([s.line for s in article.sentences])
-    scores, claim_scores, text_scores = unit_scores(claims, sentence_vectors, units)
-    n = len(article.sentences)
-    best, contrast, best_unit = article_features(claim_scores, units, n)
-    rivalled = rivalled_scores(claim_scores, best_unit, claims.similarity, text_scores)
-    probability = calibration.probabilities(best, contrast, rivalled)
-    mentioned = probability >= calibration.threshold
-    second = second_places(claim_scores, units, best_unit, n, calibration,
-                           lambda chosen: rivalled_scores(claim_scores, chosen, claims.similarity, text_scores))
-    first = np.array([u.first for u in units])[best_unit]
-    last = np.array([u.last for u in units])[best_unit]
+    vectors = unit_vectors(sentence_vectors, units)
+    scores = claims.rows @ vectors.T
+    return ScoredArticle(units, np.array([u.first for u in units]), np.array([u.last for u in units]),
+                         len(article.sentences), scores, np.maximum.reduceat(scores, claims.offsets[:-1], axis=0),
+                         scores[claims.offsets[:-1]], vectors)
+
+
+def probabilities_at(claims: ClaimMatrix, scored: ScoredArticle, chosen: np.ndarray,
+                     calibration: Calibration) -> np.ndarray:
+    """Per claim, p(the article states it) if its evidence were its `chosen` unit."""
+    best, contrast, _ = article_features(scored.claim_scores, scored.units, scored.n_sentences, chosen)
+    rivalled = rivalled_scores(scored.claim_scores, chosen, claims.similarity, scored.text_scores)
+    return calibration.probabilities(best, contrast, rivalled)
+
+
+def numbers_at(claims: ClaimMatrix, scored: ScoredArticle, chosen: np.ndarray, probability: np.ndarray,
+               calibration: Calibration) -> ArticleMatch:
+    """The ArticleMatch of claims whose evidence is their `chosen` unit, decided with `probability`."""
+    claim_scores, units, n = scored.claim_scores, scored.units, scored.n_sentences
     k = np.arange(len(claims.claims))
+    mentioned = probability >= calibration.threshold
+    second = second_places(claim_scores, units, chosen, n, calibration,
+                           lambda at: rivalled_scores(claim_scores, at, claims.similarity, scored.text_scores))
+    first, last = scored.firsts[chosen], scored.lasts[chosen]
     focus = claim_scores[k, last] > claim_scores[k, first]
     version = np.full(len(k), -1)
     told = []
     for i in np.flatnonzero(mentioned & (np.diff(claims.offsets) > 1)):
-        per_version = _version_scores(scores[claims.offsets[i] + 1: claims.offsets[i + 1]], units, first[i], last[i])
+        per_version = _version_scores(scored.scores[claims.offsets[i] + 1: claims.offsets[i + 1]],
+                                      units, first[i], last[i])
         version[i] = int(np.argmax(per_version))
         told.append(np.round(per_version.astype(np.float64), 4))
+    best = claim_scores[k, chosen]
     ints = np.column_stack([mentioned, first, last, focus, np.where(mentioned, second, -1), version]).astype(np.int32)
     floats = np.round(np.column_stack([best, probability]).astype(np.float64), 4)
     return ArticleMatch(ints, floats, np.concatenate(told) if told else np.zeros(0))

@@ -13,6 +13,7 @@ from factcheck.articles import Article
 from factcheck.calibration import Calibration
 from factcheck.claims import ClaimSet
 from factcheck.embed import PASSAGE, QUERY, Embedder
+from factcheck.feedback import choose_anchors, near_misses, second_look, second_look_key
 from factcheck import match
 from factcheck.evidence import MATCH_VERSION, ArticleMatch, Evidence, article_fingerprint, build_evidence
 from factcheck.match import ClaimMatrix, match_numbers
@@ -81,20 +82,25 @@ def check(claim_set: ClaimSet, articles: list[Article], embedder: Embedder, sett
     texts = [t for c in claims for t in (c.text, *(v for _, v in c.versions))]
     matrix = ClaimMatrix.build(claims, encode_batched(embedder, texts, QUERY))
     scoped = _ScopedMatrices(claim_set, matrix, _settings_fingerprint(settings))
-    evidence: dict[str, list[Evidence]] = {c.id: [] for c in claims}
+    found: dict[str, ArticleMatch] = {}
+    keys: dict[str, bytes] = {}
     chunks = _chunks(articles)
     for chunk in progress(chunks, "checking articles", len(chunks)):
-        for article, found in zip(chunk, _match_chunk(chunk, scoped, embedder, settings.calibration, matches)):
-            for one in build_evidence(found, scoped.for_article(article.id).claims, article):
-                evidence[one.claim].append(one)
+        for article, key, match_ in _match_chunk(chunk, scoped, embedder, settings.calibration, matches):
+            found[article.id], keys[article.id] = match_, key
+    _second_look(articles, found, keys, scoped, embedder, settings.calibration, matches, progress)
+    evidence: dict[str, list[Evidence]] = {c.id: [] for c in claims}
+    for article in articles:
+        for one in build_evidence(found.pop(article.id), scoped.for_article(article.id).claims, article):
+            evidence[one.claim].append(one)
     contradictions = nli_differences(nli, evidence) if nli is not None else {}
     results = tuple(decide(c, evidence[c.id], contradictions.get(c.id, [])) for c in claims)
     return Report(results, tuple(articles), settings, problems)
 
 
 def _match_chunk(chunk: list[Article], scoped: "_ScopedMatrices", embedder: Embedder, calibration: Calibration,
-                 store: MatchStore | None) -> list[ArticleMatch]:
-    """Each article's ArticleMatch: stored ones read back, the others embedded, matched and stored."""
+                 store: MatchStore | None) -> list[tuple[Article, bytes, ArticleMatch]]:
+    """Each article's key and ArticleMatch: stored ones read back, the others embedded, matched and stored."""
     keys = [scoped.key(a) for a in chunk] if store is not None else [b""] * len(chunk)
     stored = store.get_matches(keys) if store is not None else {}
     todo = [a for a, k in zip(chunk, keys) if k not in stored]
@@ -106,8 +112,43 @@ def _match_chunk(chunk: list[Article], scoped: "_ScopedMatrices", embedder: Embe
         start = end
     if store is not None and fresh:
         store.put_matches([(k, fresh[a.id].to_bytes()) for a, k in zip(chunk, keys) if a.id in fresh])
-    return [fresh[a.id] if a.id in fresh else
-            ArticleMatch.from_bytes(stored[k], len(scoped.for_article(a.id).claims)) for a, k in zip(chunk, keys)]
+    return [(a, k, fresh[a.id] if a.id in fresh else
+             ArticleMatch.from_bytes(stored[k], len(scoped.for_article(a.id).claims))) for a, k in zip(chunk, keys)]
+
+
+def _second_look(articles: list[Article], found: dict[str, ArticleMatch], keys: dict[str, bytes],
+                 scoped: "_ScopedMatrices", embedder: Embedder, calibration: Calibration,
+                 store: MatchStore | None, progress: Progress) -> None:
+    """Replace in `found` the match of every article that nearly states a claim another article
+    of its language surely states (feedback.py); stored second looks are read back."""
+    anchors = choose_anchors((scoped.for_article(a.id), a, found[a.id]) for a in articles)
+    todo = [(a, near) for a in articles
+            if (near := near_misses(scoped.for_article(a.id), a, found[a.id], anchors))]
+    chunks = _chunks(todo, lambda item: len(item[0].sentences))
+    for chunk in progress(chunks, "second look", len(chunks)):
+        chunk_keys = [second_look_key(keys[a.id], near) for a, near in chunk]
+        stored = store.get_matches(chunk_keys) if store is not None else {}
+        need = [(a, near) for (a, near), k in zip(chunk, chunk_keys) if k not in stored]
+        fresh = _second_looks(need, scoped, embedder, calibration)
+        if store is not None and fresh:
+            store.put_matches([(k, fresh[a.id].to_bytes()) for (a, _), k in zip(chunk, chunk_keys) if a.id in fresh])
+        for (article, _), key in zip(chunk, chunk_keys):
+            found[article.id] = fresh[article.id] if article.id in fresh else \
+                ArticleMatch.from_bytes(stored[key], len(scoped.for_article(article.id).claims))
+
+
+def _second_looks(need, scoped: "_ScopedMatrices", embedder: Embedder, calibration: Calibration) -> dict:
+    vectors = encode_batched(embedder, [s.text for a, _ in need for s in a.sentences], PASSAGE)
+    texts = list(dict.fromkeys(anchor.text for _, near in need for anchors in near.values() for anchor in anchors))
+    anchor_vectors = dict(zip(texts, encode_batched(embedder, texts, PASSAGE)))
+    fresh, start = {}, 0
+    for article, near in need:
+        end = start + len(article.sentences)
+        by_claim = {i: np.vstack([anchor_vectors[a.text] for a in anchors]) for i, anchors in near.items()}
+        fresh[article.id] = second_look(scoped.for_article(article.id), article, vectors[start:end], calibration,
+                                        by_claim)
+        start = end
+    return fresh
 
 
 def _settings_fingerprint(settings: Settings) -> bytes:
@@ -135,11 +176,11 @@ def _mentioning_pairs(found: list[Evidence]) -> list[tuple[Evidence, Evidence]]:
     return [(left, right) for i, left in enumerate(mentioning) for right in mentioning[i + 1:]]
 
 
-def _chunks(articles: list[Article]) -> list[list[Article]]:
+def _chunks(items: list, sentences_of: Callable = lambda article: len(article.sentences)) -> list[list]:
     chunks, current, size = [], [], 0
-    for article in articles:
-        current.append(article)
-        size += len(article.sentences)
+    for item in items:
+        current.append(item)
+        size += sentences_of(item)
         if size >= CHUNK_SENTENCES:
             chunks.append(current)
             current, size = [], 0

@@ -32,6 +32,19 @@ class FakeEmbedder:
         return out / np.where(norms == 0, 1, norms)
 
 
+class DictStore:
+    """A MatchStore in memory."""
+
+    def __init__(self):
+        self.data = {}
+
+    def get_matches(self, keys):
+        return {k: self.data[k] for k in keys if k in self.data}
+
+    def put_matches(self, items):
+        self.data.update(items)
+
+
 @pytest.fixture
 def fake_embedder():
     return FakeEmbedder()

@@ -11,6 +11,8 @@ from factcheck.evidence import ArticleMatch, build_evidence
 from factcheck.match import ClaimMatrix, match_numbers
 from factcheck.pipeline import Settings, check
 
+from conftest import DictStore
+
 CONTRAST_ONLY = Calibration("test", w_best=0.0, w_contrast=20.0, bias=-4.0)
 CLAIMS = """\
 claims:
@@ -24,17 +26,6 @@ claims:
 """
 TEXT = ("Le marché était calme.\nSelon la police, les mineurs ont volé de l'électricité.\n"
         "Les trains étaient à l'heure.\nLes enfants jouaient.\nLa mairie a fermé tôt.\n")
-
-
-class DictStore:
-    def __init__(self):
-        self.data = {}
-
-    def get_matches(self, keys):
-        return {k: self.data[k] for k in keys if k in self.data}
-
-    def put_matches(self, items):
-        self.data.update(items)
 
 
 class Recording:
