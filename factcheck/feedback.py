@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterable
 
 import numpy as np
@@ -12,7 +11,8 @@ import numpy as np
 from factcheck.articles import Article
 from factcheck.calibration import Calibration
 from factcheck.evidence import ArticleMatch
-from factcheck.match import ClaimMatrix, ScoredArticle, numbers_at, probabilities_at, score_article
+from factcheck.match import (ClaimMatrix, ScoredArticle, article_features, numbers_at, probabilities_at,
+                            rivalled, score_article)
 
 ANCHOR_PROBABILITY = 0.8  # odds of 4 to 1: sure enough that its sentence can stand for the claim
 NEAR_MISS = 0.25  # only claims that came this close get a second look
@@ -83,38 +83,35 @@ def second_look(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndar
     scored = score_article(claims, article, sentence_vectors)
     chosen = scored.claim_scores.argmax(axis=1)
     probability = probabilities_at(claims, scored, chosen, calibration)
-    for i, vectors in anchor_vectors.items():
-        for vector in vectors:
-            unit, p = _anchored(claims, scored, chosen, i, vector, calibration)
-            if p >= calibration.threshold and p > probability[i]:
-                chosen[i], probability[i] = unit, p
+    if anchor_vectors:
+        owner = np.concatenate([np.full(len(v), i) for i, v in anchor_vectors.items()])
+        units, found = _anchored(claims, scored, owner, np.vstack(list(anchor_vectors.values())), calibration)
+        for q in np.argsort(-found, kind="stable"):
+            i = owner[q]
+            if found[q] >= calibration.threshold and found[q] > probability[i]:
+                chosen[i], probability[i] = units[q], found[q]
     return numbers_at(claims, scored, chosen, probability, calibration)
 
 
-def _anchored(claims: ClaimMatrix, scored: ScoredArticle, chosen: np.ndarray, i: int, vector: np.ndarray,
-              calibration: Calibration) -> tuple[int, float]:
-    anchor_scores = scored.unit_vectors @ vector
-    unit = int(anchor_scores.argmax())
-    at = chosen.copy()
-    at[i] = unit
-    own = probabilities_at(claims, scored, at, calibration)[i]
-    as_anchor = probabilities_at(*_anchor_as_claim(claims, scored, i, vector, anchor_scores), at, calibration)[i]
-    z = (_logit(own) + _logit(as_anchor)) / 2
-    return unit, 1.0 / (1.0 + math.exp(-z))
-
-
-def _anchor_as_claim(claims: ClaimMatrix, scored: ScoredArticle, i: int, vector: np.ndarray,
-                     anchor_scores: np.ndarray) -> tuple[ClaimMatrix, ScoredArticle]:
-    """The claim matrix and scores with claim i's text replaced by the anchor (its versions left out)."""
+def _anchored(claims: ClaimMatrix, scored: ScoredArticle, owner: np.ndarray, anchors: np.ndarray,
+              calibration: Calibration) -> tuple[np.ndarray, np.ndarray]:
+    """Per anchor (claim `owner`), the unit it matches best and p(the claim is stated there), all at once."""
+    anchor_scores = anchors @ scored.unit_vectors.T
+    units = anchor_scores.argmax(axis=1)
+    others = scored.text_scores[:, units]  # [j, q]: claim j's text at anchor q's unit
+    not_owner = np.arange(len(claims.claims))[:, None] != owner[None, :]
+    best, contrast, _ = article_features(scored.claim_scores[owner], scored.units, scored.n_sentences, units)
+    own = calibration.probabilities(best, contrast, rivalled(best, others, claims.similarity[:, owner], not_owner))
     heads = claims.rows[claims.offsets[:-1]]
-    similarity = claims.similarity.copy()
-    similarity[i, :] = similarity[:, i] = heads @ vector
-    similarity[i, i] = 1.0
-    claim_scores, text_scores = scored.claim_scores.copy(), scored.text_scores.copy()
-    claim_scores[i] = text_scores[i] = anchor_scores
-    return replace(claims, similarity=similarity), replace(scored, claim_scores=claim_scores, text_scores=text_scores)
+    best, contrast, _ = article_features(anchor_scores, scored.units, scored.n_sentences, units)
+    as_claim = calibration.probabilities(best, contrast, rivalled(best, others, heads @ anchors.T, not_owner))
+    return units, _sigmoid((_logit(own) + _logit(as_claim)) / 2)
 
 
-def _logit(p: float) -> float:
-    p = min(max(float(p), 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p))
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-z))

@@ -114,10 +114,15 @@ def rivalled_scores(claim_scores: np.ndarray, chosen: np.ndarray, similarity: np
     k = len(claim_scores)
     own = claim_scores[np.arange(k), chosen]
     other = (claim_scores if rival_scores is None else rival_scores)[:, chosen]  # [j, i]: claim j at i's unit
-    sim = similarity.T
-    denominator = np.sqrt(np.clip((1 - other ** 2) * (1 - sim ** 2), 1e-6, None))
-    partial = (own[None, :] - other * sim) / denominator
-    rival = (sim < SAME_CLAIM) & (other > own[None, :]) & ~np.eye(k, dtype=bool)
+    return rivalled(own, other, similarity.T, ~np.eye(k, dtype=bool))
+
+
+def rivalled(own: np.ndarray, other: np.ndarray, similarity: np.ndarray, may_rival: np.ndarray) -> np.ndarray:
+    """rivalled_scores for any queries: `own` (Q) each query's score at its unit, `other` (K x Q) the
+    claims' text scores at that unit, `similarity` (K x Q) of claims and queries, `may_rival` (K x Q)."""
+    denominator = np.sqrt(np.clip((1 - other ** 2) * (1 - similarity ** 2), 1e-6, None))
+    partial = (own[None, :] - other * similarity) / denominator
+    rival = (similarity < SAME_CLAIM) & (other > own[None, :]) & may_rival
     return np.minimum(own, np.where(rival, partial, np.inf).min(axis=0, initial=np.inf))
 
 
