@@ -53,7 +53,8 @@ def rows(embedder, pairs, calibration, c_lang, a_lang, rng):
         first = match_numbers(matrix, article, pool[members], calibration)
         found = bool(first.ints[0, 0])
         if not found and first.floats[0, 1] >= NEAR_MISS:
-            found = bool(second_look(matrix, article, pool[members], calibration, {0: anchors[i][None, :]}).ints[0, 0])
+            again = second_look(matrix, article, pool[members], calibration, {0: anchors[i][None, :]}, first)
+            found = bool(again.ints[0, 0])
         out.append((bool(first.ints[0, 0]), found, pair["score"] >= STATED))
     return out
 

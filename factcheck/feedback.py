@@ -16,7 +16,9 @@ from factcheck.match import (ClaimMatrix, ScoredArticle, article_features, numbe
 
 ANCHOR_PROBABILITY = 0.8  # odds of 4 to 1: sure enough that its sentence can stand for the claim
 NEAR_MISS = 0.25  # only claims that came this close get a second look
-MAX_ANCHORS = 3  # per claim and language, the surest distinct sentences
+# per claim and language, in a fixed draw of articles. Each anchor a claim keeps is one more way for an edit
+# elsewhere to make a rerun look again at all the claim's near misses, and one more chance of a wrong match.
+MAX_ANCHORS = 1
 
 
 @dataclass(frozen=True)
@@ -31,22 +33,35 @@ class Anchor:
 
 
 def choose_anchors(matched: Iterable[tuple[ClaimMatrix, Article, ArticleMatch]]) -> dict[tuple[str, str], tuple[Anchor, ...]]:
-    """Per (claim id, language), the sentences of the surest tellings, at most MAX_ANCHORS distinct ones."""
-    found: dict[tuple[str, str], list[Anchor]] = {}
+    """Per (claim id, language), the sentences of sure tellings, at most MAX_ANCHORS distinct ones.
+
+    Any sure telling will do, so they are taken in a fixed pseudo-random order of articles per claim
+    rather than by probability: an archive that grows or edits a few articles then keeps its anchors,
+    and a rerun need not look at every near miss again (with the surest first, a new article could
+    displace one; in id order, the first few articles would anchor most claims, and editing one of
+    them would move the anchors of all those claims at once)."""
+    found: dict[tuple[str, str], list[tuple[bytes, str, float, str]]] = {}
     for claims, article, match in matched:
-        surest = np.flatnonzero(match.ints[:, 0].astype(bool) & (match.floats[:, 1] >= ANCHOR_PROBABILITY))
-        for i in surest:
-            sentence = article.sentences[int(match.ints[i, 1] + match.ints[i, 3])]
-            anchor = Anchor(claims.claims[i].id, article.id, sentence.lang, sentence.text, float(match.floats[i, 1]))
-            found.setdefault((anchor.claim, anchor.lang), []).append(anchor)
-    return {key: _surest_distinct(anchors) for key, anchors in found.items()}
+        sure = np.flatnonzero(match.ints[:, 0].astype(bool) & (match.floats[:, 1] >= ANCHOR_PROBABILITY))
+        focus = (match.ints[sure, 1] + match.ints[sure, 3]).tolist()
+        for i, at, p in zip(sure.tolist(), focus, match.floats[sure, 1].tolist()):
+            sentence = article.sentences[at]
+            claim = claims.claims[i].id
+            found.setdefault((claim, sentence.lang), []).append((_draw(claim, article.id), article.id, -p, sentence.text))
+    return {key: _first_distinct(key, tellings) for key, tellings in found.items()}
 
 
-def _surest_distinct(anchors: list[Anchor]) -> tuple[Anchor, ...]:
+def _draw(claim: str, article: str) -> bytes:
+    return hashlib.blake2b(f"{claim}\x00{article}".encode("utf-8"), digest_size=8).digest()
+
+
+def _first_distinct(key: tuple[str, str], tellings: list[tuple[bytes, str, float, str]]) -> tuple[Anchor, ...]:
     chosen: dict[str, Anchor] = {}
-    for anchor in sorted(anchors, key=lambda a: (-a.probability, a.article)):
-        if anchor.text not in chosen and len(chosen) < MAX_ANCHORS:
-            chosen[anchor.text] = anchor
+    for _, article, minus_p, text in sorted(tellings):
+        if text not in chosen:
+            chosen[text] = Anchor(key[0], article, key[1], text, -minus_p)
+            if len(chosen) == MAX_ANCHORS:
+                break
     return tuple(chosen.values())
 
 
@@ -73,23 +88,27 @@ def second_look_key(first_key: bytes, near: dict[int, tuple[Anchor, ...]]) -> by
 
 
 def second_look(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndarray, calibration: Calibration,
-                anchor_vectors: dict[int, np.ndarray]) -> ArticleMatch:
-    """The article's match, with each claim of `anchor_vectors` also looked for by its anchors' words.
+                anchor_vectors: dict[int, np.ndarray], first: ArticleMatch) -> ArticleMatch:
+    """The article's `first` match, with each claim of `anchor_vectors` also looked for by its anchors' words.
 
     An anchor picks the unit it matches best. The claim is stated there if the claim's own decision
     and the anchor's, both made as for any claim, agree on average (mean log-odds): an anchor alone
     could carry its own article's other content, and the claim alone is what the first look missed.
+    Most second looks change nothing, and then `first` is returned as it is.
     """
     scored = score_article(claims, article, sentence_vectors)
+    owner = np.concatenate([np.full(len(v), i) for i, v in anchor_vectors.items()])
+    units, found = _anchored(claims, scored, owner, np.vstack(list(anchor_vectors.values())), calibration)
+    stated: dict[int, tuple[int, float]] = {}
+    for q in np.flatnonzero(found >= calibration.threshold):
+        if found[q] > stated.get(owner[q], (0, 0.0))[1]:
+            stated[int(owner[q])] = (int(units[q]), float(found[q]))
+    if not stated:
+        return first
     chosen = scored.claim_scores.argmax(axis=1)
     probability = probabilities_at(claims, scored, chosen, calibration)
-    if anchor_vectors:
-        owner = np.concatenate([np.full(len(v), i) for i, v in anchor_vectors.items()])
-        units, found = _anchored(claims, scored, owner, np.vstack(list(anchor_vectors.values())), calibration)
-        for q in np.argsort(-found, kind="stable"):
-            i = owner[q]
-            if found[q] >= calibration.threshold and found[q] > probability[i]:
-                chosen[i], probability[i] = units[q], found[q]
+    for i, (unit, p) in stated.items():
+        chosen[i], probability[i] = unit, p
     return numbers_at(claims, scored, chosen, probability, calibration)
 
 

@@ -129,15 +129,24 @@ def _second_look(articles: list[Article], found: dict[str, ArticleMatch], keys: 
         chunk_keys = [second_look_key(keys[a.id], near) for a, near in chunk]
         stored = store.get_matches(chunk_keys) if store is not None else {}
         need = [(a, near) for (a, near), k in zip(chunk, chunk_keys) if k not in stored]
-        fresh = _second_looks(need, scoped, embedder, calibration)
+        fresh = _second_looks(need, found, scoped, embedder, calibration)
         if store is not None and fresh:
-            store.put_matches([(k, fresh[a.id].to_bytes()) for (a, _), k in zip(chunk, chunk_keys) if a.id in fresh])
+            store.put_matches([(k, _changes(fresh[a.id], found[a.id])) for (a, _), k in zip(chunk, chunk_keys)
+                               if a.id in fresh])
         for (article, _), key in zip(chunk, chunk_keys):
-            found[article.id] = fresh[article.id] if article.id in fresh else \
-                ArticleMatch.from_bytes(stored[key], len(scoped.for_article(article.id).claims))
+            if article.id in fresh:
+                found[article.id] = fresh[article.id]
+            elif stored[key]:
+                found[article.id] = ArticleMatch.from_bytes(stored[key], len(scoped.for_article(article.id).claims))
 
 
-def _second_looks(need, scoped: "_ScopedMatrices", embedder: Embedder, calibration: Calibration) -> dict:
+def _changes(second: ArticleMatch, first: ArticleMatch) -> bytes:
+    """What a second look stores: its match, or nothing when it kept the first one (most do)."""
+    return b"" if second is first else second.to_bytes()
+
+
+def _second_looks(need, found: dict[str, ArticleMatch], scoped: "_ScopedMatrices", embedder: Embedder,
+                  calibration: Calibration) -> dict[str, ArticleMatch]:
     vectors = encode_batched(embedder, [s.text for a, _ in need for s in a.sentences], PASSAGE)
     texts = list(dict.fromkeys(anchor.text for _, near in need for anchors in near.values() for anchor in anchors))
     anchor_vectors = dict(zip(texts, encode_batched(embedder, texts, PASSAGE)))
@@ -146,7 +155,7 @@ def _second_looks(need, scoped: "_ScopedMatrices", embedder: Embedder, calibrati
         end = start + len(article.sentences)
         by_claim = {i: np.vstack([anchor_vectors[a.text] for a in anchors]) for i, anchors in near.items()}
         fresh[article.id] = second_look(scoped.for_article(article.id), article, vectors[start:end], calibration,
-                                        by_claim)
+                                        by_claim, found[article.id])
         start = end
     return fresh
 

@@ -6,7 +6,8 @@ from factcheck.articles import parse_article
 from factcheck.calibration import Calibration
 from factcheck.claims import parse_claims
 from factcheck.evidence import ArticleMatch
-from factcheck.feedback import Anchor, choose_anchors, near_misses, second_look, second_look_key
+from factcheck import feedback
+from factcheck.feedback import Anchor, _draw, choose_anchors, near_misses, second_look, second_look_key
 from factcheck.match import ClaimMatrix, match_numbers
 from factcheck.pipeline import Settings, check
 
@@ -36,6 +37,11 @@ VECTORS = {
     "Children played outside.": _unit((6, 1)),
     "The market was calm.": _unit((7, 1)),
 }
+# other wordings of the sure telling, with the same vector
+VECTORS.update({text: VECTORS["For now the bank does not plan any ban."] for text in
+                ["The bank will not ban anything."] + [f"For now the bank does not plan any ban {i}." for i in range(5)]})
+VECTORS["Banks were discussed."] = _unit((0, 0.283), (10, 0.959))  # cosine 0.2 with the claim
+SURE = "For now the bank does not plan any ban.\n"
 FILLER = "The mayor opened a museum.\nTrains ran on time.\nChildren played outside.\nThe market was calm.\n"
 
 
@@ -92,13 +98,26 @@ def test_anchors_help_only_articles_of_their_language():
     assert near_misses(matrix, near, _match(near), anchors) == {}
 
 
-def test_anchors_are_the_surest_distinct_sentences_and_at_most_three():
+def test_anchors_are_the_first_distinct_sentences_in_a_fixed_draw_not_the_surest_first(monkeypatch):
+    monkeypatch.setattr(feedback, "MAX_ANCHORS", 3)
     matrix = _matrix()
-    sure = _articles()[0]
-    copies = [_relabel(parse_article(f"{i:03}", sure_text), "en")
-              for i, sure_text in enumerate(["For now the bank does not plan any ban.\n" + FILLER] * 5)]
-    anchors = choose_anchors([(matrix, a, _match(a)) for a in copies])
-    assert [a.article for a in anchors[("no-ban", "en")]] == ["000"]  # one sentence, however often told
+    five = [_relabel(parse_article(f"{i:03}", f"For now the bank does not plan any ban {i}.\n" + FILLER
+                                   + ("Banks were discussed.\n" if i == 0 else "")), "en") for i in range(5)]
+    p = [float(_match(a).floats[0, 1]) for a in five]
+    assert 0.8 <= p[0] < p[1] == p[2] == p[3] == p[4]  # 000 is sure, but the least sure
+    drawn = sorted(range(5), key=lambda i: _draw("no-ban", f"{i:03}"))
+    anchors = choose_anchors([(matrix, a, _match(a)) for a in reversed(five)])[("no-ban", "en")]
+    assert [a.article for a in anchors] == [f"{i:03}" for i in drawn[:3]]
+    assert 0 in drawn[:3]  # so that the test shows the least sure is not passed over
+
+
+def test_one_sentence_told_by_several_articles_is_one_anchor(monkeypatch):
+    monkeypatch.setattr(feedback, "MAX_ANCHORS", 3)
+    matrix = _matrix()
+    texts = {"004": SURE + FILLER, "001": SURE + FILLER, "003": "The bank will not ban anything.\n" + FILLER}
+    articles = [_relabel(parse_article(name, text), "en") for name, text in texts.items()]
+    anchors = choose_anchors([(matrix, a, _match(a)) for a in articles])[("no-ban", "en")]
+    assert sorted(a.text for a in anchors) == [SURE.strip(), "The bank will not ban anything."]
 
 
 def test_the_second_look_finds_the_near_miss_where_claim_and_anchor_agree():
@@ -106,7 +125,8 @@ def test_the_second_look_finds_the_near_miss_where_claim_and_anchor_agree():
     vectors = TableEmbedder().encode([s.text for s in near.sentences], "passage")
     first = match_numbers(matrix, near, vectors, NEAR)
     assert not first.ints[0, 0] and 0.25 <= first.floats[0, 1] < 0.5
-    again = second_look(matrix, near, vectors, NEAR, {0: VECTORS["For now the bank does not plan any ban."][None, :]})
+    again = second_look(matrix, near, vectors, NEAR, {0: VECTORS["For now the bank does not plan any ban."][None, :]},
+                        first)
     assert again.ints[0, 0] == 1 and again.ints[0, 1] == 4  # the last sentence
     assert 0.5 <= again.floats[0, 1] < first.floats[0, 1] + 0.5
     assert np.array_equal(again.ints[1], first.ints[1])  # other claims untouched
@@ -116,8 +136,8 @@ def test_an_anchor_that_points_elsewhere_changes_nothing():
     matrix, (_, near) = _matrix(), _articles()
     vectors = TableEmbedder().encode([s.text for s in near.sentences], "passage")
     first = match_numbers(matrix, near, vectors, NEAR)
-    again = second_look(matrix, near, vectors, NEAR, {0: VECTORS["Trains ran on time."][None, :]})
-    assert np.array_equal(again.ints, first.ints) and np.array_equal(again.floats, first.floats)
+    again = second_look(matrix, near, vectors, NEAR, {0: VECTORS["Trains ran on time."][None, :]}, first)
+    assert again is first
 
 
 def test_the_second_look_key_depends_on_which_anchors():
