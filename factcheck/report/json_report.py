@@ -31,8 +31,17 @@ def evidence_json(e: Evidence) -> str:
     """json.dumps(evidence_dict(e)), byte for byte, without the dict: an archive has millions of these."""
     version = encode_basestring(e.version) if e.mentioned and e.version is not None else "null"
     return (f'{{"article": {encode_basestring(e.article)}, "mentioned": {"true" if e.mentioned else "false"}, '
-            f'"version": {version}, "score": {round(e.score, 3)!r}, "probability": {round(e.probability, 3)!r}, '
+            f'"version": {version}, "score": {_rounded(e.score)}, "probability": {_rounded(e.probability)}, '
             f'"evidence": {encode_basestring(e.text)}, "line": {e.line}}}')
+
+
+def _rounded(value: float, _seen: dict[float, str] = {}) -> str:  # noqa: B006 - a deliberate memo
+    """repr(round(value, 3)): scores are stored to 4 decimals, so a few thousand values recur millions of times
+    and a lookup is cheaper than rounding (half the time of an entry)."""
+    text = _seen.get(value)
+    if text is None:
+        text = _seen[value] = repr(round(value, 3))
+    return text
 
 
 def claim_json(result: ClaimResult) -> str:
