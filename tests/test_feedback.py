@@ -170,3 +170,16 @@ def test_article_match_layout_is_what_choose_anchors_reads():
     claims = ClaimMatrix.build(list(parse_claims("claims:\n  - id: c\n    text: t\n").claims), np.ones((1, 4)))
     (anchor,) = choose_anchors([(claims, article, match)])[("c", article.lang)]
     assert anchor.text == "Sentence number 3 here."  # first + focus
+
+
+def test_a_new_anchor_makes_the_near_miss_look_again_and_only_then():
+    store, settings = DictStore(), Settings("table@1", "claims.yaml", NEAR)
+    check(parse_claims(CLAIMS), _articles(), TableEmbedder(), settings, matches=store)
+    reworded = _relabel(parse_article("000", "The bank will not ban anything.\n" + FILLER), "en")
+    again = TableEmbedder()
+    report = check(parse_claims(CLAIMS), [reworded, _articles()[1]], again, settings, matches=store)
+    assert "For years officials have said they seek no bans." in again.passages
+    assert [e.mentioned for e in report.results[0].evidence] == [True, True]
+    third = TableEmbedder()
+    check(parse_claims(CLAIMS), [reworded, _articles()[1]], third, settings, matches=store)
+    assert third.passages == []
