@@ -183,6 +183,7 @@ class SentenceTransformerEmbedder:
         except ImportError as exc:
             raise ModelError(f"model {spec.location!r} needs sentence-transformers and torch ({exc})") from None
         torch.set_num_threads(threads)
+        _quiet_transformers()
         try:
             self._model = SentenceTransformer(spec.location, device="cpu", local_files_only=not online)
         except Exception as exc:  # the library raises many types (OSError, ValueError, HF errors)
@@ -196,6 +197,16 @@ class SentenceTransformerEmbedder:
                                      normalize_embeddings=True, show_progress_bar=False,
                                      convert_to_numpy=True)
         return np.asarray(vectors, dtype=np.float32)
+
+
+def _quiet_transformers() -> None:
+    """transformers draws its own bar while it loads weights (well under a second here), which
+    would break `-q`: stderr carries factcheck's progress and errors only."""
+    try:
+        from transformers.utils import logging as transformers_logging
+    except ImportError:
+        return
+    transformers_logging.disable_progress_bar()
 
 
 def hub_downloads_allowed() -> bool:

