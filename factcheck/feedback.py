@@ -1,4 +1,4 @@
-"""Second look: where an article surely states a claim, its words help find the claim in other articles of its language."""
+"""Second look: an article that surely states a claim lends its words to find it in other articles of its language."""
 
 from __future__ import annotations
 
@@ -32,7 +32,10 @@ class Anchor:
     probability: float
 
 
-def choose_anchors(matched: Iterable[tuple[ClaimMatrix, Article, ArticleMatch]]) -> dict[tuple[str, str], tuple[Anchor, ...]]:
+Anchors = dict[tuple[str, str], tuple[Anchor, ...]]  # (claim id, language) -> its anchors
+
+
+def choose_anchors(matched: Iterable[tuple[ClaimMatrix, Article, ArticleMatch]]) -> Anchors:
     """Per (claim id, language), the sentences of sure tellings, at most MAX_ANCHORS distinct ones.
 
     Any sure telling will do, so they are taken in a fixed pseudo-random order of articles per claim
@@ -47,7 +50,8 @@ def choose_anchors(matched: Iterable[tuple[ClaimMatrix, Article, ArticleMatch]])
         for i, at, p in zip(sure.tolist(), focus, match.floats[sure, 1].tolist()):
             sentence = article.sentences[at]
             claim = claims.claims[i].id
-            found.setdefault((claim, sentence.lang), []).append((_draw(claim, article.id), article.id, -p, sentence.text))
+            telling = (_draw(claim, article.id), article.id, -p, sentence.text)
+            found.setdefault((claim, sentence.lang), []).append(telling)
     return {key: _first_distinct(key, tellings) for key, tellings in found.items()}
 
 
@@ -66,8 +70,9 @@ def _first_distinct(key: tuple[str, str], tellings: list[tuple[bytes, str, float
 
 
 def near_misses(claims: ClaimMatrix, article: Article, match: ArticleMatch,
-                anchors: dict[tuple[str, str], tuple[Anchor, ...]]) -> dict[int, tuple[Anchor, ...]]:
-    """The claims (by index in `claims`) the article nearly states, with the anchors of other articles in its language."""
+                anchors: Anchors) -> dict[int, tuple[Anchor, ...]]:
+    """The claims (by index in `claims`) the article nearly states, with their anchors from other
+    articles of its language."""
     out = {}
     close = np.flatnonzero(~match.ints[:, 0].astype(bool) & (match.floats[:, 1] >= NEAR_MISS))
     for i in close:
