@@ -286,7 +286,7 @@ def cmd_explain(args) -> int:
               if e.mentioned and not first_look.get(e.article, True)]
     for e in second:
         print(f"\n{e.article}: states it at line {e.line} (p={e.probability:.2f}) on a second look: another "
-              f"article of its language states the claim surely, in words closer to this one's (README, Matching)")
+              f"article of its language states the claim surely, in words closer to this one's (README: How it works, Second look)")
     return EXIT_OK
 
 
