@@ -72,7 +72,7 @@ def write_claims(path: Path, pool: list[str], count: int, rng: random.Random) ->
 def settle() -> float:
     """Flush what earlier steps left for the disk to write (the archive, the previous run's cache and
     670 MB report), so that no run is timed while the kernel writes back another's output; returns how
-    long the flush took. Without it the warm run at 20,000 articles varied 26-55 s here."""
+    long the flush took (printed, so that a slow disk shows)."""
     start = time.perf_counter()
     os.sync()
     return time.perf_counter() - start
