@@ -9,7 +9,8 @@ import numpy as np
 from factcheck.articles import Article, Sentence
 from factcheck.claims import Claim
 
-# Bump when matching or ArticleMatch's layout changes: stored matches of older versions are then ignored.
+# Bump when matching (match.py, feedback.py) or ArticleMatch's layout changes: stored matches of older
+# versions are then ignored.
 MATCH_VERSION = "1"
 
 

@@ -14,7 +14,7 @@ from factcheck.calibration import Calibration
 from factcheck.claims import ClaimSet
 from factcheck.embed import PASSAGE, QUERY, Embedder
 from factcheck.feedback import choose_anchors, near_misses, second_look, second_look_key
-from factcheck import match
+from factcheck import feedback, match
 from factcheck.evidence import MATCH_VERSION, ArticleMatch, Evidence, article_fingerprint, build_evidence
 from factcheck.match import ClaimMatrix, match_numbers
 from factcheck.problems import Problem
@@ -162,7 +162,8 @@ def _second_looks(need, found: dict[str, ArticleMatch], scoped: "_ScopedMatrices
 
 def _settings_fingerprint(settings: Settings) -> bytes:
     """Everything besides claims and sentences that a stored match depends on."""
-    constants = (MATCH_VERSION, match.CONTEXT, match.BACKGROUND_PERCENTILE, match.SAME_CLAIM)
+    constants = (MATCH_VERSION, match.CONTEXT, match.BACKGROUND_PERCENTILE, match.SAME_CLAIM,
+                 feedback.ANCHOR_PROBABILITY, feedback.NEAR_MISS, feedback.MAX_ANCHORS)
     calibration = json.dumps(settings.calibration.to_dict(), sort_keys=True, default=str)
     return f"{constants}\x00{settings.model}\x00{calibration}".encode("utf-8")
 

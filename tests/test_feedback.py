@@ -183,3 +183,12 @@ def test_a_new_anchor_makes_the_near_miss_look_again_and_only_then():
     third = TableEmbedder()
     check(parse_claims(CLAIMS), [reworded, _articles()[1]], third, settings, matches=store)
     assert third.passages == []
+
+
+def test_stored_matches_are_not_reused_once_the_second_look_settings_change(monkeypatch):
+    store, settings = DictStore(), Settings("table@1", "claims.yaml", NEAR)
+    check(parse_claims(CLAIMS), _articles(), TableEmbedder(), settings, matches=store)
+    monkeypatch.setattr(feedback, "ANCHOR_PROBABILITY", 0.9)
+    again = TableEmbedder()
+    check(parse_claims(CLAIMS), _articles(), again, settings, matches=store)
+    assert again.passages != []
