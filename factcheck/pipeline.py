@@ -102,62 +102,72 @@ def _match_chunk(chunk: list[Article], scoped: "_ScopedMatrices", embedder: Embe
                  store: MatchStore | None) -> list[tuple[Article, bytes, ArticleMatch]]:
     """Each article's key and ArticleMatch: stored ones read back, the others embedded, matched and stored."""
     keys = [scoped.key(a) for a in chunk] if store is not None else [b""] * len(chunk)
-    stored = store.get_matches(keys) if store is not None else {}
-    todo = [a for a, k in zip(chunk, keys) if k not in stored]
-    vectors = encode_batched(embedder, [s.text for a in todo for s in a.sentences], PASSAGE)
-    fresh, start = {}, 0
-    for article in todo:
+    got = _stored_or_computed(keys, store, lambda missing: _first_looks([chunk[i] for i in missing], scoped,
+                                                                         embedder, calibration),
+                              lambda i, match_: match_.to_bytes())
+    return [(a, k, m if isinstance(m, ArticleMatch) else
+             ArticleMatch.from_bytes(m, len(scoped.for_article(a.id).claims))) for a, k, m in zip(chunk, keys, got)]
+
+
+def _first_looks(articles: list[Article], scoped: "_ScopedMatrices", embedder: Embedder,
+                 calibration: Calibration) -> list[ArticleMatch]:
+    vectors = encode_batched(embedder, [s.text for a in articles for s in a.sentences], PASSAGE)
+    out, start = [], 0
+    for article in articles:
         end = start + len(article.sentences)
-        fresh[article.id] = match_numbers(scoped.for_article(article.id), article, vectors[start:end], calibration)
+        out.append(match_numbers(scoped.for_article(article.id), article, vectors[start:end], calibration))
         start = end
-    if store is not None and fresh:
-        store.put_matches([(k, fresh[a.id].to_bytes()) for a, k in zip(chunk, keys) if a.id in fresh])
-    return [(a, k, fresh[a.id] if a.id in fresh else
-             ArticleMatch.from_bytes(stored[k], len(scoped.for_article(a.id).claims))) for a, k in zip(chunk, keys)]
+    return out
 
 
 def _second_look(articles: list[Article], found: dict[str, ArticleMatch], keys: dict[str, bytes],
                  scoped: "_ScopedMatrices", embedder: Embedder, calibration: Calibration,
                  store: MatchStore | None, progress: Progress) -> None:
     """Replace in `found` the match of every article that nearly states a claim another article
-    of its language surely states (feedback.py); stored second looks are read back."""
+    of its language surely states (feedback.py); stored second looks are read back. Most keep
+    their first match, and are stored as an empty marker."""
     anchors = choose_anchors((scoped.for_article(a.id), a, found[a.id]) for a in articles)
     todo = [(a, near) for a in articles
             if (near := near_misses(scoped.for_article(a.id), a, found[a.id], anchors))]
     chunks = _chunks(todo, lambda item: len(item[0].sentences))
     for chunk in progress(chunks, "second look", len(chunks)):
-        chunk_keys = [second_look_key(keys[a.id], near) for a, near in chunk]
-        stored = store.get_matches(chunk_keys) if store is not None else {}
-        need = [(a, near) for (a, near), k in zip(chunk, chunk_keys) if k not in stored]
-        fresh = _second_looks(need, found, scoped, embedder, calibration)
-        if store is not None and fresh:
-            store.put_matches([(k, _changes(fresh[a.id], found[a.id])) for (a, _), k in zip(chunk, chunk_keys)
-                               if a.id in fresh])
-        for (article, _), key in zip(chunk, chunk_keys):
-            if article.id in fresh:
-                found[article.id] = fresh[article.id]
-            elif stored[key]:
-                found[article.id] = ArticleMatch.from_bytes(stored[key], len(scoped.for_article(article.id).claims))
+        got = _stored_or_computed(
+            [second_look_key(keys[a.id], near) for a, near in chunk], store,
+            lambda missing: _second_looks([chunk[i] for i in missing], found, scoped, embedder, calibration),
+            lambda i, match_: b"" if match_ is found[chunk[i][0].id] else match_.to_bytes())
+        for (article, _), match_ in zip(chunk, got):
+            if isinstance(match_, ArticleMatch):
+                found[article.id] = match_
+            elif match_:
+                found[article.id] = ArticleMatch.from_bytes(match_, len(scoped.for_article(article.id).claims))
 
 
-def _changes(second: ArticleMatch, first: ArticleMatch) -> bytes:
-    """What a second look stores: its match, or nothing when it kept the first one (most do)."""
-    return b"" if second is first else second.to_bytes()
+def _stored_or_computed(keys: list[bytes], store: MatchStore | None,
+                        compute: Callable[[list[int]], list[ArticleMatch]],
+                        to_store: Callable[[int, ArticleMatch], bytes]) -> list[ArticleMatch | bytes]:
+    """Per key, the bytes `store` holds for it, or else the match `compute` makes (given the positions
+    of all the missing keys at once), which is then stored as `to_store` renders it."""
+    stored = store.get_matches(keys) if store is not None else {}
+    missing = [i for i, k in enumerate(keys) if k not in stored]
+    fresh = dict(zip(missing, compute(missing))) if missing else {}
+    if store is not None and fresh:
+        store.put_matches([(keys[i], to_store(i, match_)) for i, match_ in fresh.items()])
+    return [fresh[i] if i in fresh else stored[k] for i, k in enumerate(keys)]
 
 
 def _second_looks(need, found: dict[str, ArticleMatch], scoped: "_ScopedMatrices", embedder: Embedder,
-                  calibration: Calibration) -> dict[str, ArticleMatch]:
+                  calibration: Calibration) -> list[ArticleMatch]:
     vectors = encode_batched(embedder, [s.text for a, _ in need for s in a.sentences], PASSAGE)
     texts = list(dict.fromkeys(anchor.text for _, near in need for anchors in near.values() for anchor in anchors))
     anchor_vectors = dict(zip(texts, encode_batched(embedder, texts, PASSAGE)))
-    fresh, start = {}, 0
+    out, start = [], 0
     for article, near in need:
         end = start + len(article.sentences)
         by_claim = {i: np.vstack([anchor_vectors[a.text] for a in anchors]) for i, anchors in near.items()}
-        fresh[article.id] = second_look(scoped.for_article(article.id), article, vectors[start:end], calibration,
-                                        by_claim, found[article.id])
+        out.append(second_look(scoped.for_article(article.id), article, vectors[start:end], calibration,
+                               by_claim, found[article.id]))
         start = end
-    return fresh
+    return out
 
 
 def _settings_fingerprint(settings: Settings) -> bytes:
