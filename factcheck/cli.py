@@ -11,6 +11,7 @@ import os
 import signal
 import sqlite3
 import sys
+import tempfile
 from pathlib import Path
 
 from tabulate import tabulate
@@ -94,7 +95,7 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
 def _model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="embedding model: use (default), e5, minilm, a local path or a hub name")
     parser.add_argument("--cache-dir", help=f"cache folder (default: ${CACHE_ENV}, else the user cache folder)")
-    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache (a private one is used for the run, then deleted)")
     parser.add_argument("--nli", metavar="MODEL", help="optional NLI cross-encoder (local path or cached hub "
                         "name): evidence pairs it finds contradictory are disagreements")
     parser.add_argument("--nli-threshold", type=float, default=DEFAULT_THRESHOLD, metavar="P",
@@ -129,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         _err(f"factcheck: internal error: {type(exc).__name__}: {exc} "
              f"(set {DEBUG_ENV}=1 for the traceback, and please report it)")
     finally:
+        _drop_scratch(args)
         _restore_terminate(previous)
         if collecting:
             gc.enable()
@@ -308,14 +310,31 @@ def _short(text: str, width: int = 110) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _open_cache(args) -> CacheStore | None:
+def _open_cache(args) -> CacheStore:
     if args.no_cache:
-        return None
+        return _scratch_cache(args)
     folder = Path(args.cache_dir) if args.cache_dir else default_cache_dir()
     try:
         return CacheStore(folder)
     except (OSError, sqlite3.Error) as exc:
         raise UsageError(f"{folder}: cannot use the cache ({exc}); use --no-cache or --cache-dir") from None
+
+
+def _scratch_cache(args) -> CacheStore:
+    """--no-cache: a cache private to this run, deleted when it ends (main's `finally`). The user's
+    cache is neither read nor written, yet no text is embedded twice in one run (the second look
+    reads back the vectors of the articles it looks at again)."""
+    scratch = tempfile.TemporaryDirectory(prefix="factcheck-no-cache-")
+    store = CacheStore(Path(scratch.name))
+    args.scratch = (scratch, store)
+    return store
+
+
+def _drop_scratch(args) -> None:
+    scratch, store = getattr(args, "scratch", (None, None))
+    if scratch is not None:
+        store.close()
+        scratch.cleanup()
 
 
 def _store_of(embedder):

@@ -2,6 +2,7 @@
 
 import json
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,18 @@ def test_run_writes_both_reports_and_blocks_on_a_disagreement(case, fake_model, 
 def test_no_fail_exits_zero_and_format_selects_files(case, fake_model):
     assert run(case, "--no-fail", "--format", "json") == EXIT_OK
     assert sorted(p.name for p in (case / "out").iterdir()) == [".factcheck.lock", "report.json"]
+
+
+def test_no_cache_leaves_the_cache_alone_and_no_scratch_behind(case, fake_model, private_cache, monkeypatch,
+                                                                tmp_path_factory):
+    scratch_parent = tmp_path_factory.mktemp("tmp")
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch_parent))
+    assert run(case, "--no-cache") == EXIT_BLOCKING
+    assert list(private_cache.iterdir()) == [] and list(scratch_parent.iterdir()) == []
+    cached = json.loads((case / "out" / "report.json").read_text("utf-8"))
+    assert run(case) == EXIT_BLOCKING  # with the cache: the same report
+    assert json.loads((case / "out" / "report.json").read_text("utf-8")) == cached
+    assert list(private_cache.iterdir()) != []
 
 
 def test_bad_claims_exit_2_with_one_line_each_and_no_report(case, fake_model, capsys):

@@ -192,3 +192,25 @@ def test_stored_matches_are_not_reused_once_the_second_look_settings_change(monk
     again = TableEmbedder()
     check(parse_claims(CLAIMS), _articles(), again, settings, matches=store)
     assert again.passages != []
+
+
+def test_no_cache_embeds_each_sentence_once_though_a_second_look_reads_it_again(tmp_path, monkeypatch):
+    import json
+
+    import factcheck.cli as cli
+    from factcheck.embed import ModelSpec
+
+    (tmp_path / "claims.yaml").write_text(CLAIMS, encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "000.txt").write_text(SURE + FILLER, encoding="utf-8")
+    (tmp_path / "seeds" / "001.txt").write_text(FILLER + "For years officials have said they seek no bans.\n",
+                                               encoding="utf-8")
+    embedder = TableEmbedder()
+    monkeypatch.setattr(cli, "resolve_model", lambda name: ModelSpec("table", "table", "table@1"))
+    monkeypatch.setattr(cli, "load_embedder", lambda spec: embedder)
+    monkeypatch.setattr(cli, "calibration_for", lambda identity: NEAR)
+    assert cli.main(["run", "--claims", str(tmp_path / "claims.yaml"), "--articles", str(tmp_path / "seeds"),
+                     "--out", str(tmp_path / "out"), "-q", "--no-cache"]) == 0
+    report = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
+    assert [a["mentioned"] for a in report["claims"][0]["articles"]] == [True, True]
+    assert sorted(embedder.passages) == sorted(set(embedder.passages))
