@@ -8,7 +8,7 @@ import numpy as np
 
 from factcheck.articles import Article
 from factcheck.calibration import Calibration
-from factcheck.match import ClaimMatrix, article_features, rivalled_scores, unit_scores, unit_vectors, units_for
+from factcheck.match import ClaimMatrix, article_features, probabilities_at, score_article, unit_vectors, units_for
 
 
 @dataclass(frozen=True)
@@ -26,17 +26,13 @@ def explain_claim(matrix: ClaimMatrix, claim_id: str, article: Article, vectors:
     """The `top` best units of one article for one claim of `matrix` (the claims that check the article),
     each with the decision `run` would make if it were the evidence."""
     k = [c.id for c in matrix.claims].index(claim_id)
-    units = units_for([s.line for s in article.sentences])
-    _, claim_scores, text_scores = unit_scores(matrix, vectors, units)
-    n = len(article.sentences)
+    scored = score_article(matrix, article, vectors)
     out = []
-    for rank, index in enumerate(np.argsort(-claim_scores[k], kind="stable")[:top], 1):
-        chosen = np.full(len(matrix.claims), index)
-        best, contrast, _ = article_features(claim_scores, units, n, chosen=chosen)
-        rivalled = rivalled_scores(claim_scores, chosen, matrix.similarity, text_scores)
-        unit = units[index]
-        out.append(Candidate(article.id, rank, article.sentences[unit.first].line, round(float(best[k]), 3),
-                             round(float(calibration.probabilities(best, contrast, rivalled)[k]), 3),
+    for rank, index in enumerate(np.argsort(-scored.claim_scores[k], kind="stable")[:top], 1):
+        probability = probabilities_at(matrix, scored, np.full(len(matrix.claims), index), calibration)[k]
+        unit = scored.units[index]
+        out.append(Candidate(article.id, rank, article.sentences[unit.first].line,
+                             round(float(scored.claim_scores[k, index]), 3), round(float(probability), 3),
                              " ".join(s.text for s in article.sentences[unit.first: unit.last + 1])))
     return out
 

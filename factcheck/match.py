@@ -148,7 +148,8 @@ def match_numbers(claims: ClaimMatrix, article: Article, sentence_vectors: np.nd
 
 @dataclass(frozen=True)
 class ScoredArticle:
-    """One article's units scored against a claim matrix (see unit_scores)."""
+    """One article's units scored against a claim matrix: every claim and version row (`scores`), per claim
+    its best row (`claim_scores`) and its text's row (`text_scores`); `firsts`/`lasts` index the units' sentences."""
 
     units: list[Unit]
     firsts: np.ndarray
@@ -180,10 +181,10 @@ def probabilities_at(claims: ClaimMatrix, scored: ScoredArticle, chosen: np.ndar
 def numbers_at(claims: ClaimMatrix, scored: ScoredArticle, chosen: np.ndarray, probability: np.ndarray,
                calibration: Calibration) -> ArticleMatch:
     """The ArticleMatch of claims whose evidence is their `chosen` unit, decided with `probability`."""
-    claim_scores, units, n = scored.claim_scores, scored.units, scored.n_sentences
+    claim_scores, units = scored.claim_scores, scored.units
     k = np.arange(len(claims.claims))
     mentioned = probability >= calibration.threshold
-    second = second_places(claim_scores, units, chosen, n, calibration,
+    second = second_places(scored, chosen, calibration,
                            lambda at: rivalled_scores(claim_scores, at, claims.similarity, scored.text_scores))
     first, last = scored.firsts[chosen], scored.lasts[chosen]
     focus = claim_scores[k, last] > claim_scores[k, first]
@@ -200,18 +201,13 @@ def numbers_at(claims: ClaimMatrix, scored: ScoredArticle, chosen: np.ndarray, p
     return ArticleMatch(ints, floats, np.concatenate(told) if told else np.zeros(0))
 
 
-def unit_scores(claims: ClaimMatrix, sentence_vectors: np.ndarray, units: list[Unit]):
-    """Cosines of every claim and version row with every unit; per claim, its best row's; per claim, its text's."""
-    scores = claims.rows @ unit_vectors(sentence_vectors, units).T
-    return scores, np.maximum.reduceat(scores, claims.offsets[:-1], axis=0), scores[claims.offsets[:-1]]
-
-
-def second_places(claim_scores: np.ndarray, units: list[Unit], best_unit: np.ndarray, n_sentences: int,
-                  calibration: Calibration, rivalled_at: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+def second_places(scored: "ScoredArticle", best_unit: np.ndarray, calibration: Calibration,
+                  rivalled_at: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
     """Per claim, the best single sentence outside its evidence window if that sentence states the
     claim too (by the same decision), else -1. All claims of the article at once."""
-    firsts = np.array([u.first for u in units])[best_unit] - CONTEXT
-    lasts = np.array([u.last for u in units])[best_unit] + CONTEXT
+    claim_scores, units, n_sentences = scored.claim_scores, scored.units, scored.n_sentences
+    firsts = scored.firsts[best_unit] - CONTEXT
+    lasts = scored.lasts[best_unit] + CONTEXT
     position = np.arange(n_sentences)
     outside = (position < firsts[:, None]) | (position > lasts[:, None])
     candidates = np.where(outside, claim_scores[:, :n_sentences], -np.inf)
