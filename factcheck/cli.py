@@ -95,7 +95,8 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
 def _model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="embedding model: use (default), e5, minilm, a local path or a hub name")
     parser.add_argument("--cache-dir", help=f"cache folder (default: ${CACHE_ENV}, else the user cache folder)")
-    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache (a private one is used for the run, then deleted)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="neither read nor write the cache (a private one is used for the run, then deleted)")
     parser.add_argument("--nli", metavar="MODEL", help="optional NLI cross-encoder (local path or cached hub "
                         "name): evidence pairs it finds contradictory are disagreements")
     parser.add_argument("--nli-threshold", type=float, default=DEFAULT_THRESHOLD, metavar="P",
@@ -288,7 +289,8 @@ def cmd_explain(args) -> int:
               if e.mentioned and not first_look.get(e.article, True)]
     for e in second:
         print(f"\n{e.article}: states it at line {e.line} (p={e.probability:.2f}) on a second look: another "
-              f"article of its language states the claim surely, in words closer to this one's (README: How it works, Second look)")
+              "article of its language states the claim surely, in words closer to this one's "
+              "(README: How it works, Second look)")
     return EXIT_OK
 
 
