@@ -75,7 +75,8 @@ def pseudo_article(pool: np.ndarray, index: int, rng: random.Random, skip=()) ->
     members = [index] + order[:NEIGHBOURS]
     rng.shuffle(members)
     units = units_for(list(range(len(members))))  # each pooled sentence is its own paragraph
-    return unit_vectors(pool[members], units), units, members
+    firsts, lasts = np.array([u.first for u in units]), np.array([u.last for u in units])
+    return unit_vectors(pool[members], firsts, lasts), units, members
 
 
 def sts_rows(embedder, pairs: list[dict], rng: random.Random) -> list[Row]:

@@ -8,7 +8,7 @@ import numpy as np
 
 from factcheck.articles import Article
 from factcheck.calibration import Calibration
-from factcheck.match import ClaimMatrix, article_features, probabilities_at, score_article, unit_vectors, units_for
+from factcheck.match import ClaimMatrix, article_features, probabilities_at, score_article, unit_spans, unit_vectors
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,10 @@ def explain_claim(matrix: ClaimMatrix, claim_id: str, article: Article, vectors:
     out = []
     for rank, index in enumerate(np.argsort(-scored.claim_scores[k], kind="stable")[:top], 1):
         probability = probabilities_at(matrix, scored, np.full(len(matrix.claims), index), calibration)[k]
-        unit = scored.units[index]
-        out.append(Candidate(article.id, rank, article.sentences[unit.first].line,
+        first, last = int(scored.firsts[index]), int(scored.lasts[index])
+        out.append(Candidate(article.id, rank, article.sentences[first].line,
                              round(float(scored.claim_scores[k, index]), 3), round(float(probability), 3),
-                             " ".join(s.text for s in article.sentences[unit.first: unit.last + 1])))
+                             " ".join(s.text for s in article.sentences[first: last + 1])))
     return out
 
 
@@ -44,11 +44,12 @@ def shared_statements(articles: list[Article], vectors: list[np.ndarray], calibr
     n = len(articles)
     shared = np.zeros((n, n))
     for j, article in enumerate(articles):
-        units = units_for([s.line for s in article.sentences])
-        unit_vecs = unit_vectors(vectors[j], units)
+        firsts, lasts = unit_spans([s.line for s in article.sentences])
+        unit_vecs = unit_vectors(vectors[j], firsts, lasts)
         for i in range(n):
             if i != j:
-                best, contrast, _ = article_features(vectors[i] @ unit_vecs.T, units, len(article.sentences))
+                best, contrast, _ = article_features(vectors[i] @ unit_vecs.T, firsts, lasts,
+                                                     len(article.sentences))
                 shared[i, j] = float(np.mean(calibration.probabilities(best, contrast) >= calibration.threshold))
     return (shared + shared.T) / 2
 

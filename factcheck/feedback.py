@@ -124,10 +124,11 @@ def _anchored(claims: ClaimMatrix, scored: ScoredArticle, owner: np.ndarray, anc
     units = anchor_scores.argmax(axis=1)
     others = scored.text_scores[:, units]  # [j, q]: claim j's text at anchor q's unit
     not_owner = np.arange(len(claims.claims))[:, None] != owner[None, :]
-    best, contrast, _ = article_features(scored.claim_scores[owner], scored.units, scored.n_sentences, units)
+    best, contrast, _ = article_features(scored.claim_scores[owner], scored.firsts, scored.lasts, scored.n_sentences,
+                                         units)
     own = calibration.probabilities(best, contrast, rivalled(best, others, claims.similarity[:, owner], not_owner))
     heads = claims.rows[claims.offsets[:-1]]
-    best, contrast, _ = article_features(anchor_scores, scored.units, scored.n_sentences, units)
+    best, contrast, _ = article_features(anchor_scores, scored.firsts, scored.lasts, scored.n_sentences, units)
     as_claim = calibration.probabilities(best, contrast, rivalled(best, others, heads @ anchors.T, not_owner))
     return units, _sigmoid((_logit(own) + _logit(as_claim)) / 2)
 

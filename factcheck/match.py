@@ -46,23 +46,31 @@ class ClaimMatrix:
         return ClaimMatrix.build([self.claims[k] for k in keep], rows)
 
 
-def units_for(paragraphs: list[int]) -> list[Unit]:
+def unit_spans(paragraphs: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """Every sentence, then every adjacent pair within one paragraph, so a claim split
-    across two sentences still matches; a headline is never glued to the text below it."""
-    n = len(paragraphs)
-    singles = [Unit(i, i) for i in range(n)]
-    pairs = [Unit(i, i + 1) for i in range(n - 1) if paragraphs[i] == paragraphs[i + 1]]
-    return singles + pairs
+    across two sentences still matches; a headline is never glued to the text below it.
+    As two arrays, each unit's first and last sentence: matching reads them for every article."""
+    paragraph = np.asarray(paragraphs)
+    singles = np.arange(len(paragraph))
+    pairs = np.flatnonzero(paragraph[:-1] == paragraph[1:]) if len(paragraph) > 1 else singles[:0]
+    return np.concatenate([singles, pairs]), np.concatenate([singles, pairs + 1])
 
 
-def unit_vectors(sentence_vectors: np.ndarray, units: list[Unit]) -> np.ndarray:
+def units_for(paragraphs: list[int]) -> list[Unit]:
+    """unit_spans as Units."""
+    firsts, lasts = unit_spans(paragraphs)
+    return [Unit(first, last) for first, last in zip(firsts.tolist(), lasts.tolist())]
+
+
+def unit_vectors(sentence_vectors: np.ndarray, firsts: np.ndarray, lasts: np.ndarray) -> np.ndarray:
     """One row per unit: a sentence's own vector, or the normalised mean of a pair's two vectors."""
-    vectors = sentence_vectors[[u.first for u in units]] + sentence_vectors[[u.last for u in units]]
+    vectors = sentence_vectors[firsts] + sentence_vectors[lasts]
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
 
 
-def article_features(claim_scores: np.ndarray, units: list[Unit], n_sentences: int, chosen=None):
+def article_features(claim_scores: np.ndarray, firsts: np.ndarray, lasts: np.ndarray, n_sentences: int,
+                     chosen=None):
     """Per claim (rows of claim_scores, over units): best score, contrast and best unit, as arrays.
     `chosen` (one unit index per row) scores those units instead of each row's best.
 
@@ -73,11 +81,9 @@ def article_features(claim_scores: np.ndarray, units: list[Unit], n_sentences: i
     """
     best_unit = claim_scores.argmax(axis=1) if chosen is None else np.asarray(chosen)
     best = claim_scores[np.arange(len(claim_scores)), best_unit]
-    firsts = np.array([u.first for u in units])[best_unit] - CONTEXT
-    lasts = np.array([u.last for u in units])[best_unit] + CONTEXT
     position = np.arange(n_sentences)
-    in_window = (position >= firsts[:, None]) & (position <= lasts[:, None])
-    background = np.where(in_window, -np.inf, claim_scores[:, :n_sentences])  # units_for puts singles first
+    in_window = (position >= firsts[best_unit, None] - CONTEXT) & (position <= lasts[best_unit, None] + CONTEXT)
+    background = np.where(in_window, -np.inf, claim_scores[:, :n_sentences])  # unit_spans puts singles first
     baseline = row_percentile(background, (~in_window).sum(axis=1), BACKGROUND_PERCENTILE)
     return best, best - baseline, best_unit
 
@@ -128,7 +134,8 @@ def rivalled(own: np.ndarray, other: np.ndarray, similarity: np.ndarray, may_riv
 
 def match_features(unit_scores: np.ndarray, units: list[Unit], n_sentences: int) -> tuple[float, float, int]:
     """article_features for a single claim."""
-    best, contrast, best_unit = article_features(unit_scores[None, :], units, n_sentences)
+    firsts, lasts = np.array([u.first for u in units]), np.array([u.last for u in units])
+    best, contrast, best_unit = article_features(unit_scores[None, :], firsts, lasts, n_sentences)
     return float(best[0]), float(contrast[0]), int(best_unit[0])
 
 
@@ -151,7 +158,6 @@ class ScoredArticle:
     """One article's units scored against a claim matrix: every claim and version row (`scores`), per claim
     its best row (`claim_scores`) and its text's row (`text_scores`); `firsts`/`lasts` index the units' sentences."""
 
-    units: list[Unit]
     firsts: np.ndarray
     lasts: np.ndarray
     n_sentences: int
@@ -162,18 +168,18 @@ class ScoredArticle:
 
 
 def score_article(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndarray) -> ScoredArticle:
-    units = units_for([s.line for s in article.sentences])
-    vectors = unit_vectors(sentence_vectors, units)
+    firsts, lasts = unit_spans([s.line for s in article.sentences])
+    vectors = unit_vectors(sentence_vectors, firsts, lasts)
     scores = claims.rows @ vectors.T
-    return ScoredArticle(units, np.array([u.first for u in units]), np.array([u.last for u in units]),
-                         len(article.sentences), scores, np.maximum.reduceat(scores, claims.offsets[:-1], axis=0),
+    return ScoredArticle(firsts, lasts, len(article.sentences), scores,
+                         np.maximum.reduceat(scores, claims.offsets[:-1], axis=0),
                          scores[claims.offsets[:-1]], vectors)
 
 
 def probabilities_at(claims: ClaimMatrix, scored: ScoredArticle, chosen: np.ndarray,
                      calibration: Calibration) -> np.ndarray:
     """Per claim, p(the article states it) if its evidence were its `chosen` unit."""
-    best, contrast, _ = article_features(scored.claim_scores, scored.units, scored.n_sentences, chosen)
+    best, contrast, _ = article_features(scored.claim_scores, scored.firsts, scored.lasts, scored.n_sentences, chosen)
     rivalled = rivalled_scores(scored.claim_scores, chosen, claims.similarity, scored.text_scores)
     return calibration.probabilities(best, contrast, rivalled)
 
@@ -181,7 +187,7 @@ def probabilities_at(claims: ClaimMatrix, scored: ScoredArticle, chosen: np.ndar
 def numbers_at(claims: ClaimMatrix, scored: ScoredArticle, chosen: np.ndarray, probability: np.ndarray,
                calibration: Calibration) -> ArticleMatch:
     """The ArticleMatch of claims whose evidence is their `chosen` unit, decided with `probability`."""
-    claim_scores, units = scored.claim_scores, scored.units
+    claim_scores = scored.claim_scores
     k = np.arange(len(claims.claims))
     mentioned = probability >= calibration.threshold
     second = second_places(scored, chosen, calibration,
@@ -192,7 +198,7 @@ def numbers_at(claims: ClaimMatrix, scored: ScoredArticle, chosen: np.ndarray, p
     told = []
     for i in np.flatnonzero(mentioned & (np.diff(claims.offsets) > 1)):
         per_version = _version_scores(scored.scores[claims.offsets[i] + 1: claims.offsets[i + 1]],
-                                      units, first[i], last[i])
+                                      scored, first[i], last[i])
         version[i] = int(np.argmax(per_version))
         told.append(np.round(per_version.astype(np.float64), 4))
     best = claim_scores[k, chosen]
@@ -205,20 +211,20 @@ def second_places(scored: "ScoredArticle", best_unit: np.ndarray, calibration: C
                   rivalled_at: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
     """Per claim, the best single sentence outside its evidence window if that sentence states the
     claim too (by the same decision), else -1. All claims of the article at once."""
-    claim_scores, units, n_sentences = scored.claim_scores, scored.units, scored.n_sentences
+    claim_scores, n_sentences = scored.claim_scores, scored.n_sentences
     firsts = scored.firsts[best_unit] - CONTEXT
     lasts = scored.lasts[best_unit] + CONTEXT
     position = np.arange(n_sentences)
     outside = (position < firsts[:, None]) | (position > lasts[:, None])
     candidates = np.where(outside, claim_scores[:, :n_sentences], -np.inf)
     second = candidates.argmax(axis=1)
-    best, contrast, _ = article_features(claim_scores, units, n_sentences, chosen=second)
+    best, contrast, _ = article_features(claim_scores, scored.firsts, scored.lasts, n_sentences, chosen=second)
     rivalled = rivalled_at(second)
     states = outside.any(axis=1) & (calibration.probabilities(best, contrast, rivalled) >= calibration.threshold)
     return np.where(states, second, -1)
 
 
-def _version_scores(version_scores: np.ndarray, units: list[Unit], first: int, last: int) -> np.ndarray:
+def _version_scores(version_scores: np.ndarray, scored: ScoredArticle, first: int, last: int) -> np.ndarray:
     """Each version's best score in the evidence or the sentences around it."""
-    window = [k for k, u in enumerate(units) if u.first >= first - CONTEXT and u.last <= last + CONTEXT]
+    window = (scored.firsts >= first - CONTEXT) & (scored.lasts <= last + CONTEXT)
     return version_scores[:, window].max(axis=1)
