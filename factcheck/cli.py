@@ -27,8 +27,8 @@ from factcheck.explain import explain_claim, shared_statements, suggest_stories
 from factcheck.match import ClaimMatrix
 from factcheck.output import write_atomically, write_reports
 from factcheck.review import Review, ReviewsError, apply_reviews, fingerprint, load_reviews, render_reviews, with_review
-from factcheck.embed import PASSAGE, QUERY
-from factcheck.pipeline import Settings, check, encode_batched
+from factcheck.embed import PASSAGE, QUERY, encode_batched
+from factcheck.pipeline import Settings, check
 from factcheck.problems import Problem
 from factcheck.report import AUTO, DEFAULT_FORMATS, FORMATS, resolve_formats
 

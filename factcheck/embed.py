@@ -230,3 +230,15 @@ def _normalised(vectors, dim: int) -> np.ndarray:
     vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, dim)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms == 0, 1, norms)
+
+
+def encode_batched(embedder: Embedder, texts: list[str], kind: str) -> np.ndarray:
+    """Encode each distinct text once, in the embedder's batch size."""
+    unique = list(dict.fromkeys(texts))
+    size = getattr(embedder, "batch_size", 64)
+    parts = [embedder.encode(unique[i: i + size], kind) for i in range(0, len(unique), size)]
+    if not parts:
+        return np.zeros((0, 1), dtype=np.float32)
+    vectors = np.vstack(parts)
+    index = {text: i for i, text in enumerate(unique)}
+    return vectors[[index[t] for t in texts]]

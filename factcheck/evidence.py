@@ -11,7 +11,7 @@ from factcheck.claims import Claim
 
 # Bump when matching (match.py, feedback.py) or ArticleMatch's layout changes: stored matches of older
 # versions are then ignored.
-MATCH_VERSION = "1"
+MATCH_VERSION = "2"
 
 
 @dataclass(frozen=True, slots=True)  # slots: an archive run holds millions (half the memory, faster to make)

@@ -7,16 +7,15 @@ import json
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Protocol
 
-import numpy as np
-
 from factcheck.articles import Article
 from factcheck.calibration import Calibration
 from factcheck.claims import ClaimSet
-from factcheck.embed import PASSAGE, QUERY, Embedder
-from factcheck.feedback import choose_anchors, near_misses, second_look, second_look_key
+from factcheck.embed import PASSAGE, QUERY, Embedder, encode_batched
+from factcheck.feedback import choose_anchors, near_misses
 from factcheck import feedback, match
 from factcheck.evidence import MATCH_VERSION, ArticleMatch, Evidence, article_fingerprint, build_evidence
 from factcheck.match import ClaimMatrix, match_numbers
+from factcheck.relook import SecondLooks
 from factcheck.problems import Problem
 from factcheck.compare import Difference
 from factcheck.verdict import ClaimResult, decide
@@ -57,18 +56,6 @@ class Report:
         return tuple(r for r in self.results if r.blocking)
 
 
-def encode_batched(embedder: Embedder, texts: list[str], kind: str) -> np.ndarray:
-    """Encode each distinct text once, in the embedder's batch size."""
-    unique = list(dict.fromkeys(texts))
-    size = getattr(embedder, "batch_size", 64)
-    parts = [embedder.encode(unique[i: i + size], kind) for i in range(0, len(unique), size)]
-    if not parts:
-        return np.zeros((0, 1), dtype=np.float32)
-    vectors = np.vstack(parts)
-    index = {text: i for i, text in enumerate(unique)}
-    return vectors[[index[t] for t in texts]]
-
-
 def check(claim_set: ClaimSet, articles: list[Article], embedder: Embedder, settings: Settings,
           progress: Progress = no_progress, problems: tuple[Problem, ...] = (), nli=None,
           matches: MatchStore | None = None) -> Report:
@@ -103,8 +90,7 @@ def _match_chunk(chunk: list[Article], scoped: "_ScopedMatrices", embedder: Embe
     """Each article's key and ArticleMatch: stored ones read back, the others embedded, matched and stored."""
     keys = [scoped.key(a) for a in chunk] if store is not None else [b""] * len(chunk)
     got = _stored_or_computed(keys, store, lambda missing: _first_looks([chunk[i] for i in missing], scoped,
-                                                                         embedder, calibration),
-                              lambda i, match_: match_.to_bytes())
+                                                                         embedder, calibration))
     return [(a, k, m if isinstance(m, ArticleMatch) else
              ArticleMatch.from_bytes(m, len(scoped.for_article(a.id).claims))) for a, k, m in zip(chunk, keys, got)]
 
@@ -124,50 +110,28 @@ def _second_look(articles: list[Article], found: dict[str, ArticleMatch], keys: 
                  scoped: "_ScopedMatrices", embedder: Embedder, calibration: Calibration,
                  store: MatchStore | None, progress: Progress) -> None:
     """Replace in `found` the match of every article that nearly states a claim another article
-    of its language surely states (feedback.py); stored second looks are read back. Most keep
-    their first match, and are stored as an empty marker."""
+    of its language surely states (feedback.py, relook.py)."""
     anchors = choose_anchors((scoped.for_article(a.id), a, found[a.id]) for a in articles)
     todo = [(a, near) for a in articles
             if (near := near_misses(scoped.for_article(a.id), a, found[a.id], anchors))]
     chunks = _chunks(todo, lambda item: len(item[0].sentences))
     for chunk in progress(chunks, "second look", len(chunks)):
-        got = _stored_or_computed(
-            [second_look_key(keys[a.id], near) for a, near in chunk], store,
-            lambda missing: _second_looks([chunk[i] for i in missing], found, scoped, embedder, calibration),
-            lambda i, match_: b"" if match_ is found[chunk[i][0].id] else match_.to_bytes())
-        for (article, _), match_ in zip(chunk, got):
-            if isinstance(match_, ArticleMatch):
-                found[article.id] = match_
-            elif match_:
-                found[article.id] = ArticleMatch.from_bytes(match_, len(scoped.for_article(article.id).claims))
+        looks = SecondLooks(chunk, lambda a: found[a.id], lambda a: keys[a.id], lambda a: scoped.for_article(a.id),
+                            embedder, calibration, store)
+        for (article, _), match_ in zip(chunk, looks.matches()):
+            found[article.id] = match_
 
 
 def _stored_or_computed(keys: list[bytes], store: MatchStore | None,
-                        compute: Callable[[list[int]], list[ArticleMatch]],
-                        to_store: Callable[[int, ArticleMatch], bytes]) -> list[ArticleMatch | bytes]:
+                        compute: Callable[[list[int]], list[ArticleMatch]]) -> list[ArticleMatch | bytes]:
     """Per key, the bytes `store` holds for it, or else the match `compute` makes (given the positions
-    of all the missing keys at once), which is then stored as `to_store` renders it."""
+    of all the missing keys at once), which is then stored."""
     stored = store.get_matches(keys) if store is not None else {}
     missing = [i for i, k in enumerate(keys) if k not in stored]
     fresh = dict(zip(missing, compute(missing))) if missing else {}
     if store is not None and fresh:
-        store.put_matches([(keys[i], to_store(i, match_)) for i, match_ in fresh.items()])
+        store.put_matches([(keys[i], match_.to_bytes()) for i, match_ in fresh.items()])
     return [fresh[i] if i in fresh else stored[k] for i, k in enumerate(keys)]
-
-
-def _second_looks(need, found: dict[str, ArticleMatch], scoped: "_ScopedMatrices", embedder: Embedder,
-                  calibration: Calibration) -> list[ArticleMatch]:
-    vectors = encode_batched(embedder, [s.text for a, _ in need for s in a.sentences], PASSAGE)
-    texts = list(dict.fromkeys(anchor.text for _, near in need for anchors in near.values() for anchor in anchors))
-    anchor_vectors = dict(zip(texts, encode_batched(embedder, texts, PASSAGE)))
-    out, start = [], 0
-    for article, near in need:
-        end = start + len(article.sentences)
-        by_claim = {i: np.vstack([anchor_vectors[a.text] for a in anchors]) for i, anchors in near.items()}
-        out.append(second_look(scoped.for_article(article.id), article, vectors[start:end], calibration,
-                               by_claim, found[article.id]))
-        start = end
-    return out
 
 
 def _settings_fingerprint(settings: Settings) -> bytes:
