@@ -12,7 +12,7 @@ LOCK_NAME = ".factcheck.lock"
 LOCK_TIMEOUT_S = 120
 
 
-def write_reports(out_dir: Path, rendered: dict[str, str | Iterable[str]]) -> list[Path]:
+def write_reports(out_dir: Path, rendered: dict[str, str | Iterable[str | bytes]]) -> list[Path]:
     """Write reports (file name -> text, or the chunks of it as they are rendered) into `out_dir`.
 
     Every file is first written and flushed in a private staging folder inside
@@ -47,11 +47,14 @@ def write_atomically(path: Path, text: str) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
-def _write_flushed(path: Path, text: str | Iterable[str]) -> None:
+def _write_flushed(path: Path, text: str | Iterable[str | bytes]) -> None:
+    """Write text, or chunks of it: str, or bytes already encoded as UTF-8."""
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        if isinstance(text, str):
-            fh.write(text)
-        else:
-            fh.writelines(text)
+        for chunk in [text] if isinstance(text, str) else text:
+            if isinstance(chunk, str):
+                fh.write(chunk)
+            else:
+                fh.flush()
+                fh.buffer.write(chunk)
         fh.flush()
         os.fsync(fh.fileno())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 CHUNK_BYTES = 1 << 22
 
@@ -15,12 +15,15 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
-def rendered_in_child(render: Callable[[object], str], items: Sequence) -> Callable[[], Iterator[str]]:
-    """Start rendering `items` (each to text, in order) in a forked child; return a function that
-    yields the text once the caller is ready for it. Any failure of the child is repaired by
-    rendering in this process instead, so the output is always the same as render() in order."""
+def rendered_in_child(render: Callable[[object], Iterable[str]],
+                      items: Sequence) -> Callable[[], Iterator[str | bytes]]:
+    """Start rendering `items` (each to pieces of text, in order) in a forked child; return a function that
+    yields the text once the caller is ready for it: as the child's UTF-8 bytes, which a file takes
+    without decoding and encoding them again (hundreds of MB at archive scale). Any failure of the
+    child is repaired by rendering in this process instead, so the output is always the same as
+    render() in order."""
     if not can_fork() or not items:
-        return lambda: map(render, items)
+        return lambda: _in_this_process(render, items)
     spool = tempfile.TemporaryFile()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -30,7 +33,7 @@ def rendered_in_child(render: Callable[[object], str], items: Sequence) -> Calla
         try:
             with os.fdopen(os.dup(spool.fileno()), "w", encoding="utf-8", newline="\n") as out:
                 for item in items:
-                    out.write(render(item))
+                    out.writelines(render(item))
             code = 0
         finally:
             os._exit(code)
@@ -39,11 +42,15 @@ def rendered_in_child(render: Callable[[object], str], items: Sequence) -> Calla
         _, status = os.waitpid(pid, 0)
         with spool:
             if os.waitstatus_to_exitcode(status) != 0:
-                yield from map(render, items)
+                yield from _in_this_process(render, items)
                 return
             spool.seek(0)
-            text = open(spool.fileno(), "r", encoding="utf-8", newline="\n", closefd=False)
-            while chunk := text.read(CHUNK_BYTES):
+            while chunk := spool.read(CHUNK_BYTES):
                 yield chunk
 
     return collect
+
+
+def _in_this_process(render: Callable[[object], Iterable[str]], items: Sequence) -> Iterator[str]:
+    for item in items:
+        yield from render(item)

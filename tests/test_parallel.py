@@ -1,5 +1,6 @@
 """A large report.json is rendered half in a forked child: same bytes, and a failing child changes nothing."""
 
+import json
 import os
 
 import pytest
@@ -11,8 +12,18 @@ pytestmark = pytest.mark.skipif(not can_fork(), reason="renders in-process where
 
 def test_the_child_renders_in_order_what_the_parent_would():
     items = list(range(2000))
-    later = rendered_in_child(lambda i: f"[{i}: é {'x' * (i % 97)}]\n", items)
-    assert "".join(later()) == "".join(f"[{i}: é {'x' * (i % 97)}]\n" for i in items)
+    later = rendered_in_child(lambda i: [f"[{i}: é ", "x" * (i % 97), "]\n"], items)
+    assert b"".join(later()).decode("utf-8") == "".join(f"[{i}: é {'x' * (i % 97)}]\n" for i in items)
+
+
+def test_text_and_the_child_bytes_interleave_in_a_report_file(tmp_path, monkeypatch):
+    import factcheck.parallel as parallel
+    from factcheck.output import write_reports
+
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 3)  # so that chunks cut "é" in two
+    later = rendered_in_child(lambda i: [f"é{i}|"], range(50))
+    write_reports(tmp_path, {"r.json": ["début ", *later(), " fin\n"]})
+    assert (tmp_path / "r.json").read_text("utf-8") == "début " + "".join(f"é{i}|" for i in range(50)) + " fin\n"
 
 
 def test_a_child_that_fails_is_replaced_by_the_parent():
@@ -21,7 +32,7 @@ def test_a_child_that_fails_is_replaced_by_the_parent():
     def render(i):
         if os.getpid() != parent:
             raise RuntimeError("the child breaks")
-        return f"{i},"
+        return [f"{i}", ","]
 
     assert "".join(rendered_in_child(render, [1, 2, 3])()) == "1,2,3,"
 
@@ -41,4 +52,7 @@ def test_report_json_is_the_same_rendered_in_two_processes(fake_embedder, monkey
     serial = json_report.render_json(report)
     monkeypatch.setattr(json_report, "PARALLEL_ENTRIES", 0)
     assert json_report.render_json(report) == serial
+    monkeypatch.setattr(json_report, "ENTRY_BLOCK", 7)  # 30 entries a claim: blocks of 7, 7, 7, 7 and 2
+    assert json_report.render_json(report) == serial
+    assert [len(c["articles"]) for c in json.loads(serial)["claims"]] == [30] * 5
     assert serial.count('"article": "a29"') == 5

@@ -17,7 +17,7 @@ from factcheck.report.markdown import render_markdown
 class Format:
     name: str
     filename: str | None  # None: printed on stdout (CI annotations are read from the log)
-    render: Callable[[Report], str | Iterable[str]]  # chunks, for a report too big to hold twice
+    render: Callable[[Report], str | Iterable[str | bytes]]  # chunks (bytes: UTF-8), for a report too big to hold twice
 
 
 FORMATS: dict[str, Format] = {
