@@ -77,8 +77,9 @@ def check(claim_set: ClaimSet, articles: list[Article], embedder: Embedder, sett
             found[article.id], keys[article.id] = match_, key
     _second_look(articles, found, keys, scoped, embedder, settings.calibration, matches, progress)
     evidence: dict[str, list[Evidence]] = {c.id: [] for c in claims}
+    scores: dict[float, float] = {}
     for article in articles:
-        for one in build_evidence(found.pop(article.id), scoped.for_article(article.id).claims, article):
+        for one in build_evidence(found.pop(article.id), scoped.for_article(article.id).claims, article, scores):
             evidence[one.claim].append(one)
     contradictions = nli_differences(nli, evidence) if nli is not None else {}
     results = tuple(decide(c, evidence[c.id], contradictions.get(c.id, [])) for c in claims)
