@@ -14,6 +14,7 @@ from factcheck.textio import NotText, decode_bytes
 
 ARTICLE_SUFFIX = ".txt"
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+READ_BATCH = 500  # files read before their parsed forms are looked up at once
 # Bump when decoding, furniture cues or splitting change: cached parses of older versions are then ignored.
 PARSER_VERSION = "2"
 MIN_LANGID_CHARS = 40
@@ -100,6 +101,8 @@ class ParsedStore(Protocol):
 
     def get_parsed(self, key: bytes) -> dict | None: ...
 
+    def get_parsed_many(self, keys: list[bytes]) -> dict[bytes, dict]: ...
+
     def put_parsed(self, key: bytes, parsed: dict) -> None: ...
 
 
@@ -109,7 +112,32 @@ def read_article(file: ArticleFile, store: ParsedStore | None = None) -> Article
     With a store, an unchanged file is not decoded, language-identified or split again."""
     data = _read_bytes(file)
     key = parsed_key(data)
-    cached = store.get_parsed(key) if store is not None else None
+    return _article(file, data, key, store.get_parsed(key) if store is not None else None, store)
+
+
+def read_articles(files: list[ArticleFile], store: ParsedStore | None = None,
+                  batch: int = READ_BATCH) -> tuple[list[Article], list[Problem]]:
+    """read_article for many files, asking the store once per batch of files (one query per
+    article was a third of a warm run's reading at 20,000 articles); unusable files become problems."""
+    articles, problems = [], {}
+    for start in range(0, len(files), batch):
+        read = []
+        for n, file in enumerate(files[start: start + batch], start):
+            try:
+                read.append((n, file, _read_bytes(file)))
+            except ValueError as exc:
+                problems[n] = Problem(str(file.path), None, None, str(exc))
+        keys = [parsed_key(data) for _, _, data in read]
+        cached = store.get_parsed_many(keys) if store is not None else {}
+        for (n, file, data), key in zip(read, keys):
+            try:
+                articles.append(_article(file, data, key, cached.get(key), store))
+            except ValueError as exc:
+                problems[n] = Problem(str(file.path), None, None, str(exc))
+    return articles, [problems[n] for n in sorted(problems)]
+
+
+def _article(file: ArticleFile, data: bytes, key: bytes, cached: dict | None, store: ParsedStore | None) -> Article:
     if cached is not None:
         article = article_from_dict(file.id, str(file.path), cached)
     else:

@@ -88,6 +88,9 @@ class CacheStore:
         row = self._db.execute("SELECT data FROM parsed WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else None
 
+    def get_parsed_many(self, keys: list[bytes]) -> dict[bytes, dict]:
+        return {key: json.loads(data) for key, data in self._select("parsed", "data", list(dict.fromkeys(keys)))}
+
     def put_parsed(self, key: bytes, parsed: dict) -> None:
         """Queued, and written in one transaction by flush_parsed(): one commit per article is slow."""
         self._pending.append((key, json.dumps(parsed, ensure_ascii=False)))

@@ -17,7 +17,7 @@ from pathlib import Path
 from tabulate import tabulate
 
 from factcheck import __version__
-from factcheck.articles import ArticlesError, find_article_files, read_article
+from factcheck.articles import ArticlesError, find_article_files, read_articles
 from factcheck.cache import CACHE_ENV, CachedEmbedder, CacheStore, default_cache_dir
 from factcheck.calibration import calibration_for, shipped_calibrations
 from factcheck.claims import SEVERITIES, ClaimsError, load_claims
@@ -165,12 +165,8 @@ def _print_problems(problems: list[Problem]) -> None:
 def _load_inputs(args, store=None):
     claim_set = load_claims(args.claims)
     files, unreadable = find_article_files(args.articles)
-    articles = []
-    for file in files:
-        try:
-            articles.append(read_article(file, store))
-        except ValueError as exc:
-            unreadable.append(Problem(str(file.path), None, None, str(exc)))
+    articles, unusable = read_articles(files, store)
+    unreadable += unusable
     if store is not None:
         store.flush_parsed()
     if unreadable and args.strict:

@@ -102,3 +102,27 @@ def test_a_cached_parse_gives_the_same_article_under_any_id(tmp_path):
     assert reopened.get_parsed(parsed_key(path.read_bytes()))["dropped"] == [[2, "Lire aussi : ailleurs"]]
     again = read_article(ArticleFile("b", path), reopened)
     assert again == replace(fresh, id="b", sentences=tuple(replace(s, article="b") for s in fresh.sentences))
+
+
+def test_read_articles_asks_the_store_per_batch_and_keeps_file_order_for_problems(tmp_path):
+    from factcheck.articles import read_articles
+    from factcheck.cache import CacheStore
+
+    texts = {"a": "Le ministère a publié un communiqué.\n", "b": "", "c": "Il a ajouté autre chose.\n",
+             "d": "\x00binary", "e": "Les mineurs ont été arrêtés.\n"}
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, "utf-8")
+    files, _ = find_article_files([str(tmp_path)])
+    store = CacheStore(tmp_path / "cache")
+    one_by_one = [read_article(f) for f in files if f.id in "ace"]
+    articles, problems = read_articles(files, store, batch=2)
+    assert articles == one_by_one
+    assert [(p.file, p.message) for p in problems] == [
+        (str(tmp_path / "b.txt"), "has no text to check (empty, or only page furniture)"),
+        (str(tmp_path / "d.txt"), "contains NUL bytes: a binary file, not text")]
+    store.flush_parsed()
+    asked = []
+    get_many = store.get_parsed_many
+    store.get_parsed_many = lambda keys: asked.append(len(keys)) or get_many(keys)
+    assert read_articles(files, store, batch=2) == (articles, problems)
+    assert asked == [2, 2, 1]  # one lookup per batch of two files; b and d are read, then refused
