@@ -127,6 +127,10 @@ class CachedEmbedder:
     def loaded(self) -> bool:
         return self._model is not None
 
+    def close(self) -> None:
+        """Let the model go of any worker processes (the model stays loaded)."""
+        getattr(self._model, "close", lambda: None)()
+
     def encode(self, texts: list[str], kind: str) -> np.ndarray:
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)

@@ -103,12 +103,15 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
                         help=f"contradiction probability that counts (default {DEFAULT_THRESHOLD})")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, keep: list | None = None) -> int:
+    """Run a command; the exit status. `keep`, if given, receives the run's report rather than letting
+    it be freed (see console_main)."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad options, 0 on --help
         return int(exc.code or 0)
+    args.keep = keep
     previous = _terminate_as_interrupt()
     collecting = gc.isenabled()
     # A run builds millions of small objects without reference cycles (evidence per claim and
@@ -136,6 +139,22 @@ def main(argv: list[str] | None = None) -> int:
         if collecting:
             gc.enable()
     return EXIT_ERROR
+
+
+def console_main() -> None:
+    """The `factcheck` command: main(), then leave without freeing what the run built, as mypy does.
+    Freeing the 2 million evidence entries of a 20,000-article run takes 1-2 s and serves nothing at
+    exit. Files are closed and the scratch cache removed by then; with a worker process still alive
+    (which an abrupt exit could orphan), the exit is the ordinary one."""
+    import multiprocessing
+
+    kept: list = []
+    code = main(sys.argv[1:], kept)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if multiprocessing.active_children():
+        raise SystemExit(code)
+    os._exit(code)
 
 
 def _terminate_as_interrupt():
@@ -190,6 +209,8 @@ def cmd_validate(args) -> int:
 
 def cmd_run(args) -> int:
     report = _check(args)
+    if args.keep is not None:
+        args.keep.append(report)
     formats = resolve_formats(args.format)
     rendered = {f.filename: f.render(report) for f in formats if f.filename}
     to_stdout = [f.render(report) for f in formats if not f.filename]
@@ -236,8 +257,11 @@ def _check(args):
     claim_set, articles, problems, settings, embedder = _setup(args)
     nli_name = args.nli or claim_set.nli
     nli = NliChecker(nli_name, args.nli_threshold) if nli_name else None
-    report = check(claim_set, articles, embedder, settings, _progress(args.quiet), tuple(problems), nli,
-                   _store_of(embedder))
+    try:
+        report = check(claim_set, articles, embedder, settings, _progress(args.quiet), tuple(problems), nli,
+                       _store_of(embedder))
+    finally:
+        getattr(embedder, "close", lambda: None)()  # the encoder's worker processes, if it started them
     return replace(report, results=apply_reviews(report.results, load_reviews(_reviews_path(args))))
 
 

@@ -127,6 +127,12 @@ class UseEmbedder:
         parts = [list(p) for p in np.array_split(np.array(texts, dtype=object), self._workers) if len(p)]
         return _normalised(np.vstack(list(self._worker_pool().map(_use_worker_encode, parts))), 512)
 
+    def close(self) -> None:
+        """Stop the worker processes (started for large batches); encode starts them again if needed."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
     def _worker_pool(self):
         if self._pool is None:
             import multiprocessing

@@ -1,4 +1,4 @@
-"""Second looks over an archive, stored at two levels so that a moved anchor costs one claim's decision per article."""
+"""Second looks over an archive, stored at three levels: a moved anchor costs one claim's decision per article."""
 
 from __future__ import annotations
 

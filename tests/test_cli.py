@@ -125,3 +125,25 @@ def test_min_severity_error_leaves_warnings_out_of_the_findings(case, fake_model
     assert capsys.readouterr().out.startswith("::warning file=")
     assert run(case, "--format", "github", "--min-severity", "error") == EXIT_OK
     assert capsys.readouterr().out == ""
+
+
+def test_keep_receives_the_report_instead_of_it_being_freed(case, fake_model):
+    kept = []
+    assert main(["run", "--claims", str(case / "claims.yaml"), "--articles", str(case), "--out",
+                 str(case / "out"), "-q"], kept) == EXIT_BLOCKING
+    assert [(r.claim.id, r.status) for r in kept[0].results] == [("power-theft", "disagreement"),
+                                                                  ("rain", "unmentioned")]
+
+
+@pytest.mark.parametrize("claims, code, message", [
+    ("claims.yaml", EXIT_OK, "2 claims valid; 2 articles readable (10 sentences)"),
+    ("missing.yaml", EXIT_ERROR, "missing.yaml"),
+])
+def test_the_command_leaves_with_its_exit_status_and_its_messages_flushed(case, claims, code, message):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "factcheck", "validate", "--claims", str(case / claims),
+                           "--articles", str(case)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == code
+    assert message in done.stderr and done.stderr.endswith("\n")
