@@ -128,7 +128,7 @@ class CachedEmbedder:
         return self._model is not None
 
     def close(self) -> None:
-        """Let the model go of any worker processes (the model stays loaded)."""
+        """Stop the model's worker processes, if it started any (the model stays loaded)."""
         getattr(self._model, "close", lambda: None)()
 
     def encode(self, texts: list[str], kind: str) -> np.ndarray:
