@@ -85,8 +85,7 @@ class CacheStore:
             self._db.executemany(f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", rows)
 
     def get_parsed(self, key: bytes) -> dict | None:
-        row = self._db.execute("SELECT data FROM parsed WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else None
+        return self.get_parsed_many([key]).get(key)
 
     def get_parsed_many(self, keys: list[bytes]) -> dict[bytes, dict]:
         return {key: json.loads(data) for key, data in self._select("parsed", "data", list(dict.fromkeys(keys)))}

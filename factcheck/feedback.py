@@ -86,10 +86,21 @@ def second_look_key(first_key: bytes, near: dict[int, tuple[Anchor, ...]]) -> by
     """What a second look depends on besides the first match's inputs: which claims, and by which sentences."""
     digest = hashlib.blake2b(first_key, digest_size=20, person=b"second-look")
     for i, anchors in sorted(near.items()):
-        digest.update(f"{i}\x00".encode("utf-8"))
-        for anchor in anchors:
-            digest.update(anchor.text.encode("utf-8") + b"\x01")
+        _add_anchors(digest, i, anchors)
     return digest.digest()
+
+
+def decision_key(first_key: bytes, claim: int, anchors: tuple[Anchor, ...]) -> bytes:
+    """What one claim's second-look decision depends on besides the first match's inputs: its anchors."""
+    digest = hashlib.blake2b(first_key, digest_size=20, person=b"decision")
+    _add_anchors(digest, claim, anchors)
+    return digest.digest()
+
+
+def _add_anchors(digest, claim: int, anchors: tuple[Anchor, ...]) -> None:
+    digest.update(f"{claim}\x00".encode("utf-8"))
+    for anchor in anchors:
+        digest.update(anchor.text.encode("utf-8") + b"\x01")
 
 
 def second_look(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndarray, calibration: Calibration,

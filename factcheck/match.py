@@ -164,7 +164,6 @@ class ScoredArticle:
     scores: np.ndarray
     claim_scores: np.ndarray
     text_scores: np.ndarray
-    unit_vectors: np.ndarray
 
 
 def score_article(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndarray) -> ScoredArticle:
@@ -173,7 +172,7 @@ def score_article(claims: ClaimMatrix, article: Article, sentence_vectors: np.nd
     scores = claims.rows @ vectors.T
     return ScoredArticle(firsts, lasts, len(article.sentences), scores,
                          np.maximum.reduceat(scores, claims.offsets[:-1], axis=0),
-                         scores[claims.offsets[:-1]], vectors)
+                         scores[claims.offsets[:-1]])
 
 
 def probabilities_at(claims: ClaimMatrix, scored: ScoredArticle, chosen: np.ndarray,

@@ -12,7 +12,8 @@ from factcheck.articles import Article
 from factcheck.calibration import Calibration
 from factcheck.embed import PASSAGE, Embedder, encode_batched
 from factcheck.evidence import ArticleMatch
-from factcheck.feedback import Anchor, Decisions, anchored_decisions, second_look_key, with_decisions
+from factcheck.feedback import (Anchor, Decisions, anchored_decisions, decision_key, second_look_key,
+                                with_decisions)
 from factcheck.match import ClaimMatrix
 
 Near = dict[int, tuple[Anchor, ...]]  # claim index -> its anchors, for the claims an article nearly states
@@ -72,7 +73,7 @@ class SecondLooks:
     def _decisions(self, redo: list[int]) -> list[Decisions]:
         """The second-look decisions of the articles `redo` (positions in todo): stored ones read back, the
         others made, from the sentences' vectors, for the claims whose anchors are new to the article."""
-        keys = {n: {i: _decision_key(self.first_key(self.todo[n][0]), i, anchors)
+        keys = {n: {i: decision_key(self.first_key(self.todo[n][0]), i, anchors)
                     for i, anchors in self.todo[n][1].items()} for n in redo}
         got = self._get([key for per_claim in keys.values() for key in per_claim.values()])
         undecided = {n: [i for i, key in per_claim.items() if key not in got] for n, per_claim in keys.items()}
@@ -116,14 +117,6 @@ class SecondLooks:
     def _put(self, items: list[tuple[bytes, bytes]]) -> None:
         if self.store is not None and items:
             self.store.put_matches(items)
-
-
-def _decision_key(first_key: bytes, claim: int, anchors: tuple[Anchor, ...]) -> bytes:
-    digest = hashlib.blake2b(first_key, digest_size=20, person=b"decision")
-    digest.update(f"{claim}\x00".encode("utf-8"))
-    for anchor in anchors:
-        digest.update(anchor.text.encode("utf-8") + b"\x01")
-    return digest.digest()
 
 
 def _changed_key(first_key: bytes, stated: Decisions) -> bytes:
