@@ -121,7 +121,7 @@ def test_one_sentence_told_by_several_articles_is_one_anchor(monkeypatch):
 
 
 def test_the_second_look_finds_the_near_miss_where_claim_and_anchor_agree():
-    matrix, (sure, near) = _matrix(), _articles()
+    matrix, (_, near) = _matrix(), _articles()
     vectors = TableEmbedder().encode([s.text for s in near.sentences], "passage")
     first = match_numbers(matrix, near, vectors, NEAR)
     assert not first.ints[0, 0] and 0.25 <= first.floats[0, 1] < 0.5

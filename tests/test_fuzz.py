@@ -1,6 +1,5 @@
 """Property-based: whatever claims file or article bytes arrive, factcheck exits 0, 1 or 2 and never shows a traceback."""
 
-import shutil
 import tempfile
 from pathlib import Path
 

@@ -6,7 +6,7 @@ from tabulate import tabulate
 
 from factcheck.pipeline import Report
 from factcheck.report.findings import shown
-from factcheck.verdict import DISAGREEMENT, ClaimResult
+from factcheck.verdict import ClaimResult
 
 MAX_QUOTE = 220
 MAX_TOLD_BY = 12  # an archive-wide claim can be told by thousands of articles
