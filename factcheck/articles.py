@@ -15,6 +15,7 @@ from factcheck.textio import NotText, decode_bytes
 ARTICLE_SUFFIX = ".txt"
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 READ_BATCH = 500  # files read before their parsed forms are looked up at once
+PARSE_PARALLEL = 64  # fewer new files than this are parsed in this process: workers cost ~0.1 s to start
 # Bump when decoding, furniture cues or splitting change: cached parses of older versions are then ignored.
 PARSER_VERSION = "2"
 MIN_LANGID_CHARS = 40
@@ -112,36 +113,78 @@ def read_article(file: ArticleFile, store: ParsedStore | None = None) -> Article
     With a store, an unchanged file is not decoded, language-identified or split again."""
     data = _read_bytes(file)
     key = parsed_key(data)
-    return _article(file, data, key, store.get_parsed(key) if store is not None else None, store)
+    cached = store.get_parsed(key) if store is not None else None
+    return _article(file, key, cached, {} if cached is not None else {file.id: _parsed((file, data))}, store)
 
 
 def read_articles(files: list[ArticleFile], store: ParsedStore | None = None,
                   batch: int = READ_BATCH) -> tuple[list[Article], list[Problem]]:
     """read_article for many files, asking the store once per batch of files (one query per
-    article was a third of a warm run's reading at 20,000 articles); unusable files become problems."""
+    article was a third of a warm run's reading at 20,000 articles) and parsing new files on
+    every core; unusable files become problems."""
     articles, problems = [], {}
-    for start in range(0, len(files), batch):
-        read = []
-        for n, file in enumerate(files[start: start + batch], start):
-            try:
-                read.append((n, file, _read_bytes(file)))
-            except ValueError as exc:
-                problems[n] = Problem(str(file.path), None, None, str(exc))
-        keys = [parsed_key(data) for _, _, data in read]
-        cached = store.get_parsed_many(keys) if store is not None else {}
-        for (n, file, data), key in zip(read, keys):
-            try:
-                articles.append(_article(file, data, key, cached.get(key), store))
-            except ValueError as exc:
-                problems[n] = Problem(str(file.path), None, None, str(exc))
+    with _Parser() as parser:
+        for start in range(0, len(files), batch):
+            read = []
+            for n, file in enumerate(files[start: start + batch], start):
+                try:
+                    read.append((n, file, _read_bytes(file)))
+                except ValueError as exc:
+                    problems[n] = Problem(str(file.path), None, None, str(exc))
+            keys = [parsed_key(data) for _, _, data in read]
+            cached = store.get_parsed_many(keys) if store is not None else {}
+            fresh = parser.parse([(file, data) for (_, file, data), key in zip(read, keys) if key not in cached])
+            for (n, file, _), key in zip(read, keys):
+                try:
+                    articles.append(_article(file, key, cached.get(key), fresh, store))
+                except ValueError as exc:
+                    problems[n] = Problem(str(file.path), None, None, str(exc))
     return articles, [problems[n] for n in sorted(problems)]
 
 
-def _article(file: ArticleFile, data: bytes, key: bytes, cached: dict | None, store: ParsedStore | None) -> Article:
+class _Parser:
+    """Parses new files: here for a few, else in one worker process per core. Parsing (language
+    identification above all) is a quarter of a cold run, and the other core would sit idle."""
+
+    def __init__(self):
+        self._pool = None
+
+    def __enter__(self) -> "_Parser":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+
+    def parse(self, todo: list[tuple[ArticleFile, bytes]]) -> dict[str, "Article | ValueError"]:
+        from factcheck.parallel import can_fork
+
+        workers = os.cpu_count() or 1
+        if len(todo) < PARSE_PARALLEL or workers < 2 or not can_fork():
+            return {file.id: _parsed((file, data)) for file, data in todo}
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        return dict(zip((file.id for file, _ in todo), self._pool.map(_parsed, todo, chunksize=8)))
+
+
+def _parsed(item: tuple[ArticleFile, bytes]) -> "Article | ValueError":
+    """The parsed article, or the reason it cannot be (returned, so that a worker process can send it)."""
+    try:
+        return _parse_bytes(*item)
+    except ValueError as exc:
+        return exc
+
+
+def _article(file: ArticleFile, key: bytes, cached: dict | None, fresh: dict, store: ParsedStore | None) -> Article:
     if cached is not None:
         article = article_from_dict(file.id, str(file.path), cached)
     else:
-        article = _parse_bytes(file, data)
+        article = fresh[file.id]
+        if isinstance(article, ValueError):
+            raise article
         if store is not None:
             store.put_parsed(key, article_to_dict(article))
     if not article.sentences:

@@ -126,3 +126,19 @@ def test_read_articles_asks_the_store_per_batch_and_keeps_file_order_for_problem
     store.get_parsed_many = lambda keys: asked.append(len(keys)) or get_many(keys)
     assert read_articles(files, store, batch=2) == (articles, problems)
     assert asked == [2, 2, 1]  # one lookup per batch of two files; b and d are read, then refused
+
+
+def test_new_files_parsed_by_worker_processes_are_the_same_articles_and_problems(tmp_path, monkeypatch):
+    import factcheck.articles as articles_module
+    from factcheck.articles import read_articles
+
+    texts = {f"{i:02d}": f"Le ministère a publié {i} communiqués. Il a ajouté autre chose.\nLine {i} in English.\n"
+             for i in range(20)}
+    texts.update({"05": "", "11": "\x00binary"})
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, "utf-8")
+    files, _ = find_article_files([str(tmp_path)])
+    here = read_articles(files, batch=7)
+    monkeypatch.setattr(articles_module, "PARSE_PARALLEL", 0)
+    assert read_articles(files, batch=7) == here
+    assert len(here[0]) == 18 and [p.file for p in here[1]] == [str(tmp_path / "05.txt"), str(tmp_path / "11.txt")]
