@@ -100,8 +100,6 @@ def _drop_duplicate_ids(files, problems):
 class ParsedStore(Protocol):
     """Where parsed articles can be kept between runs, keyed by the file's bytes (see cache.py)."""
 
-    def get_parsed(self, key: bytes) -> dict | None: ...
-
     def get_parsed_many(self, keys: list[bytes]) -> dict[bytes, dict]: ...
 
     def put_parsed(self, key: bytes, parsed: dict) -> None: ...
@@ -111,10 +109,10 @@ def read_article(file: ArticleFile, store: ParsedStore | None = None) -> Article
     """Read one article file; raise ValueError with a user-facing reason when it is unusable.
 
     With a store, an unchanged file is not decoded, language-identified or split again."""
-    data = _read_bytes(file)
-    key = parsed_key(data)
-    cached = store.get_parsed(key) if store is not None else None
-    return _article(file, key, cached, {} if cached is not None else {file.id: _parsed((file, data))}, store)
+    articles, problems = read_articles([file], store)
+    if problems:
+        raise ValueError(problems[0].message)
+    return articles[0]
 
 
 def read_articles(files: list[ArticleFile], store: ParsedStore | None = None,
@@ -163,10 +161,9 @@ class _Parser:
         if len(todo) < PARSE_PARALLEL or workers < 2 or not can_fork():
             return {file.id: _parsed((file, data)) for file, data in todo}
         if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+            from factcheck.parallel import fork_pool
 
-            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+            self._pool = fork_pool(workers)
         return dict(zip((file.id for file, _ in todo), self._pool.map(_parsed, todo, chunksize=8)))
 
 

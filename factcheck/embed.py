@@ -135,13 +135,9 @@ class UseEmbedder:
 
     def _worker_pool(self):
         if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+            from factcheck.parallel import fork_pool
 
-            # fork: spawn would re-run the caller's __main__ (fails for stdin, notebooks); numpy's
-            # OpenBLAS re-initialises its threads in a forked child
-            self._pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("fork"),
-                                             initializer=_use_worker_init)
+            self._pool = fork_pool(self._workers, _use_worker_init)
         return self._pool
 
 

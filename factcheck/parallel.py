@@ -1,4 +1,4 @@
-"""Render part of a large report in a forked child process, so that both cores work on it."""
+"""Forked worker processes: part of a large report rendered in a child, and pools for parsing and encoding."""
 
 from __future__ import annotations
 
@@ -13,6 +13,15 @@ CHUNK_BYTES = 1 << 22
 def can_fork() -> bool:
     # fork is the only start method that shares the report without pickling it; macOS and Windows lack a safe one
     return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+def fork_pool(workers: int, initializer: Callable[[], None] | None = None):
+    """A process pool whose workers are forked: spawn would re-run the caller's __main__ (fails for
+    stdin, notebooks); numpy's OpenBLAS re-initialises its threads in a forked child."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=initializer)
 
 
 def rendered_in_child(render: Callable[[object], Iterable[str]],

@@ -45,14 +45,10 @@ def _rounded(value: float, _seen: dict[float, str] = {}) -> str:  # noqa: B006 -
     return text
 
 
-def claim_json(result: ClaimResult) -> str:
-    """One claim of report.json: its fields, with `articles` holding one evidence_json per checked article."""
-    return "".join(claim_json_parts(result))
-
-
 def claim_json_parts(result: ClaimResult) -> Iterator[str]:
-    """claim_json in pieces of ENTRY_BLOCK entries. A claim's whole text (7 MB at 20,000 articles) would be
-    memory the OS hands out afresh for every claim, page by page: a million page faults in a run."""
+    """One claim of report.json, its fields with `articles` holding one evidence_json per checked article,
+    in pieces of ENTRY_BLOCK entries. A claim's whole text (7 MB at 20,000 articles) would be memory the
+    OS hands out afresh for every claim, page by page: a million page faults in a run."""
     head = json.dumps(_claim_head(result), ensure_ascii=False)[:-1]
     yield f'{head}, "articles": ['
     evidence = result.evidence
