@@ -147,3 +147,28 @@ def test_the_command_leaves_with_its_exit_status_and_its_messages_flushed(case, 
                            "--articles", str(case)], capture_output=True, text=True, timeout=120)
     assert done.returncode == code
     assert message in done.stderr and done.stderr.endswith("\n")
+
+
+def test_the_command_leaves_with_the_collector_still_off(case, fake_model, monkeypatch):
+    """Turned back on, the collector would first scan the whole kept report (2.6 s at 20,000 articles)."""
+    import gc
+    import os
+    import sys
+
+    from factcheck import cli
+
+    class Left(Exception):
+        pass
+
+    def leave(code):
+        raise Left(code, gc.isenabled())
+
+    monkeypatch.setattr(os, "_exit", leave)
+    monkeypatch.setattr(sys, "argv", ["factcheck", "run", "--claims", str(case / "claims.yaml"), "--articles",
+                                      str(case), "--out", str(case / "out"), "-q"])
+    try:
+        with pytest.raises(Left) as left:
+            cli.console_main()
+    finally:
+        gc.enable()
+    assert left.value.args == (EXIT_BLOCKING, False)
