@@ -214,7 +214,7 @@ def cmd_run(args) -> int:
     report = _check(args)
     if args.keep is not None:
         args.keep.append(report)
-    formats = resolve_formats(args.format)
+    formats = sorted(resolve_formats(args.format), key=lambda f: not f.starts_child)  # stable: else as asked
     rendered = {f.filename: f.render(report) for f in formats if f.filename}
     to_stdout = [f.render(report) for f in formats if not f.filename]
     try:

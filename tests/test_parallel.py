@@ -56,3 +56,21 @@ def test_report_json_is_the_same_rendered_in_two_processes(fake_embedder, monkey
     assert json_report.render_json(report) == serial
     assert [len(c["articles"]) for c in json.loads(serial)["claims"]] == [30] * 5
     assert serial.count('"article": "a29"') == 5
+
+
+def test_report_json_starts_its_child_when_asked_for_not_when_first_read(fake_embedder, monkeypatch):
+    import factcheck.report.json_report as json_report
+    from factcheck.articles import parse_article
+    from factcheck.calibration import Calibration
+    from factcheck.claims import parse_claims
+    from factcheck.pipeline import Settings, check
+
+    claim_set = parse_claims("claims:\n  - id: a\n    text: the miners stole\n  - id: b\n    text: it rained\n")
+    report = check(claim_set, [parse_article("x", "The miners stole it.\n")], fake_embedder,
+                   Settings("fake", "claims.yaml", Calibration("t", 0, 20, -4)))
+    started = []
+    monkeypatch.setattr(json_report, "PARALLEL_ENTRIES", 0)
+    monkeypatch.setattr(json_report, "rendered_in_child",
+                        lambda render, items: started.append(len(items)) or (lambda: iter(())))
+    json_report.stream_json(report)
+    assert started == [1]

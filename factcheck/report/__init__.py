@@ -18,12 +18,14 @@ class Format:
     name: str
     filename: str | None  # None: printed on stdout (CI annotations are read from the log)
     render: Callable[[Report], str | Iterable[str | bytes]]  # chunks (bytes: UTF-8), for a report too big to hold twice
+    # render() starts another process at once, which renders while this one renders the other formats
+    starts_child: bool = False
 
 
 FORMATS: dict[str, Format] = {
     f.name: f for f in (
         Format("markdown", "report.md", render_markdown),
-        Format("json", "report.json", stream_json),
+        Format("json", "report.json", stream_json, starts_child=True),
         Format("html", "report.html", render_html),
         Format("sarif", "report.sarif", render_sarif),
         Format("junit", "report.junit.xml", render_junit),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from typing import Callable, Iterator
 from json.encoder import encode_basestring  # the C string encoder json.dumps uses (ensure_ascii=False)
 
 from factcheck import __version__
@@ -91,13 +91,19 @@ def render_json(report: Report) -> str:
 
 def stream_json(report: Report) -> Iterator[str | bytes]:
     """render_json a claim at a time (str, or UTF-8 bytes from parallel.py): an archive's report.json runs to
-    hundreds of MB."""
-    yield json.dumps(_report_head(report), ensure_ascii=False)[:-1] + ', "claims": [\n'
+    hundreds of MB. For a large report, the child process that renders the second half of the claims
+    starts at once, before the first chunk is asked for, so that it works while other formats render."""
     results = report.results
     large = len(results) >= 2 and sum(len(r.evidence) for r in results) >= PARALLEL_ENTRIES
     half = len(results) // 2 if large else len(results)
-    second_half = rendered_in_child(_next_claim_parts, results[half:])  # another core renders it meanwhile
-    for number, result in enumerate(results[:half]):
+    second_half = rendered_in_child(_next_claim_parts, results[half:])
+    return _joined(report, results[:half], second_half)
+
+
+def _joined(report: Report, first_half: tuple[ClaimResult, ...],
+            second_half: Callable[[], Iterator[str | bytes]]) -> Iterator[str | bytes]:
+    yield json.dumps(_report_head(report), ensure_ascii=False)[:-1] + ', "claims": [\n'
+    for number, result in enumerate(first_half):
         if number:
             yield ",\n"
         yield from claim_json_parts(result)
