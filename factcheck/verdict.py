@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 
 from factcheck.claims import Claim
 from factcheck.compare import Difference, compare, internal_differences
@@ -61,13 +62,16 @@ def decide(claim: Claim, evidence: list[Evidence], extra: list[Difference] = ())
     """The contract's status for one claim: unmentioned, single-source, consistent or disagreement.
 
     `extra` holds differences found by a model stage (NLI) for pairs of mentioning articles."""
-    evidence = tuple(sorted(evidence, key=lambda e: e.article))
+    evidence = tuple(sorted(evidence, key=attrgetter("article")))
     mentioning = tuple(e for e in evidence if e.mentioned)
     internal = tuple(d for e in mentioning for d in internal_differences(e))
     if len(mentioning) < 2:
-        return ClaimResult(claim, SINGLE_SOURCE if mentioning else UNMENTIONED, evidence, (), internal)
-    found = version_differences(mentioning) + evidence_differences(mentioning) + list(extra)
-    return ClaimResult(claim, DISAGREEMENT if found else CONSISTENT, evidence, tuple(found), internal)
+        result = ClaimResult(claim, SINGLE_SOURCE if mentioning else UNMENTIONED, evidence, (), internal)
+    else:
+        found = version_differences(mentioning) + evidence_differences(mentioning) + list(extra)
+        result = ClaimResult(claim, DISAGREEMENT if found else CONSISTENT, evidence, tuple(found), internal)
+    result.__dict__["mentioning"] = mentioning  # the cached_property, already known: a pass over every article
+    return result
 
 
 def evidence_differences(mentioning: tuple[Evidence, ...]) -> list[Difference]:
