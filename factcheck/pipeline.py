@@ -69,12 +69,7 @@ def check(claim_set: ClaimSet, articles: list[Article], embedder: Embedder, sett
     texts = [t for c in claims for t in (c.text, *(v for _, v in c.versions))]
     matrix = ClaimMatrix.build(claims, encode_batched(embedder, texts, QUERY))
     scoped = _ScopedMatrices(claim_set, matrix, _settings_fingerprint(settings))
-    found: dict[str, ArticleMatch] = {}
-    keys: dict[str, bytes] = {}
-    chunks = _chunks(articles)
-    for chunk in progress(chunks, "checking articles", len(chunks)):
-        for article, key, match_ in _match_chunk(chunk, scoped, embedder, settings.calibration, matches):
-            found[article.id], keys[article.id] = match_, key
+    found, keys = _first_matches(articles, scoped, embedder, settings.calibration, matches, progress)
     _second_look(articles, found, keys, scoped, embedder, settings.calibration, matches, progress)
     evidence: dict[str, list[Evidence]] = {c.id: [] for c in claims}
     scores: dict[float, float] = {}
@@ -86,14 +81,22 @@ def check(claim_set: ClaimSet, articles: list[Article], embedder: Embedder, sett
     return Report(results, tuple(articles), settings, problems)
 
 
-def _match_chunk(chunk: list[Article], scoped: "_ScopedMatrices", embedder: Embedder, calibration: Calibration,
-                 store: MatchStore | None) -> list[tuple[Article, bytes, ArticleMatch]]:
-    """Each article's key and ArticleMatch: stored ones read back, the others embedded, matched and stored."""
-    keys = [scoped.key(a) for a in chunk] if store is not None else [b""] * len(chunk)
-    got = _stored_or_computed(keys, store, lambda missing: _first_looks([chunk[i] for i in missing], scoped,
-                                                                         embedder, calibration))
-    return [(a, k, m if isinstance(m, ArticleMatch) else
-             ArticleMatch.from_bytes(m, len(scoped.for_article(a.id).claims))) for a, k, m in zip(chunk, keys, got)]
+def _first_matches(articles: list[Article], scoped: "_ScopedMatrices", embedder: Embedder, calibration: Calibration,
+                   store: MatchStore | None, progress: Progress) -> tuple[dict[str, ArticleMatch], dict[str, bytes]]:
+    """Each article's ArticleMatch and the key it is stored under: stored ones read back, the others
+    embedded, matched and stored a chunk of CHUNK_SENTENCES at a time. The new articles of a rerun
+    are thus embedded together, in batches the model can split over its workers, wherever they are."""
+    keys = {a.id: scoped.key(a) if store is not None else b"" for a in articles}
+    stored = store.get_matches(list(keys.values())) if store is not None else {}
+    found = {a.id: ArticleMatch.from_bytes(stored[keys[a.id]], len(scoped.for_article(a.id).claims))
+             for a in articles if keys[a.id] in stored}
+    chunks = _chunks([a for a in articles if a.id not in found])
+    for chunk in progress(chunks, "checking articles", len(chunks)):
+        fresh = _first_looks(chunk, scoped, embedder, calibration)
+        found.update((a.id, match_) for a, match_ in zip(chunk, fresh))
+        if store is not None:
+            store.put_matches([(keys[a.id], match_.to_bytes()) for a, match_ in zip(chunk, fresh)])
+    return found, keys
 
 
 def _first_looks(articles: list[Article], scoped: "_ScopedMatrices", embedder: Embedder,
@@ -121,18 +124,6 @@ def _second_look(articles: list[Article], found: dict[str, ArticleMatch], keys: 
                             embedder, calibration, store)
         for (article, _), match_ in zip(chunk, looks.matches()):
             found[article.id] = match_
-
-
-def _stored_or_computed(keys: list[bytes], store: MatchStore | None,
-                        compute: Callable[[list[int]], list[ArticleMatch]]) -> list[ArticleMatch | bytes]:
-    """Per key, the bytes `store` holds for it, or else the match `compute` makes (given the positions
-    of all the missing keys at once), which is then stored."""
-    stored = store.get_matches(keys) if store is not None else {}
-    missing = [i for i, k in enumerate(keys) if k not in stored]
-    fresh = dict(zip(missing, compute(missing))) if missing else {}
-    if store is not None and fresh:
-        store.put_matches([(keys[i], match_.to_bytes()) for i, match_ in fresh.items()])
-    return [fresh[i] if i in fresh else stored[k] for i, k in enumerate(keys)]
 
 
 def _settings_fingerprint(settings: Settings) -> bytes:

@@ -96,3 +96,27 @@ def _copy(store):
     copy = DictStore()
     copy.data = dict(store.data)
     return copy
+
+
+def test_changed_articles_far_apart_are_embedded_in_one_call(fake_embedder, monkeypatch):
+    """A rerun's few new articles are spread over the archive: one call lets the model batch them."""
+    import factcheck.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK_SENTENCES", 6)  # two articles a chunk: x0 and x5 in different ones
+    store, settings = DictStore(), Settings("fake@1", "claims.yaml", CONTRAST_ONLY)
+    names = [f"x{i}" for i in range(6)]
+    articles = [parse_article(n, TEXT.replace("calme", f"calme {i}")) for i, n in enumerate(names)]
+    check(parse_claims(CLAIMS), articles, fake_embedder, settings, matches=store)
+    calls = []
+
+    class Counting(Recording):
+        def encode(self, texts, kind):
+            calls.append(kind)
+            return super().encode(texts, kind)
+
+    edited = [parse_article(a.id, TEXT.replace("calme", f"vide {a.id}")) if a.id in ("x0", "x5") else a
+              for a in articles]
+    again = Counting(fake_embedder)
+    check(parse_claims(CLAIMS), edited, again, settings, matches=store)
+    assert calls.count("passage") == 1
+    assert sorted(again.passages) == sorted({s.text for a in (edited[0], edited[5]) for s in a.sentences})
