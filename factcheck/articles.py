@@ -15,7 +15,6 @@ from factcheck.textio import NotText, decode_bytes
 ARTICLE_SUFFIX = ".txt"
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 READ_BATCH = 500  # files read before their parsed forms are looked up at once
-READ_THREADS = 16  # files read at once (waiting on the disk, not on the CPU)
 PARSE_PARALLEL = 64  # fewer new files than this are parsed in this process: workers cost ~0.1 s to start
 # Bump when decoding, furniture cues or splitting change: cached parses of older versions are then ignored.
 PARSER_VERSION = "2"
@@ -125,11 +124,11 @@ def read_articles(files: list[ArticleFile], store: ParsedStore | None = None,
     with _Parser() as parser:
         for start in range(0, len(files), batch):
             read = []
-            for n, (file, data) in enumerate(_read_all(files[start: start + batch]), start):
-                if isinstance(data, ValueError):
-                    problems[n] = Problem(str(file.path), None, None, str(data))
-                else:
-                    read.append((n, file, data))
+            for n, file in enumerate(files[start: start + batch], start):
+                try:
+                    read.append((n, file, _read_bytes(file)))
+                except ValueError as exc:
+                    problems[n] = Problem(str(file.path), None, None, str(exc))
             keys = [parsed_key(data) for _, _, data in read]
             cached = store.get_parsed_many(keys) if store is not None else {}
             fresh = parser.parse([(file, data) for (_, file, data), key in zip(read, keys) if key not in cached])
@@ -204,31 +203,6 @@ def article_to_dict(article: Article) -> dict:
 def article_from_dict(article_id: str, path: str, data: dict) -> Article:
     sentences = tuple(Sentence(article_id, line, text, lang) for line, text, lang in data["sentences"])
     return Article(article_id, path, data["lang"], sentences, tuple(map(tuple, data["dropped"])), data["encoding"])
-
-
-def _read_all(files: list[ArticleFile]) -> list[tuple[ArticleFile, "bytes | ValueError"]]:
-    """Each file with its bytes, or the reason it cannot be read. Many files are read READ_THREADS at a
-    time: a file out of the page cache waits on the disk (twice: its inode, then its data), and one at a
-    time that was 5 s of a 20,000-article rerun; a disk answers several requests in the time of one."""
-    if len(files) < 2 * READ_THREADS:
-        return [(file, _bytes_or_error(file)) for file in files]
-    from concurrent.futures import ThreadPoolExecutor
-
-    size = -(-len(files) // READ_THREADS)
-    parts = [files[i: i + size] for i in range(0, len(files), size)]
-    with ThreadPoolExecutor(READ_THREADS) as pool:  # joined here: no thread is left when a parser forks
-        return [item for part in pool.map(_read_part, parts) for item in part]
-
-
-def _read_part(files: list[ArticleFile]) -> list[tuple[ArticleFile, "bytes | ValueError"]]:
-    return [(file, _bytes_or_error(file)) for file in files]
-
-
-def _bytes_or_error(file: ArticleFile) -> "bytes | ValueError":
-    try:
-        return _read_bytes(file)
-    except ValueError as exc:
-        return exc
 
 
 def _read_bytes(file: ArticleFile) -> bytes:

@@ -142,22 +142,3 @@ def test_new_files_parsed_by_worker_processes_are_the_same_articles_and_problems
     monkeypatch.setattr(articles_module, "PARSE_PARALLEL", 0)
     assert read_articles(files, batch=7) == here
     assert len(here[0]) == 18 and [p.file for p in here[1]] == [str(tmp_path / "05.txt"), str(tmp_path / "11.txt")]
-
-
-def test_files_read_by_threads_keep_their_order_and_their_reasons(tmp_path, monkeypatch):
-    import factcheck.articles as articles_module
-    from factcheck.articles import read_articles
-
-    for i in range(30):
-        (tmp_path / f"{i:02d}.txt").write_text(f"Le ministère a publié {i} communiqués.\n", "utf-8")
-    files, _ = find_article_files([str(tmp_path)])
-    (tmp_path / "07.txt").unlink()  # gone between listing and reading
-    (tmp_path / "19.txt").write_bytes(b"x" * 64)
-    monkeypatch.setattr(articles_module, "MAX_ARTICLE_BYTES", 63)
-    monkeypatch.setattr(articles_module, "READ_THREADS", 4)  # 30 files: read in threads
-    threaded = read_articles(files, batch=30)
-    monkeypatch.setattr(articles_module, "READ_THREADS", 100)  # one at a time
-    assert read_articles(files, batch=30) == threaded
-    assert [a.id for a in threaded[0]] == [f"{i:02d}" for i in range(30) if i not in (7, 19)]
-    assert [(p.file, p.message[:20]) for p in threaded[1]] == [
-        (str(tmp_path / "07.txt"), "cannot be read: No s"), (str(tmp_path / "19.txt"), "is 0 MiB; articles o")]
