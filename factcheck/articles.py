@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -15,6 +16,7 @@ from factcheck.textio import NotText, decode_bytes
 ARTICLE_SUFFIX = ".txt"
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 READ_BATCH = 500  # files read before their parsed forms are looked up at once
+PREFETCH_FILES = 1000  # from this many files, a child process asks the disk for them ahead of the reading
 PARSE_PARALLEL = 64  # fewer new files than this are parsed in this process: workers cost ~0.1 s to start
 # Bump when decoding, furniture cues or splitting change: cached parses of older versions are then ignored.
 PARSER_VERSION = "2"
@@ -121,7 +123,7 @@ def read_articles(files: list[ArticleFile], store: ParsedStore | None = None,
     article was a third of a warm run's reading at 20,000 articles) and parsing new files on
     every core; unusable files become problems."""
     articles, problems = [], {}
-    with _Parser() as parser:
+    with _Parser() as parser, _prefetched(files):
         for start in range(0, len(files), batch):
             read = []
             for n, file in enumerate(files[start: start + batch], start):
@@ -138,6 +140,18 @@ def read_articles(files: list[ArticleFile], store: ParsedStore | None = None,
                 except ValueError as exc:
                     problems[n] = Problem(str(file.path), None, None, str(exc))
     return articles, [problems[n] for n in sorted(problems)]
+
+
+@contextmanager
+def _prefetched(files: list[ArticleFile]):
+    from factcheck.parallel import prefetch
+
+    stop = prefetch([f.path for f in files]) if len(files) >= PREFETCH_FILES else None
+    try:
+        yield
+    finally:
+        if stop is not None:
+            stop()
 
 
 class _Parser:

@@ -142,3 +142,17 @@ def test_new_files_parsed_by_worker_processes_are_the_same_articles_and_problems
     monkeypatch.setattr(articles_module, "PARSE_PARALLEL", 0)
     assert read_articles(files, batch=7) == here
     assert len(here[0]) == 18 and [p.file for p in here[1]] == [str(tmp_path / "05.txt"), str(tmp_path / "11.txt")]
+
+
+def test_articles_read_with_the_prefetcher_are_the_same(tmp_path, monkeypatch):
+    import factcheck.articles as articles_module
+    from factcheck.articles import read_articles
+
+    for i in range(12):
+        (tmp_path / f"{i:02d}.txt").write_text(f"Le ministère a publié {i} communiqués.\n", "utf-8")
+    files, _ = find_article_files([str(tmp_path)])
+    (tmp_path / "03.txt").unlink()
+    alone = read_articles(files)
+    monkeypatch.setattr(articles_module, "PREFETCH_FILES", 1)
+    assert read_articles(files) == alone
+    assert len(alone[0]) == 11 and alone[1][0].file == str(tmp_path / "03.txt")
