@@ -6,7 +6,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from factcheck.boilerplate import boilerplate_kind
 from factcheck.language import detect_language
@@ -28,8 +28,10 @@ class ArticlesError(ProblemsError):
     """A path given for articles does not exist."""
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """One sentence of an article, at its 1-based line. A NamedTuple rather than a frozen dataclass: just as
+    immutable, and a 20,000-article run builds half a million on every run (1.2 s with the dataclass)."""
+
     article: str
     line: int
     text: str
@@ -215,8 +217,11 @@ def article_to_dict(article: Article) -> dict:
 
 
 def article_from_dict(article_id: str, path: str, data: dict) -> Article:
-    sentences = tuple(Sentence(article_id, line, text, lang) for line, text, lang in data["sentences"])
+    sentences = tuple(_new(Sentence, (article_id, line, text, lang)) for line, text, lang in data["sentences"])
     return Article(article_id, path, data["lang"], sentences, tuple(map(tuple, data["dropped"])), data["encoding"])
+
+
+_new = tuple.__new__  # Sentence(...) with every field given, without the Python-level __new__
 
 
 def _read_bytes(file: ArticleFile) -> bytes:

@@ -67,7 +67,7 @@ def _articles(sure_lang="en"):
 def _relabel(article, lang):
     from dataclasses import replace
 
-    return replace(article, lang=lang, sentences=tuple(replace(s, lang=lang) for s in article.sentences))
+    return replace(article, lang=lang, sentences=tuple(s._replace(lang=lang) for s in article.sentences))
 
 
 def _matrix():
