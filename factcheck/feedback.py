@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -44,24 +45,40 @@ def choose_anchors(matched: Iterable[tuple[ClaimMatrix, Article, ArticleMatch]])
     displace one; in id order, the first few articles would anchor most claims, and editing one of
     them would move the anchors of all those claims at once)."""
     found: dict[tuple[str, str], list[tuple[bytes, str, float, str]]] = {}
+    draws: dict[str, object] = {}
     for claims, article, match in matched:
         sure = np.flatnonzero(match.ints[:, 0].astype(bool) & (match.floats[:, 1] >= ANCHOR_PROBABILITY))
+        if not len(sure):
+            continue
         focus = (match.ints[sure, 1] + match.ints[sure, 3]).tolist()
+        name = article.id.encode("utf-8")
         for i, at, p in zip(sure.tolist(), focus, match.floats[sure, 1].tolist()):
             sentence = article.sentences[at]
             claim = claims.claims[i].id
-            telling = (_draw(claim, article.id), article.id, -p, sentence.text)
+            draw = draws.get(claim) or draws.setdefault(claim, _draw_prefix(claim))
+            draw = draw.copy()
+            draw.update(name)
+            telling = (draw.digest(), article.id, -p, sentence.text)
             found.setdefault((claim, sentence.lang), []).append(telling)
     return {key: _first_distinct(key, tellings) for key, tellings in found.items()}
 
 
 def _draw(claim: str, article: str) -> bytes:
-    return hashlib.blake2b(f"{claim}\x00{article}".encode("utf-8"), digest_size=8).digest()
+    draw = _draw_prefix(claim)
+    draw.update(article.encode("utf-8"))
+    return draw.digest()
+
+
+def _draw_prefix(claim: str):
+    """A claim's draws all start with its id: hashed once, then copied for each article (the same digest)."""
+    return hashlib.blake2b(f"{claim}\x00".encode("utf-8"), digest_size=8)
 
 
 def _first_distinct(key: tuple[str, str], tellings: list[tuple[bytes, str, float, str]]) -> tuple[Anchor, ...]:
     chosen: dict[str, Anchor] = {}
-    for _, article, minus_p, text in sorted(tellings):
+    heapq.heapify(tellings)  # popped in sorted order; only the first few are needed, not a sort of all
+    while tellings:
+        _, article, minus_p, text = heapq.heappop(tellings)
         if text not in chosen:
             chosen[text] = Anchor(key[0], article, key[1], text, -minus_p)
             if len(chosen) == MAX_ANCHORS:
