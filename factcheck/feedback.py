@@ -45,7 +45,7 @@ def choose_anchors(matched: Iterable[tuple[ClaimMatrix, Article, ArticleMatch]])
     displace one; in id order, the first few articles would anchor most claims, and editing one of
     them would move the anchors of all those claims at once)."""
     found: dict[tuple[str, str], list[tuple[bytes, str, float, str]]] = {}
-    draws: dict[str, object] = {}
+    draws: dict[str, object] = {}  # claim id -> its _draw_prefix
     for claims, article, match in matched:
         sure = np.flatnonzero(match.ints[:, 0].astype(bool) & (match.floats[:, 1] >= ANCHOR_PROBABILITY))
         if not len(sure):
@@ -55,8 +55,10 @@ def choose_anchors(matched: Iterable[tuple[ClaimMatrix, Article, ArticleMatch]])
         for i, at, p in zip(sure.tolist(), focus, match.floats[sure, 1].tolist()):
             sentence = article.sentences[at]
             claim = claims.claims[i].id
-            draw = draws.get(claim) or draws.setdefault(claim, _draw_prefix(claim))
-            draw = draw.copy()
+            prefix = draws.get(claim)
+            if prefix is None:
+                prefix = draws[claim] = _draw_prefix(claim)
+            draw = prefix.copy()  # = _draw(claim, article.id)
             draw.update(name)
             telling = (draw.digest(), article.id, -p, sentence.text)
             found.setdefault((claim, sentence.lang), []).append(telling)
