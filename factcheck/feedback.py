@@ -12,8 +12,8 @@ import numpy as np
 from factcheck.articles import Article
 from factcheck.calibration import Calibration
 from factcheck.evidence import ArticleMatch
-from factcheck.match import (ClaimMatrix, article_features, numbers_at, probabilities_at, rivalled, score_article,
-                             unit_spans, unit_vectors)
+from factcheck.anchored import DECISIONS_VERSION, Decisions, anchored_decisions
+from factcheck.match import ClaimMatrix, numbers_at, probabilities_at, score_article
 
 ANCHOR_PROBABILITY = 0.8  # odds of 4 to 1: sure enough that its sentence can stand for the claim
 NEAR_MISS = 0.25  # only claims that came this close get a second look
@@ -117,7 +117,7 @@ def decision_key(first_key: bytes, claim: int, anchors: tuple[Anchor, ...]) -> b
 
 
 def _add_anchors(digest, claim: int, anchors: tuple[Anchor, ...]) -> None:
-    digest.update(f"{claim}\x00".encode("utf-8"))
+    digest.update(f"{DECISIONS_VERSION}\x00{claim}\x00".encode("utf-8"))
     for anchor in anchors:
         digest.update(anchor.text.encode("utf-8") + b"\x01")
 
@@ -130,28 +130,6 @@ def second_look(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndar
     return with_decisions(claims, article, sentence_vectors, calibration, stated) if stated else first
 
 
-Decisions = dict[int, tuple[int, float]]  # claim index -> (unit where it is stated, p) for the claims found
-
-
-def anchored_decisions(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndarray, calibration: Calibration,
-                       anchor_vectors: dict[int, np.ndarray]) -> Decisions:
-    """The claims of `anchor_vectors` (index -> its anchors' vectors) that the article states on a second look.
-
-    An anchor picks the unit it matches best. The claim is stated there if the claim's own decision
-    and the anchor's, both made as for any claim, agree on average (mean log-odds): an anchor alone
-    could carry its own article's other content, and the claim alone is what the first look missed.
-    Each claim's decision depends on its own anchors only, so it can be stored and reused apart.
-    """
-    owner = np.concatenate([np.full(len(v), i) for i, v in anchor_vectors.items()])
-    units, found = _anchored(claims, article, sentence_vectors, owner, np.vstack(list(anchor_vectors.values())),
-                             calibration)
-    stated: Decisions = {}
-    for q in np.flatnonzero(found >= calibration.threshold):
-        if found[q] > stated.get(owner[q], (0, 0.0))[1]:
-            stated[int(owner[q])] = (int(units[q]), float(found[q]))
-    return stated
-
-
 def with_decisions(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndarray, calibration: Calibration,
                    stated: Decisions) -> ArticleMatch:
     """The article's match with the `stated` claims' evidence at their second-look units, the rest as first found."""
@@ -161,40 +139,3 @@ def with_decisions(claims: ClaimMatrix, article: Article, sentence_vectors: np.n
     for i, (unit, p) in stated.items():
         chosen[i], probability[i] = unit, p
     return numbers_at(claims, scored, chosen, probability, calibration)
-
-
-def _anchored(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndarray, owner: np.ndarray,
-              anchors: np.ndarray, calibration: Calibration) -> tuple[np.ndarray, np.ndarray]:
-    """Per anchor (claim `owner`), the unit it matches best and p(the claim is stated there), all at once.
-    Only the owners' rows and the claims' texts at the chosen units are scored, not the whole matrix."""
-    firsts, lasts = unit_spans([s.line for s in article.sentences])
-    vectors = unit_vectors(sentence_vectors, firsts, lasts)
-    n = len(article.sentences)
-    anchor_scores = anchors @ vectors.T
-    units = anchor_scores.argmax(axis=1)
-    heads = claims.rows[claims.offsets[:-1]]
-    others = heads @ vectors[units].T  # [j, q]: claim j's text at anchor q's unit
-    not_owner = np.arange(len(claims.claims))[:, None] != owner[None, :]
-    best, contrast, _ = article_features(_owner_scores(claims, owner, vectors), firsts, lasts, n, units)
-    own = calibration.probabilities(best, contrast, rivalled(best, others, claims.similarity[:, owner], not_owner))
-    best, contrast, _ = article_features(anchor_scores, firsts, lasts, n, units)
-    as_claim = calibration.probabilities(best, contrast, rivalled(best, others, heads @ anchors.T, not_owner))
-    return units, _sigmoid((_logit(own) + _logit(as_claim)) / 2)
-
-
-def _owner_scores(claims: ClaimMatrix, owner: np.ndarray, vectors: np.ndarray) -> np.ndarray:
-    """ScoredArticle.claim_scores[owner] (each claim's best row, text or version, per unit), from those claims' rows."""
-    distinct, back = np.unique(owner, return_inverse=True)
-    spans = [np.arange(claims.offsets[i], claims.offsets[i + 1]) for i in distinct]
-    starts = np.cumsum([0] + [len(r) for r in spans[:-1]])
-    best = np.maximum.reduceat(claims.rows[np.concatenate(spans)] @ vectors.T, starts, axis=0)
-    return best[back]
-
-
-def _logit(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p, 1e-6, 1 - 1e-6)
-    return np.log(p / (1 - p))
-
-
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-z))

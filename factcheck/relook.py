@@ -12,8 +12,8 @@ from factcheck.articles import Article
 from factcheck.calibration import Calibration
 from factcheck.embed import PASSAGE, Embedder, encode_batched
 from factcheck.evidence import ArticleMatch
-from factcheck.feedback import (Anchor, Decisions, anchored_decisions, decision_key, second_look_key,
-                                with_decisions)
+from factcheck.anchored import Decisions, decide_all
+from factcheck.feedback import Anchor, decision_key, second_look_key, with_decisions
 from factcheck.match import ClaimMatrix
 
 Near = dict[int, tuple[Anchor, ...]]  # claim index -> its anchors, for the claims an article nearly states
@@ -80,12 +80,11 @@ class SecondLooks:
         undecided = {n: claims for n, claims in undecided.items() if claims}
         anchors = self._anchor_vectors(a for n, claims in undecided.items() for i in claims for a in self.todo[n][1][i])
         self._read_vectors([self.todo[n][0] for n in undecided])
-        new = []
-        for n, claims in undecided.items():
-            article, near = self.todo[n]
-            stated = anchored_decisions(self.claims_of(article), article, self._vectors[article.id], self.calibration,
-                                        {i: np.vstack([anchors[a.text] for a in near[i]]) for i in claims})
-            new += [(keys[n][i], _STATED.pack(*stated[i]) if i in stated else b"") for i in claims]
+        items = [(self.claims_of(self.todo[n][0]), self.todo[n][0], self._vectors[self.todo[n][0].id],
+                  {i: np.vstack([anchors[a.text] for a in self.todo[n][1][i]]) for i in claims})
+                 for n, claims in undecided.items()]
+        new = [(keys[n][i], _STATED.pack(*stated[i]) if i in stated else b"")
+               for (n, claims), stated in zip(undecided.items(), decide_all(items, self.calibration)) for i in claims]
         got.update(new)
         self._put(new)
         return [{i: _STATED.unpack(got[key]) for i, key in keys[n].items() if got[key]} for n in redo]

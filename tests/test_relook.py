@@ -29,15 +29,15 @@ def _looks(near, store, embedder, matrix=None):
 
 @pytest.fixture
 def decided(monkeypatch):
-    """The claims (by index) each anchored_decisions call was asked about."""
+    """The claims (by index) each article was decided again for."""
     calls = []
 
-    def spy(claims, article, vectors, calibration, anchor_vectors):
-        calls.append(sorted(anchor_vectors))
-        return real(claims, article, vectors, calibration, anchor_vectors)
+    def spy(items, calibration):
+        calls.extend(sorted(anchor_vectors) for *_, anchor_vectors in items)
+        return real(items, calibration)
 
-    real = relook.anchored_decisions
-    monkeypatch.setattr(relook, "anchored_decisions", spy)
+    real = relook.decide_all
+    monkeypatch.setattr(relook, "decide_all", spy)
     return calls
 
 
