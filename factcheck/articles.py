@@ -122,9 +122,15 @@ def read_article(file: ArticleFile, store: ParsedStore | None = None) -> Article
 def read_articles(files: list[ArticleFile], store: ParsedStore | None = None,
                   batch: int = READ_BATCH) -> tuple[list[Article], list[Problem]]:
     """read_article for many files, asking the store once per batch of files (one query per
-    article was a third of a warm run's reading at 20,000 articles) and parsing new files on
-    every core; unusable files become problems."""
-    articles, problems = [], {}
+    article was a third of a warm run's reading at 20,000 articles) and parsing new files a batch
+    at a time on every core; unusable files become problems.
+
+    New files wait until a batch of them is found, or all files are read: a rerun's few new files,
+    spread across the archive, are then parsed together, while the language model loads in the
+    background as the cached ones are read."""
+    articles: dict[int, Article] = {}
+    problems: dict[int, Problem] = {}
+    new: list[tuple[int, ArticleFile, bytes, bytes]] = []
     with _Parser() as parser, _prefetched(files):
         for start in range(0, len(files), batch):
             read = []
@@ -135,13 +141,31 @@ def read_articles(files: list[ArticleFile], store: ParsedStore | None = None,
                     problems[n] = Problem(str(file.path), None, None, str(exc))
             keys = [parsed_key(data) for _, _, data in read]
             cached = store.get_parsed_many(keys) if store is not None else {}
-            fresh = parser.parse([(file, data) for (_, file, data), key in zip(read, keys) if key not in cached])
-            for (n, file, _), key in zip(read, keys):
-                try:
-                    articles.append(_article(file, key, cached.get(key), fresh, store))
-                except ValueError as exc:
-                    problems[n] = Problem(str(file.path), None, None, str(exc))
-    return articles, [problems[n] for n in sorted(problems)]
+            for (n, file, data), key in zip(read, keys):
+                if key in cached:
+                    _collect(n, file, lambda: _article(file, key, cached[key], {}, store), articles, problems)
+                else:
+                    new.append((n, file, data, key))
+            if new:
+                parser.expect()
+            if len(new) >= batch or start + batch >= len(files):
+                _parse_new(new, parser, store, articles, problems)
+                new = []
+    return [articles[n] for n in sorted(articles)], [problems[n] for n in sorted(problems)]
+
+
+def _parse_new(new: list[tuple[int, ArticleFile, bytes, bytes]], parser: "_Parser", store: ParsedStore | None,
+               articles: dict[int, Article], problems: dict[int, Problem]) -> None:
+    fresh = parser.parse([(file, data) for _, file, data, _ in new])
+    for n, file, _, key in new:
+        _collect(n, file, lambda: _article(file, key, None, fresh, store), articles, problems)
+
+
+def _collect(n: int, file: ArticleFile, article, articles: dict[int, Article], problems: dict[int, Problem]) -> None:
+    try:
+        articles[n] = article()
+    except ValueError as exc:
+        problems[n] = Problem(str(file.path), None, None, str(exc))
 
 
 @contextmanager
@@ -162,17 +186,33 @@ class _Parser:
 
     def __init__(self):
         self._pool = None
+        self._loading = None
 
     def __enter__(self) -> "_Parser":
         return self
 
     def __exit__(self, *exc) -> None:
+        self._loaded()
         if self._pool is not None:
             self._pool.shutdown()
+
+    def expect(self) -> None:
+        """New files are coming: load the language model in a thread meanwhile (0.5-0.9 s, mostly LZMA
+        decompression, which lets go of the GIL). Workers forked later inherit it."""
+        if self._loading is None:
+            import threading
+
+            self._loading = threading.Thread(target=_load_language_model, name="factcheck-langid", daemon=True)
+            self._loading.start()
+
+    def _loaded(self) -> None:
+        if self._loading is not None:
+            self._loading.join()
 
     def parse(self, todo: list[tuple[ArticleFile, bytes]]) -> dict[str, "Article | ValueError"]:
         from factcheck.parallel import can_fork
 
+        self._loaded()  # neither parse nor fork while the model loads
         workers = os.cpu_count() or 1
         if len(todo) < PARSE_PARALLEL or workers < 2 or not can_fork():
             return {file.id: _parsed((file, data)) for file, data in todo}
@@ -181,6 +221,13 @@ class _Parser:
 
             self._pool = fork_pool(workers)
         return dict(zip((file.id for file, _ in todo), self._pool.map(_parsed, todo, chunksize=8)))
+
+
+def _load_language_model() -> None:
+    try:
+        detect_language("warm up")
+    except Exception:  # noqa: BLE001 - parsing loads it again and reports the failure where it is seen
+        pass
 
 
 def _parsed(item: tuple[ArticleFile, bytes]) -> "Article | ValueError":

@@ -128,6 +128,25 @@ def test_read_articles_asks_the_store_per_batch_and_keeps_file_order_for_problem
     assert asked == [2, 2, 1]  # one lookup per batch of two files; b and d are read, then refused
 
 
+def test_a_reruns_new_files_across_batches_are_parsed_together_and_kept_in_file_order(tmp_path, monkeypatch):
+    from factcheck.articles import _Parser, read_articles
+    from factcheck.cache import CacheStore
+
+    for i in range(9):
+        (tmp_path / f"{i}.txt").write_text(f"Le ministère a publié {i} communiqués.\n", "utf-8")
+    files, _ = find_article_files([str(tmp_path)])
+    store = CacheStore(tmp_path / "cache")
+    read_articles(files, store, batch=2)
+    store.flush_parsed()
+    for i in (1, 4, 8):
+        (tmp_path / f"{i}.txt").write_text(f"Les mineurs ont été arrêtés {i} fois.\n", "utf-8")
+    parsed, parse = [], _Parser.parse
+    monkeypatch.setattr(_Parser, "parse", lambda self, todo: parsed.append([f.id for f, _ in todo]) or parse(self, todo))
+    articles, problems = read_articles(files, store, batch=4)
+    assert parsed == [["1", "4", "8"]] and not problems
+    assert articles == [read_article(f) for f in files]
+
+
 def test_new_files_parsed_by_worker_processes_are_the_same_articles_and_problems(tmp_path, monkeypatch):
     import factcheck.articles as articles_module
     from factcheck.articles import read_articles
