@@ -1,4 +1,4 @@
-"""A large report.json is rendered half in a forked child: same bytes, and a failing child changes nothing."""
+"""A large report.json is rendered partly in a forked child: same bytes, and a failing child changes nothing."""
 
 import json
 import os
@@ -89,3 +89,25 @@ def test_the_prefetcher_is_stopped_and_reaped_and_ignores_missing_files(tmp_path
     assert len(forked) == 1
     with pytest.raises(ChildProcessError):  # reaped: no zombie left behind
         os.waitpid(forked[0], os.WNOHANG)
+
+
+def test_the_child_renders_the_claims_past_the_parents_share_of_entries(fake_embedder, monkeypatch):
+    import factcheck.report.json_report as json_report
+    from factcheck.articles import parse_article
+    from factcheck.calibration import Calibration
+    from factcheck.claims import parse_claims
+    from factcheck.pipeline import Settings, check
+
+    claim_set = parse_claims("claims:\n" + "".join(f"  - id: c{k}\n    text: claim {k}\n" for k in range(5)))
+    articles = [parse_article(f"a{i}", f"Sentence {i}.\n") for i in range(30)]
+    report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", Calibration("t", 0, 20, -4)))
+    handed = []
+    monkeypatch.setattr(json_report, "PARALLEL_ENTRIES", 0)
+    monkeypatch.setattr(json_report, "rendered_in_child",
+                        lambda render, items: handed.append([r.claim.id for r in items]) or (lambda: iter(())))
+    json_report.stream_json(report)  # 150 entries: this process renders c0, c1 (60 <= 0.45 * 150), the child the rest
+    monkeypatch.setattr(json_report, "PARENT_SHARE", 0.0)
+    json_report.stream_json(report)  # the parent renders at least one claim
+    monkeypatch.setattr(json_report, "PARENT_SHARE", 1.0)
+    json_report.stream_json(report)  # and the child too
+    assert handed == [["c2", "c3", "c4"], ["c1", "c2", "c3", "c4"], ["c4"]]
