@@ -259,12 +259,21 @@ def parsed_key(data: bytes) -> bytes:
 
 
 def article_to_dict(article: Article) -> dict:
+    """The parsed article as JSON for the cache: the sentences' texts joined by newlines (a sentence never holds
+    one), which decodes in less than half the time of one [line, text, lang] list per sentence."""
     return {"lang": article.lang, "encoding": article.encoding, "dropped": list(article.dropped_lines),
-            "sentences": [[s.line, s.text, s.lang] for s in article.sentences]}
+            "lines": [s.line for s in article.sentences], "langs": [s.lang for s in article.sentences],
+            "text": "\n".join(s.text for s in article.sentences)}
 
 
 def article_from_dict(article_id: str, path: str, data: dict) -> Article:
-    sentences = tuple(_new(Sentence, (article_id, line, text, lang)) for line, text, lang in data["sentences"])
+    """article_to_dict's article, or one stored in the earlier layout (a list per sentence)."""
+    if "sentences" in data:
+        rows = data["sentences"]
+    else:
+        texts = data["text"].split("\n") if data["lines"] else []
+        rows = zip(data["lines"], texts, data["langs"])
+    sentences = tuple(_new(Sentence, (article_id, line, text, lang)) for line, text, lang in rows)
     return Article(article_id, path, data["lang"], sentences, tuple(map(tuple, data["dropped"])), data["encoding"])
 
 
