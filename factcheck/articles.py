@@ -146,8 +146,8 @@ def read_articles(files: list[ArticleFile], store: ParsedStore | None = None,
                     _collect(n, file, lambda: _article(file, key, cached[key], {}, store), articles, problems)
                 else:
                     new.append((n, file, data, key))
-            if new:
-                parser.expect()
+            if 0 < len(new) < batch:  # a batch of new files (a cold run) is parsed at once, by workers that
+                parser.expect()        # load the model themselves: loaded here too, it added ~100-240 MB of peak
             if len(new) >= batch or start + batch >= len(files):
                 _parse_new(new, parser, store, articles, problems)
                 new = []
