@@ -84,6 +84,9 @@ class _Batch:
                    np.asarray(starts[:-1])[at], per_item[at],
                    np.array([len(items[n][1].sentences) for n in item], dtype=np.int64))
 
+    def claims_of(self, q: int) -> ClaimMatrix:
+        return self.items[self.item[q]][0]
+
     def padded(self) -> tuple[np.ndarray, np.ndarray]:
         """Per query, the rows of its units in `vectors`, padded to the widest article, and where they are real."""
         width = int(self.count.max())
@@ -104,11 +107,11 @@ def _anchored(batch: _Batch, calibration: Calibration) -> tuple[np.ndarray, np.n
     own = np.zeros(len(units))
     as_claim = np.zeros(len(units))
     by_claims: dict[int, list[int]] = defaultdict(list)
-    for q, n in enumerate(batch.item):
-        by_claims[id(batch.items[n][0])].append(q)
+    for q in range(len(batch.item)):
+        by_claims[id(batch.claims_of(q))].append(q)
     for queries in by_claims.values():
         q = np.asarray(queries)
-        claims = batch.items[batch.item[queries[0]]][0]
+        claims = batch.claims_of(queries[0])
         heads = claims.rows[claims.offsets[:-1]]
         others = _dots("kj,qj->kq", heads, chosen[q])  # [j, q]: claim j's text at query q's unit
         similarity = claims.similarity[:, batch.owner[q]]
@@ -131,11 +134,11 @@ def _anchor_groups(batch: _Batch):
 def _owner_groups(batch: _Batch):
     """(queries, the rows of the claim they own, its text and versions): a claim scores a unit by its best row."""
     groups: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for q, (n, claim) in enumerate(zip(batch.item, batch.owner.tolist())):
-        groups[(id(batch.items[n][0]), claim)].append(q)
+    for q, claim in enumerate(batch.owner.tolist()):
+        groups[(id(batch.claims_of(q)), claim)].append(q)
     out = []
     for queries in groups.values():
-        claims, claim = batch.items[batch.item[queries[0]]][0], int(batch.owner[queries[0]])
+        claims, claim = batch.claims_of(queries[0]), int(batch.owner[queries[0]])
         out.append((queries, claims.rows[claims.offsets[claim]: claims.offsets[claim + 1]]))
     return out
 

@@ -146,8 +146,10 @@ def read_articles(files: list[ArticleFile], store: ParsedStore | None = None,
                     _collect(n, file, lambda: _article(file, key, cached[key], {}, store), articles, problems)
                 else:
                     new.append((n, file, data, key))
-            if 0 < len(new) < batch:  # a batch of new files (a cold run) is parsed at once, by workers that
-                parser.expect()        # load the model themselves: loaded here too, it added ~100-240 MB of peak
+            # only a rerun's scattered new files load the model ahead: a whole batch of them (a cold run) goes
+            # at once to workers that load it themselves, and loading it here too added ~100 MB of peak memory
+            if 0 < len(new) < batch:
+                parser.expect()
             if len(new) >= batch or start + batch >= len(files):
                 _parse_new(new, parser, store, articles, problems)
                 new = []
