@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import heapq
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -44,48 +43,106 @@ def choose_anchors(matched: Iterable[tuple[ClaimMatrix, Article, ArticleMatch]])
     and a rerun need not look at every near miss again (with the surest first, a new article could
     displace one; in id order, the first few articles would anchor most claims, and editing one of
     them would move the anchors of all those claims at once)."""
-    found: dict[tuple[str, str], list[tuple[bytes, str, float, str]]] = {}
-    draws: dict[str, object] = {}  # claim id -> its _draw_prefix
+    tellings = _Tellings()
     for claims, article, match in matched:
-        sure = np.flatnonzero(match.ints[:, 0].astype(bool) & (match.floats[:, 1] >= ANCHOR_PROBABILITY))
+        tellings.add(claims, article, match)
+    return tellings.anchors()
+
+
+class _Tellings:
+    """The sure tellings of an archive (400,000 at 20,000 articles and 100 claims), drawn and ordered as arrays
+    over all articles at once: per telling, a hash and a tuple took a second."""
+
+    def __init__(self):
+        self.claim_ids: dict[str, int] = {}
+        self.articles: list[Article] = []
+        self.matches: list[ArticleMatch] = []
+        self.claims: list[np.ndarray] = []  # per article: its matrix's claims, numbered among all claims seen
+        self.keys: list[np.ndarray] = []  # and their draw keys
+        self._codes: dict[int, tuple[ClaimMatrix, np.ndarray, np.ndarray]] = {}  # per claim matrix
+
+    def add(self, claims: ClaimMatrix, article: Article, match: ArticleMatch) -> None:
+        _, numbers, keys = self._claim_codes(claims)
+        self.articles.append(article)
+        self.matches.append(match)
+        self.claims.append(numbers)
+        self.keys.append(keys)
+
+    def anchors(self) -> Anchors:
+        sure = self._sure()
+        if sure is None:
+            return {}
+        claim, lang, draw, article, at, p, langs = sure
+        order = np.lexsort((draw, lang, claim))  # per (claim, language), in draw order
+        claim, lang, article, at, p = claim[order], lang[order], article[order], at[order], p[order]
+        starts = np.flatnonzero(np.r_[True, (claim[1:] != claim[:-1]) | (lang[1:] != lang[:-1])]).tolist()
+        ids = list(self.claim_ids)
+        out = {}
+        for start, end in zip(starts, [*starts[1:], len(claim)]):
+            key = (ids[claim[start]], langs[lang[start]])
+            out[key] = self._first_distinct(key, zip(article[start:end].tolist(), at[start:end].tolist(),
+                                                     p[start:end].tolist()))
+        return out
+
+    def _sure(self) -> tuple | None:
+        """Per sure telling: its claim's number, its language's, its draw, its article's number, its focus
+        sentence and p; and the languages by number. None if there is none."""
+        if not self.matches:
+            return None
+        ints = np.concatenate([m.ints for m in self.matches])
+        p = np.concatenate([m.floats[:, 1] for m in self.matches])
+        sure = np.flatnonzero(ints[:, 0].astype(bool) & (p >= ANCHOR_PROBABILITY))
         if not len(sure):
-            continue
-        focus = (match.ints[sure, 1] + match.ints[sure, 3]).tolist()
-        name = article.id.encode("utf-8")
-        for i, at, p in zip(sure.tolist(), focus, match.floats[sure, 1].tolist()):
-            sentence = article.sentences[at]
-            claim = claims.claims[i].id
-            prefix = draws.get(claim)
-            if prefix is None:
-                prefix = draws[claim] = _draw_prefix(claim)
-            draw = prefix.copy()  # = _draw(claim, article.id)
-            draw.update(name)
-            telling = (draw.digest(), article.id, -p, sentence.text)
-            found.setdefault((claim, sentence.lang), []).append(telling)
-    return {key: _first_distinct(key, tellings) for key, tellings in found.items()}
+            return None
+        article = np.repeat(np.arange(len(self.articles)), [len(c) for c in self.claims])[sure]
+        article_keys = np.array([_article_key(a.id) for a in self.articles], dtype=np.uint64)
+        draw = _mix(np.concatenate(self.keys)[sure] ^ article_keys[article])
+        at = ints[sure, 1] + ints[sure, 3]
+        names: dict[str, int] = {}
+        lang = np.array([names.setdefault(self.articles[a].sentences[i].lang, len(names))
+                         for a, i in zip(article.tolist(), at.tolist())], dtype=np.int64)
+        return np.concatenate(self.claims)[sure], lang, draw, article, at, p[sure], list(names)
+
+    def _first_distinct(self, key: tuple[str, str], tellings: Iterable[tuple[int, int, float]]) -> tuple[Anchor, ...]:
+        chosen: dict[str, Anchor] = {}
+        for article, at, p in tellings:
+            telling = self.articles[article]
+            text = telling.sentences[at].text
+            if text not in chosen:
+                chosen[text] = Anchor(key[0], telling.id, key[1], text, p)
+                if len(chosen) == MAX_ANCHORS:
+                    break
+        return tuple(chosen.values())
+
+    def _claim_codes(self, claims: ClaimMatrix) -> tuple[ClaimMatrix, np.ndarray, np.ndarray]:
+        """Per claim of the matrix: its number among all claims seen, and its draw key."""
+        codes = self._codes.get(id(claims))
+        if codes is None:  # the matrix is kept in the value, so that its id stays its own
+            ids = [c.id for c in claims.claims]
+            numbers = np.array([self.claim_ids.setdefault(i, len(self.claim_ids)) for i in ids], dtype=np.int64)
+            codes = self._codes[id(claims)] = (claims, numbers, np.array([_key(i) for i in ids], dtype=np.uint64))
+        return codes
 
 
-def _draw(claim: str, article: str) -> bytes:
-    draw = _draw_prefix(claim)
-    draw.update(article.encode("utf-8"))
-    return draw.digest()
+def _draw(claim: str, article: str) -> int:
+    """Where the article's telling of the claim comes in the claim's draw (smaller: first)."""
+    return int(_mix(np.array([_key(claim)], dtype=np.uint64) ^ np.uint64(_article_key(article)))[0])
 
 
-def _draw_prefix(claim: str):
-    """A claim's draws all start with its id: hashed once, then copied for each article (the same digest)."""
-    return hashlib.blake2b(f"{claim}\x00".encode("utf-8"), digest_size=8)
+def _key(name: str) -> int:
+    return int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def _first_distinct(key: tuple[str, str], tellings: list[tuple[bytes, str, float, str]]) -> tuple[Anchor, ...]:
-    chosen: dict[str, Anchor] = {}
-    heapq.heapify(tellings)  # popped in sorted order; only the first few are needed, not a sort of all
-    while tellings:
-        _, article, minus_p, text = heapq.heappop(tellings)
-        if text not in chosen:
-            chosen[text] = Anchor(key[0], article, key[1], text, -minus_p)
-            if len(chosen) == MAX_ANCHORS:
-                break
-    return tuple(chosen.values())
+def _article_key(article: str) -> int:
+    return _key(f"article\x00{article}")  # apart from claim keys: an article named as a claim gets another key
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: each bit of the claim's and article's keys moves every bit of the draw, so the
+    claims' orders of articles are as good as independent (a plain XOR would order them alike)."""
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
 
 
 def near_misses(claims: ClaimMatrix, article: Article, match: ArticleMatch,
