@@ -6,13 +6,15 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import BinaryIO, Iterable
+
+from factcheck.parallel import copy_into
 
 LOCK_NAME = ".factcheck.lock"
 LOCK_TIMEOUT_S = 120
 
 
-def write_reports(out_dir: Path, rendered: dict[str, str | Iterable[str | bytes]]) -> list[Path]:
+def write_reports(out_dir: Path, rendered: dict[str, str | Iterable[str | bytes | BinaryIO]]) -> list[Path]:
     """Write reports (file name -> text, or the chunks of it as they are rendered) into `out_dir`.
 
     Every file is first written and flushed in a private staging folder inside
@@ -47,14 +49,17 @@ def write_atomically(path: Path, text: str) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
-def _write_flushed(path: Path, text: str | Iterable[str | bytes]) -> None:
-    """Write text, or chunks of it: str, or bytes already encoded as UTF-8."""
+def _write_flushed(path: Path, text: str | Iterable[str | bytes | BinaryIO]) -> None:
+    """Write text, or chunks of it: str, or UTF-8 already encoded, as bytes or in a binary file."""
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         for chunk in [text] if isinstance(text, str) else text:
             if isinstance(chunk, str):
                 fh.write(chunk)
-            else:
-                fh.flush()
+                continue
+            fh.flush()
+            if isinstance(chunk, bytes):
                 fh.buffer.write(chunk)
+            else:
+                copy_into(chunk, fh.buffer)
         fh.flush()
         os.fsync(fh.fileno())

@@ -2,6 +2,7 @@
 
 import json
 import os
+from itertools import chain
 
 import pytest
 
@@ -13,16 +14,32 @@ pytestmark = pytest.mark.skipif(not can_fork(), reason="renders in-process where
 def test_the_child_renders_in_order_what_the_parent_would():
     items = list(range(2000))
     later = rendered_in_child(lambda i: [f"[{i}: é ", "x" * (i % 97), "]\n"], items)
-    assert b"".join(later()).decode("utf-8") == "".join(f"[{i}: é {'x' * (i % 97)}]\n" for i in items)
+    assert b"".join(spool.read() for spool in later()).decode("utf-8") == "".join(
+        f"[{i}: é {'x' * (i % 97)}]\n" for i in items)
 
 
-def test_text_and_the_child_bytes_interleave_in_a_report_file(tmp_path, monkeypatch):
+def _sendfile_that_stops_after(calls: int):
+    real, done = os.sendfile, []
+
+    def sendfile(out_fd, in_fd, offset, count):
+        if len(done) == calls:
+            raise OSError(22, "Invalid argument")
+        done.append(count)
+        return real(out_fd, in_fd, offset, min(count, 7))  # a few bytes at a time: the loop must go on
+
+    return sendfile
+
+
+@pytest.mark.parametrize("calls", [None, 0, 3], ids=["sendfile", "no sendfile", "sendfile fails midway"])
+def test_text_and_the_child_bytes_interleave_in_a_report_file(tmp_path, monkeypatch, calls):
     import factcheck.parallel as parallel
     from factcheck.output import write_reports
 
-    monkeypatch.setattr(parallel, "CHUNK_BYTES", 3)  # so that chunks cut "é" in two
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 3)  # so that chunks cut "é" in two where bytes are copied
+    if calls is not None:
+        monkeypatch.setattr(parallel.os, "sendfile", _sendfile_that_stops_after(calls))
     later = rendered_in_child(lambda i: [f"é{i}|"], range(50))
-    write_reports(tmp_path, {"r.json": ["début ", *later(), " fin\n"]})
+    write_reports(tmp_path, {"r.json": chain(["début "], later(), [" fin\n"])})  # lazily: the file is open till next
     assert (tmp_path / "r.json").read_text("utf-8") == "début " + "".join(f"é{i}|" for i in range(50)) + " fin\n"
 
 

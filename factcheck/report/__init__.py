@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import BinaryIO, Callable, Iterable
 
 from factcheck.pipeline import Report
 from factcheck.report.ci_formats import render_github, render_junit, render_sarif
@@ -17,7 +17,8 @@ from factcheck.report.markdown import render_markdown
 class Format:
     name: str
     filename: str | None  # None: printed on stdout (CI annotations are read from the log)
-    render: Callable[[Report], str | Iterable[str | bytes]]  # chunks (bytes: UTF-8), for a report too big to hold twice
+    # or chunks of it (str, or a binary file of UTF-8 from another process), for a report too big to hold twice
+    render: Callable[[Report], str | Iterable[str | BinaryIO]]
     # render() starts another process at once, which renders while this one renders the other formats
     starts_child: bool = False
 

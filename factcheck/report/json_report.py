@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 from itertools import accumulate
-from typing import Callable, Iterator
+from typing import BinaryIO, Callable, Iterator
 from json.encoder import encode_basestring  # the C string encoder json.dumps uses (ensure_ascii=False)
 
 from factcheck import __version__
@@ -91,11 +91,11 @@ def _report_head(report: Report) -> dict:
 
 def render_json(report: Report) -> str:
     """report.json: run facts, then one claim per line so that diffs stay readable."""
-    return b"".join(c.encode("utf-8") if isinstance(c, str) else c for c in stream_json(report)).decode("utf-8")
+    return b"".join(c.encode("utf-8") if isinstance(c, str) else c.read() for c in stream_json(report)).decode("utf-8")
 
 
-def stream_json(report: Report) -> Iterator[str | bytes]:
-    """render_json a claim at a time (str, or UTF-8 bytes from parallel.py): an archive's report.json runs to
+def stream_json(report: Report) -> Iterator[str | BinaryIO]:
+    """render_json a claim at a time (str, or a file of UTF-8 from parallel.py): an archive's report.json runs to
     hundreds of MB. For a large report, the child process that renders the last claims (past PARENT_SHARE
     of the entries) starts at once, before the first chunk is asked for, so that it works while other
     formats render."""
@@ -108,7 +108,7 @@ def stream_json(report: Report) -> Iterator[str | bytes]:
 
 
 def _joined(report: Report, first_half: tuple[ClaimResult, ...],
-            second_half: Callable[[], Iterator[str | bytes]]) -> Iterator[str | bytes]:
+            second_half: Callable[[], Iterator[str | BinaryIO]]) -> Iterator[str | BinaryIO]:
     yield json.dumps(_report_head(report), ensure_ascii=False)[:-1] + ', "claims": [\n'
     for number, result in enumerate(first_half):
         if number:
