@@ -242,5 +242,7 @@ def encode_batched(embedder: Embedder, texts: list[str], kind: str) -> np.ndarra
     if not parts:
         return np.zeros((0, 1), dtype=np.float32)
     vectors = np.vstack(parts)
+    if len(unique) == len(texts):  # no repeats: already in order, and a copy of it all would be wasted
+        return vectors
     index = {text: i for i, text in enumerate(unique)}
     return vectors[[index[t] for t in texts]]
