@@ -64,7 +64,7 @@ def decide(claim: Claim, evidence: list[Evidence], extra: list[Difference] = ())
     `extra` holds differences found by a model stage (NLI) for pairs of mentioning articles."""
     evidence = tuple(sorted(evidence, key=attrgetter("article")))
     mentioning = tuple(e for e in evidence if e.mentioned)
-    internal = tuple(d for e in mentioning for d in internal_differences(e))
+    internal = tuple(d for e in mentioning if e.also for d in internal_differences(e))  # few have a second place
     if len(mentioning) < 2:
         result = ClaimResult(claim, SINGLE_SOURCE if mentioning else UNMENTIONED, evidence, (), internal)
     else:

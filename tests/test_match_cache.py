@@ -120,3 +120,26 @@ def test_changed_articles_far_apart_are_embedded_in_one_call(fake_embedder, monk
     check(parse_claims(CLAIMS), edited, again, settings, matches=store)
     assert calls.count("passage") == 1
     assert sorted(again.passages) == sorted({s.text for a in (edited[0], edited[5]) for s in a.sentences})
+
+
+def test_each_article_is_checked_by_the_claims_of_its_stories_in_claim_order(fake_embedder):
+    from factcheck.embed import QUERY
+    from factcheck.pipeline import _ScopedMatrices
+
+    claim_set = parse_claims("""\
+stories:
+  mines: ["m*"]
+  rain: ["r*", "mr*"]
+claims:
+  - {id: a, text: les mineurs ont volé, story: mines}
+  - {id: b, text: il pleuvait}
+  - {id: c, text: il pleuvait fort, story: rain}
+  - {id: d, text: les mineurs ont fui, story: mines}
+""")
+    claims = list(claim_set.claims)
+    vectors = fake_embedder.encode([c.text for c in claims], QUERY)
+    scoped = _ScopedMatrices(claim_set, ClaimMatrix.build(claims, vectors))
+    in_scope = {name: [c.id for c in scoped.for_article(name).claims] for name in ("m1", "r1", "mr1", "x1", "m2")}
+    assert in_scope == {"m1": ["a", "b", "d"], "r1": ["b", "c"], "mr1": ["a", "b", "c", "d"], "x1": ["b"],
+                        "m2": ["a", "b", "d"]}
+    assert scoped.for_article("m1") is scoped.for_article("m2")  # one matrix per set of claims
