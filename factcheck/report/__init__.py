@@ -17,7 +17,8 @@ from factcheck.report.markdown import render_markdown
 class Format:
     name: str
     filename: str | None  # None: printed on stdout (CI annotations are read from the log)
-    # or chunks of it (str, or a binary file of UTF-8 from another process), for a report too big to hold twice
+    # the report as one str, or in chunks (str, or a binary file of UTF-8 from another process) for one too big to
+    # hold twice
     render: Callable[[Report], str | Iterable[str | BinaryIO]]
     # render() starts another process at once, which renders while this one renders the other formats
     starts_child: bool = False
