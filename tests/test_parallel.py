@@ -122,6 +122,7 @@ def test_the_child_renders_the_claims_past_the_parents_share_of_entries(fake_emb
     monkeypatch.setattr(json_report, "PARALLEL_ENTRIES", 0)
     monkeypatch.setattr(json_report, "rendered_in_child",
                         lambda render, items: handed.append([r.claim.id for r in items]) or (lambda: iter(())))
+    monkeypatch.setattr(json_report, "PARENT_SHARE", 0.45)
     json_report.stream_json(report)  # 150 entries: this process renders c0, c1 (60 <= 0.45 * 150), the child the rest
     monkeypatch.setattr(json_report, "PARENT_SHARE", 0.0)
     json_report.stream_json(report)  # the parent renders at least one claim
