@@ -14,7 +14,7 @@ LOCK_NAME = ".factcheck.lock"
 LOCK_TIMEOUT_S = 120
 
 
-def write_reports(out_dir: Path, rendered: dict[str, str | Iterable[str | bytes | BinaryIO]]) -> list[Path]:
+def write_reports(out_dir: Path, rendered: dict[str, str | Iterable[str | BinaryIO]]) -> list[Path]:
     """Write reports (file name -> text, or the chunks of it as they are rendered) into `out_dir`.
 
     Every file is first written and flushed in a private staging folder inside
@@ -49,17 +49,14 @@ def write_atomically(path: Path, text: str) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
-def _write_flushed(path: Path, text: str | Iterable[str | bytes | BinaryIO]) -> None:
-    """Write text, or chunks of it: str, or UTF-8 already encoded, as bytes or in a binary file."""
+def _write_flushed(path: Path, text: str | Iterable[str | BinaryIO]) -> None:
+    """Write text, or chunks of it: str, or a binary file of UTF-8 (a child's part of a report)."""
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         for chunk in [text] if isinstance(text, str) else text:
             if isinstance(chunk, str):
                 fh.write(chunk)
-                continue
-            fh.flush()
-            if isinstance(chunk, bytes):
-                fh.buffer.write(chunk)
             else:
+                fh.flush()
                 copy_into(chunk, fh.buffer)
         fh.flush()
         os.fsync(fh.fileno())

@@ -171,7 +171,10 @@ class _ScopedMatrices:
         self._claim_set, self._matrix, self._settings = claim_set, matrix, settings_fingerprint
         self._built: dict[tuple, tuple[ClaimMatrix, bytes]] = {}
         self._scope_of: dict[str, tuple] = {}
-        self._stories: list[tuple[Claim, list[int]]] = []  # per story: one of its claims, and all of them by index
+        by_story: dict[str | None, tuple[Claim, list[int]]] = {}
+        for k, claim in enumerate(matrix.claims):
+            by_story.setdefault(claim.story, (claim, []))[1].append(k)
+        self._stories = list(by_story.values())  # per story: one of its claims, and all of them by index
         self._kept: dict[tuple[bool, ...], tuple[int, ...]] = {}  # which stories check an article -> its claims
 
     def for_article(self, article_id: str) -> ClaimMatrix:
@@ -185,11 +188,6 @@ class _ScopedMatrices:
     def _in_scope(self, article_id: str) -> tuple[int, ...]:
         """The claims (by index) that check the article: decided once per story, not per claim
         (2 million glob tests at 20,000 articles and 100 claims)."""
-        if not self._stories:
-            by_story: dict[str | None, tuple[Claim, list[int]]] = {}
-            for k, claim in enumerate(self._matrix.claims):
-                by_story.setdefault(claim.story, (claim, []))[1].append(k)
-            self._stories = list(by_story.values())
         checked = tuple(self._claim_set.checks(claim, article_id) for claim, _ in self._stories)
         keep = self._kept.get(checked)
         if keep is None:
