@@ -1,0 +1,180 @@
+"""Accuracy benchmark: factcheck's verdicts on sets it was not tuned on, one table.
+
+usage: python bench/accuracy.py [--half test|fit|all] [--sets NAME ...] [--misses ROW] [--model use]
+
+Sets (bench/sets/): cross-lingual digests, topical pseudo-articles, multi-fact sentences and entity swaps
+from STS-B news; claims whose figure or polarity was changed against the article (STS-B, XNLI);
+XNLI and PAWS-X pairs for the comparison alone, and XNLI hypotheses as claims; real revisions
+(VitaminC, IteraTeR); our own claims over the seeds and revised drafts of the seeds; and the public
+evaluation. Every source row is in one half: fit and choose on 'fit', report 'test'. The public
+evaluation is its own half, shown always and never fitted on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from tabulate import tabulate
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.sets import FIT, TEST, Expect, Pair, Run  # noqa: E402
+from bench.sets import nli, own, revisions, sts  # noqa: E402
+from bench.sets.runner import Tool  # noqa: E402
+
+SETS = {
+    "digests": sts.digests, "topical": sts.topical, "multi-fact": sts.multi_fact, "entity-swaps": sts.entity_swaps,
+    "claim-figures": sts.claim_figures, "claim-negations": sts.claim_negations, "xnli-pairs": nli.xnli_pairs,
+    "pawsx-pairs": nli.pawsx_pairs, "xnli-claims": nli.xnli_claims, "vitaminc": revisions.vitaminc,
+    "iterater": revisions.iterater, "own-claims": own.own_claims, "drafts": own.drafts, "public": own.public,
+}
+BOOLEAN = ("mention", "flag", "contradicts", "differs")
+
+
+def observed(expect: Expect, report: dict):
+    claim = next(c for c in report["claims"] if c["id"] == expect.claim)
+    if expect.metric == "status":
+        return claim["status"]
+    if expect.metric == "flag":
+        return claim["status"] == "disagreement"
+    entry = next((a for a in claim["articles"] if a["article"] == expect.article), None)
+    if expect.metric == "mention":
+        return bool(entry and entry["mentioned"])
+    if expect.metric == "contradicts":
+        return bool(entry and entry.get("contradicts_claim"))
+    if entry is None or not entry["mentioned"]:
+        return "absent"
+    return entry["version"] or "mentioned"
+
+
+class Tally:
+    def __init__(self):
+        self.counts = defaultdict(lambda: [0, 0])  # key -> [right, total]
+        self.misses: list[str] = []
+
+    def add(self, expect: Expect, got, detail: str) -> None:
+        if expect.metric in BOOLEAN:
+            key = ("pos" if expect.want else "neg", expect.group)
+            hit = got == expect.want
+        else:
+            key, hit = ("acc", ""), got in expect.want
+        self.counts[key][0] += hit
+        self.counts[key][1] += 1
+        if not hit:
+            self.misses.append(f"{expect.claim} / {expect.article}: got {got!r}, want {expect.want!r}  {detail}")
+
+    def sums(self, sign: str, group: str | None = None) -> tuple[int, int]:
+        keys = [k for k in self.counts if k[0] == sign and (group is None or k[1] == group)]
+        return sum(self.counts[k][0] for k in keys), sum(self.counts[k][1] for k in keys)
+
+
+def run_set(tool: Tool, items: list, halves: set[str], tallies: dict[str, Tally]) -> None:
+    for item in items:
+        if isinstance(item, Pair):
+            if item.half in halves:
+                tallies[item.row].add(Expect(item.row, "differs", "", None, item.want, item.half),
+                                      tool.differs(item.left, item.left_lang, item.right, item.right_lang),
+                                      f"{item.left[:60]!r} | {item.right[:60]!r}")
+            continue
+        wanted = [e for e in item.expects if e.half in halves]
+        if not wanted:
+            continue
+        try:
+            report = tool.report(item.claims_yaml, item.articles)
+        except Exception as exc:  # noqa: BLE001 - a crash of the tool is a result: every expectation of the run fails
+            print(f"factcheck crashed on a run: {type(exc).__name__}: {exc}", file=sys.stderr)
+            for expect in wanted:
+                tallies[expect.row].add(expect, "crash", "")
+            continue
+        for expect in wanted:
+            tallies[expect.row].add(expect, observed(expect, report), _detail(expect, report))
+
+
+def _detail(expect: Expect, report: dict) -> str:
+    claim = next(c for c in report["claims"] if c["id"] == expect.claim)
+    entry = next((a for a in claim["articles"] if a["article"] == expect.article), None)
+    where = f"line {entry['line']} p={entry.get('probability')} {entry['evidence'][:70]!r}" if entry else ""
+    return f"[{claim['status']}] {claim['text'][:60]!r} {where}"
+
+
+def table(tallies: dict[str, Tally]) -> str:
+    rows = []
+    for name, tally in tallies.items():
+        pos, neg, acc = tally.sums("pos"), tally.sums("neg"), tally.sums("acc")
+        n = pos[1] + neg[1] + acc[1]
+        recall = f"{pos[0] / pos[1]:.2f} ({pos[0]}/{pos[1]})" if pos[1] else ""
+        false = f"{1 - neg[0] / neg[1]:.1%} ({neg[1] - neg[0]}/{neg[1]})" if neg[1] else ""
+        accuracy = (pos[0] + neg[0] + acc[0]) / n if n else 0
+        groups = sorted({k[1] for k in tally.counts if k[0] == "neg" and k[1]})
+        notes = ", ".join(f"{g} {s[1] - s[0]}/{s[1]}" for g in groups for s in [tally.sums("neg", g)])
+        rows.append((name, n, recall, false, f"{accuracy:.3f}", notes))
+    return tabulate(rows, headers=("set", "n", "recall", "false alarms", "accuracy", "false alarms by kind"),
+                    tablefmt="github", disable_numparse=True)
+
+
+def targets(tallies: dict[str, Tally]) -> str:
+    """The issue's 'done when' figures, each from the rows it names."""
+    def pooled(prefixes, sign, group=None):
+        right = total = 0
+        for name, tally in tallies.items():
+            if name.startswith(prefixes):
+                r, t = tally.sums(sign, group)
+                right, total = right + r, total + t
+        return right, total
+
+    def rate(r_t, flip=False):
+        r, t = r_t
+        return f"{(t - r if flip else r) / t:.3f} ({t - r if flip else r}/{t})" if t else "n/a"
+
+    lines = [
+        ("cross-lingual digests: recall (>= 0.9)", rate(pooled(("digest",), "pos"))),
+        ("cross-lingual digests: false mentions (<= 3%)", rate(pooled(("digest",), "neg"), flip=True)),
+        ("real revisions: figures (>= 0.9)", rate(pooled(("VitaminC figures",), "pos"))),
+        ("real revisions: negation (>= 0.8)", rate(pooled(("VitaminC negation",), "pos"))),
+        ("real revisions: other edits (>= 0.5)", rate(pooled(("VitaminC other",), "pos"))),
+        ("rewording flagged (<= 5%)", rate(pooled(("IteraTeR rewording", "drafts rewording"), "neg"), flip=True)),
+        ("claim vs article: figure/negation caught (>= 0.9)",
+         rate(pooled(("claim figure", "claim negation", "drafts vs claim", "own claims vs claim"), "pos"))),
+        ("claim vs article: false alarms on agreeing claims (<= 5%)",
+         rate(pooled(("claim figure", "claim negation", "drafts vs claim", "own claims vs claim"), "neg", "agrees"),
+              flip=True)),
+    ]
+    return tabulate(lines, headers=("target", "measured"), tablefmt="github", disable_numparse=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--half", choices=(TEST, FIT, "all"), default=TEST)
+    ap.add_argument("--sets", nargs="+", choices=sorted(SETS), default=list(SETS))
+    ap.add_argument("--misses", nargs="*", default=None, metavar="ROW", help="print the misses of these rows (all if none)")
+    ap.add_argument("--model", default="use")
+    args = ap.parse_args()
+    halves = {TEST, FIT} if args.half == "all" else {args.half}
+    halves.add(own.PUBLIC_HALF)
+    tool = Tool(args.model)
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    try:
+        for name in args.sets:
+            start = time.perf_counter()
+            run_set(tool, SETS[name](), halves, tallies)
+            print(f"{name}: {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    finally:
+        tool.close()
+    print(f"half: {args.half}\n")
+    print(table(tallies))
+    print()
+    print(targets(tallies))
+    if args.misses is not None:
+        for name, tally in tallies.items():
+            if not args.misses or any(name.startswith(m) for m in args.misses):
+                for miss in tally.misses:
+                    print(f"miss [{name}] {miss}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

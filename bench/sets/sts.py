@@ -1,0 +1,197 @@
+"""Sets built from STS-B news (en/fr/tr): digests, topical pseudo-articles, multi-fact sentences,
+entity swaps, and claims whose figure or polarity was changed against the article."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import numpy as np
+
+from bench.sets import Expect, Run, half_of
+from bench.sets.common import claims_yaml, digest, filler, merged, names, sts_news, xnli
+
+STATED, UNRELATED = 4.0, 1.0  # STS gold: 4 'mostly equivalent', 1 'not equivalent, same topic'
+CROSS = (("en", "fr"), ("en", "tr"), ("fr", "tr"))
+ALL_PAIRS = CROSS + (("en", "en"), ("fr", "fr"), ("tr", "tr"))
+GROUP = 10  # claims of a digest run, each checked in every article of the run
+NEIGHBOURS = 8
+
+
+def _rows(low: float | None = UNRELATED) -> list[tuple[int, dict]]:
+    return [(n, r) for n, r in enumerate(sts_news())
+            if r["score"] >= STATED or (low is not None and r["score"] <= low)]
+
+
+def digests() -> list[Run]:
+    """Claims with no story, each checked in every article of its run: one article states it
+    (STS >= 4), or holds a sentence on the same kind of event that does not (STS <= 1)."""
+    runs = []
+    for c_lang, a_lang in CROSS:
+        rng = random.Random(f"digest-{c_lang}-{a_lang}")
+        for half in ("fit", "test"):
+            rows = [(n, r) for n, r in _rows() if half_of(("sts", n)) == half]
+            rng.shuffle(rows)
+            for start in range(0, len(rows), GROUP):
+                runs.append(_digest_run(rows[start: start + GROUP], c_lang, a_lang, half, rng))
+    return runs
+
+
+def _digest_run(rows, c_lang: str, a_lang: str, half: str, rng: random.Random) -> Run:
+    row = f"digest {c_lang}>{a_lang}"
+    claims = [{"id": f"c{n}", "text": r["sentence1"][c_lang]} for n, r in rows]
+    articles = {f"a{n}": digest(r["sentence2"][a_lang], a_lang, rng) for n, r in rows}
+    expects = []
+    for n, r in rows:
+        for m, _ in rows:
+            own = m == n
+            stated = own and r["score"] >= STATED
+            expects.append(Expect(row, "mention", f"c{n}", f"a{m}", stated, half,
+                                  "hard" if own and not stated else ""))
+    return Run(claims_yaml(claims), articles, expects)
+
+
+def topical() -> list[Run]:
+    """Story claims in an article of the claim's nearest neighbours (TF-IDF, article language),
+    with the paraphrase (STS >= 4), with an unequal same-event sentence (STS <= 1), or without either."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    news = sts_news()
+    runs = []
+    for c_lang, a_lang in ALL_PAIRS:
+        rng = random.Random(f"topical-{c_lang}-{a_lang}")
+        pool = [r["sentence1"][a_lang] for r in news] + [r["sentence2"][a_lang] for r in news]
+        tfidf = TfidfVectorizer(sublinear_tf=True).fit_transform(pool)
+        similarity = (tfidf[: len(news)] @ tfidf.T).toarray()  # sentence1 of row n x every pool sentence
+        claims, stories, articles, expects = [], {}, {}, []
+        row = f"topical {c_lang}>{a_lang}"
+        for n, r in _rows():
+            half = half_of(("sts", n))
+            own = {n, n + len(news)}
+            order = [j for j in np.argsort(-similarity[n]) if j not in own and pool[j] not in
+                     (r["sentence1"][a_lang], r["sentence2"][a_lang])]
+            around = list(dict.fromkeys(pool[j] for j in order))[:NEIGHBOURS]
+            with_it = around[:]
+            with_it.insert(rng.randrange(len(with_it) + 1), r["sentence2"][a_lang])
+            claims.append({"id": f"c{n}", "text": r["sentence1"][c_lang], "story": f"s{n}"})
+            articles[f"a{n}"] = "\n".join(with_it) + "\n"
+            stories[f"s{n}"] = [f"a{n}"]
+            stated = r["score"] >= STATED
+            expects.append(Expect(row, "mention", f"c{n}", f"a{n}", stated, half, "" if stated else "hard"))
+            if stated:
+                articles[f"b{n}"] = "\n".join(around) + "\n"
+                stories[f"s{n}"].append(f"b{n}")
+                expects.append(Expect(row, "mention", f"c{n}", f"b{n}", False, half, "without"))
+        runs.append(Run(claims_yaml(claims, stories), articles, expects))
+    return runs
+
+
+def multi_fact() -> list[Run]:
+    """The claim is one of two facts joined in one sentence of a digest."""
+    runs = []
+    for c_lang, a_lang in ALL_PAIRS:
+        rng = random.Random(f"multi-{c_lang}-{a_lang}")
+        claims, stories, articles, expects = [], {}, {}, []
+        for n, r in _rows(low=None):
+            other = filler(a_lang, rng, 1)[0]
+            sentence = merged(r["sentence2"][a_lang], other, a_lang, rng)
+            claims.append({"id": f"c{n}", "text": r["sentence1"][c_lang], "story": f"s{n}"})
+            articles[f"a{n}"] = digest(sentence, a_lang, rng)
+            stories[f"s{n}"] = [f"a{n}"]
+            expects.append(Expect(f"multi-fact {c_lang}>{a_lang}", "mention", f"c{n}", f"a{n}", True,
+                                  half_of(("sts", n))))
+        runs.append(Run(claims_yaml(claims, stories), articles, expects))
+    return runs
+
+
+def entity_swaps() -> list[Run]:
+    """The paraphrase with its proper names replaced by other names of the data: another event."""
+    runs = []
+    news = sts_news()
+    for c_lang, a_lang in ALL_PAIRS:
+        rng = random.Random(f"swap-{c_lang}-{a_lang}")
+        pool = sorted({w for r in news for w in names(r["sentence2"][a_lang]) + names(r["sentence1"][a_lang])})
+        claims, stories, articles, expects = [], {}, {}, []
+        for n, r in _rows(low=None):
+            sentence = r["sentence2"][a_lang]
+            shared = [w for w in names(sentence) if w.lower()[:5] in r["sentence1"][c_lang].lower()]
+            if not shared:
+                continue
+            for word in dict.fromkeys(shared):
+                sentence = re.sub(rf"\b{re.escape(word)}\b", rng.choice([p for p in pool if p[:4] != word[:4]]),
+                                  sentence)
+            claims.append({"id": f"c{n}", "text": r["sentence1"][c_lang], "story": f"s{n}"})
+            articles[f"a{n}"] = digest(sentence, a_lang, rng)
+            stories[f"s{n}"] = [f"a{n}"]
+            expects.append(Expect(f"entity swap {c_lang}>{a_lang}", "mention", f"c{n}", f"a{n}", False,
+                                  half_of(("sts", n))))
+        runs.append(Run(claims_yaml(claims, stories), articles, expects))
+    return runs
+
+
+_DIGITS = re.compile(r"(?<![\d.,])\d+(?![\d.,]\d)")
+
+
+def claim_figures() -> list[Run]:
+    """A claim that states the article's figure, and the same claim with that figure changed."""
+    runs = []
+    for a_lang in ("en", "fr", "tr"):
+        rng = random.Random(f"figures-{a_lang}")
+        claims, stories, articles, expects = [], {}, {}, []
+        for n, r in enumerate(sts_news()):
+            claim, sentence = r["sentence1"]["en"], r["sentence2"][a_lang]
+            shared = [m for m in _DIGITS.finditer(claim) if re.search(rf"(?<![\d.,]){m.group()}(?![\d])", sentence)
+                      and not re.fullmatch(r"(19|20)\d\d", m.group())]
+            if r["score"] < 3.5 or not shared:
+                continue
+            m = shared[0]
+            value = int(m.group())
+            changed = claim[: m.start()] + str(value * 2 + 3 if value < 50 else round(value * 1.4)) + claim[m.end():]
+            half = half_of(("sts", n))
+            articles[f"a{n}"] = digest(sentence, a_lang, rng)
+            stories[f"s{n}"] = [f"a{n}"]
+            for cid, text, want in ((f"same{n}", claim, False), (f"changed{n}", changed, True)):
+                claims.append({"id": cid, "text": text, "story": f"s{n}"})
+                expects.append(Expect(f"claim figure en>{a_lang}", "contradicts", cid, f"a{n}", want, half,
+                                      "agrees" if not want else ""))
+        runs.append(Run(claims_yaml(claims, stories), articles, expects))
+    return runs
+
+
+_AUX = re.compile(r"\b(is|are|was|were|will|would|can|could|has|have|had|should|must|may|did|does|do)\b(?!\s+not\b)")
+_NEGATED = re.compile(r"\b(not|no|never|nobody|nothing|none|cannot)\b|n't\b", re.IGNORECASE)
+
+
+def negate(text: str) -> str | None:
+    """English: 'not' after the first auxiliary ('can' -> 'cannot'); None without one."""
+    if _NEGATED.search(text):
+        return None
+    match = _AUX.search(text)
+    if not match:
+        return None
+    word = "cannot" if match.group() == "can" else match.group() + " not"
+    return text[: match.start()] + word + text[match.end():]
+
+
+def claim_negations() -> list[Run]:
+    """An English claim the article states (STS >= 3.5, XNLI entailment), and the claim negated."""
+    runs = []
+    for a_lang in ("en", "fr", "tr"):
+        rng = random.Random(f"negation-{a_lang}")
+        claims, stories, articles, expects = [], {}, {}, []
+        sources = [(("sts", n), r["sentence1"]["en"], r["sentence2"][a_lang]) for n, r in enumerate(sts_news())
+                   if r["score"] >= 3.5]
+        sources += [(("xnli", p["n"]), p["hyps"]["entailment"]["en"], p["premise"][a_lang]) for p in xnli()]
+        for n, (key, claim, sentence) in enumerate(sources):
+            negated = negate(claim)
+            if negated is None or _NEGATED.search(sentence):
+                continue
+            half = half_of(key)
+            articles[f"a{n}"] = digest(sentence, a_lang, rng)
+            stories[f"s{n}"] = [f"a{n}"]
+            for cid, text, want in ((f"same{n}", claim, False), (f"negated{n}", negated, True)):
+                claims.append({"id": cid, "text": text, "story": f"s{n}"})
+                expects.append(Expect(f"claim negation en>{a_lang}", "contradicts", cid, f"a{n}", want, half,
+                                      "agrees" if not want else ""))
+        runs.append(Run(claims_yaml(claims, stories), articles, expects))
+    return runs
