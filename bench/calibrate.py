@@ -1,176 +1,167 @@
-"""Fit the mention decision of each backend on STS-B news (not the seeds) and write factcheck/calibration.json.
+"""Fit the mention decision of a model on the fit half of the benchmark sets; write factcheck/calibration.json.
 
-usage: python bench/calibrate.py [--data ../shared/eval/external] [--models use e5 minilm]
+usage: python bench/calibrate.py [--models use e5]
 
-Fitting data, STS-B news headlines (en/fr/tr, aligned): each pair becomes a
-pseudo-article, sentence2 among its K nearest news headlines in the article
-language, so the background is on the same topic as in a real story. sentence1,
-in the claim language, is the claim. By the STS annotation guideline a score >= 3
-("roughly equivalent", details may differ) means the article states the claim,
-perhaps in another version; <= 2 ("shares some details" or less) means it does not.
-Pairs in between are dropped. Pairs are split in half by row: fit on one half,
-report on the other.
-
-Rival claims: a claims file covers part of what its articles say, so each other
-member of a pseudo-article has its own claim (its sentence1) in the claims set
-with probability RIVAL_SHARE. The `rivalled` feature is the claim's score once
-those claims' share of the evidence is taken out (match.rivalled_scores).
-
-Check data, XNLI dev (en/fr/tr): the same construction with premises as article
-sentences, entailment and contradiction hypotheses as stated claims, and hypotheses
-of left-out neighbour premises as unstated ones.
+Data: the fit half (bench/sets, never the public evaluation) of the cross-lingual digests (claims checked
+everywhere), and of the topical pseudo-articles, multi-fact sentences, entity swaps, XNLI entailed
+hypotheses, VitaminC revisions, our own claims over the seeds and the revised drafts (claims of a story).
+For each expected cell, the features (factcheck.calibration.FEATURES) are those factcheck computes at the
+unit it would take as evidence, clauses included. One logistic regression per scope, each set weighing the
+same. Thresholds: claims checked everywhere, the highest that keeps recall at least 0.92 on the digests and on
+the topical archives; claims of a story, the one that maximises the mean of the per-set accuracies.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
-from dataclasses import dataclass, replace
+from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-from factcheck.calibration import CALIBRATION_FILE, Calibration, fit  # noqa: E402
-from factcheck.embed import PASSAGE, QUERY, load_embedder, resolve_model  # noqa: E402
-from factcheck.match import match_features, rivalled_scores, unit_vectors, units_for  # noqa: E402
+from bench.sets import FIT, nli, own, revisions, sts  # noqa: E402
+from bench.sets.runner import Tool  # noqa: E402
+from factcheck.articles import parse_article  # noqa: E402
+from factcheck.calibration import CALIBRATION_FILE, FEATURES, Calibration, Scope  # noqa: E402
+from factcheck.claims import parse_claims  # noqa: E402
+from factcheck.embed import PASSAGE, encode_batched  # noqa: E402
+from factcheck.match import clause_candidates, first_look, score, with_clauses  # noqa: E402
+from factcheck.pipeline import ScopedClaims, claim_rows  # noqa: E402
 
-LANG_PAIRS = [("en", "fr"), ("en", "tr"), ("fr", "tr"), ("tr", "fr"), ("en", "en"), ("fr", "fr"), ("tr", "tr")]
-LANGS = ("en", "fr", "tr")
-NEIGHBOURS = 12
-SEED = 13
-STATED, UNSTATED = 3.0, 2.0
-RIVAL_SHARE = 0.3  # the public seeds claims cover about 5 of the 26 sentences of an article, ours more
-
-
-@dataclass(frozen=True)
-class Row:
-    features: tuple[float, float, float]
-    label: int
-    group: int
-    pair: tuple[str, str]
-
-
-def load_sts_news(data: Path) -> list[dict]:
-    with open(data / "stsb" / "stsb_test_aligned_en_fr_tr.jsonl", encoding="utf-8") as fh:
-        return [r for r in map(json.loads, fh) if r["genre"] == "main-news"]
+FIT_SETS = {"digests": sts.digests, "archives": sts.archives, "topical": sts.topical, "multi-fact": sts.multi_fact,
+            "entity-swaps": sts.entity_swaps, "xnli-claims": nli.xnli_claims, "vitaminc": revisions.vitaminc,
+            "own-claims": own.own_claims, "drafts": own.drafts}
+GLOBAL_RECALL = 0.92  # the issue asks 0.9 on held-out digests; a margin for the other half
+NEAR_MISS = 0.1
+# every claim a near miss: the features are taken with clauses looked at, as for any claim that might be stated
+EVERY_CLAUSE = Calibration("fit", Scope({}, 0.0, 2.0), Scope({}, 0.0, 2.0), near_miss=0.0)
 
 
-def load_xnli(data: Path) -> list[dict]:
-    """One entry per premise: {'premise': {lang: text}, 'hyps': {label: {lang: text}}}."""
-    premises: dict[str, dict] = {}
-    with open(data / "xnli" / "xnli_dev_aligned_en_fr_tr.jsonl", encoding="utf-8") as fh:
-        for row in map(json.loads, fh):
-            entry = premises.setdefault(row["premise"]["en"], {"premise": row["premise"], "hyps": {}})
-            entry["hyps"][row["label"]] = row["hypothesis"]
-    return list(premises.values())
-
-
-def pseudo_article(pool: np.ndarray, index: int, rng: random.Random, skip=()) -> np.ndarray:
-    """Unit vectors of pool[index] shuffled among its nearest neighbours in the pool."""
-    order = [j for j in np.argsort(-(pool @ pool[index])) if j != index and j not in skip]
-    members = [index] + order[:NEIGHBOURS]
-    rng.shuffle(members)
-    units = units_for(list(range(len(members))))  # each pooled sentence is its own paragraph
-    firsts, lasts = np.array([u.first for u in units]), np.array([u.last for u in units])
-    return unit_vectors(pool[members], firsts, lasts), units, members
-
-
-def sts_rows(embedder, pairs: list[dict], rng: random.Random) -> list[Row]:
+def feature_rows(tool: Tool) -> list[dict]:
     rows = []
-    for c_lang, a_lang in LANG_PAIRS:
-        pool = embedder.encode([p["sentence2"][a_lang] for p in pairs], PASSAGE)
-        claims = embedder.encode([p["sentence1"][c_lang] for p in pairs], QUERY)
-        for i, pair in enumerate(pairs):
-            if UNSTATED < pair["score"] < STATED:
-                continue
-            vectors, units, members = pseudo_article(pool, i, rng)
-            rivals = _rivals(claims, members, i, rng)
-            rows.append(Row(_features(claims[i], vectors, units, rivals), int(pair["score"] >= STATED), i,
-                            (c_lang, a_lang)))
+    for name, build in FIT_SETS.items():
+        for run in build():
+            expects = [e for e in run.expects if e.half == FIT and e.metric in ("mention", "label")
+                       and not (e.metric == "label" and "absent" in e.want and len(e.want) > 1)]
+            if expects:
+                rows += _run_rows(tool, name, run, expects)
+        print(f"{name}: {len(rows)} rows so far", file=sys.stderr)
     return rows
 
 
-def xnli_rows(embedder, premises: list[dict], rng: random.Random) -> list[Row]:
-    rows = []
-    for c_lang, a_lang in LANG_PAIRS:
-        pool = embedder.encode([p["premise"][a_lang] for p in premises], PASSAGE)
-        hyps = {lab: embedder.encode([p["hyps"][lab][c_lang] for p in premises], QUERY)
-                for lab in ("entailment", "contradiction")}
-        for i in range(len(premises)):
-            absent = int(np.argsort(-(pool @ pool[i]))[1])  # the nearest other premise, kept out
-            vectors, units, members = pseudo_article(pool, i, rng, skip=(absent,))
-            for lab in ("entailment", "contradiction"):
-                rivals = _rivals(hyps["entailment"], members, i, rng)
-                rows.append(Row(_features(hyps[lab][i], vectors, units, rivals), 1, i, (c_lang, a_lang)))
-            rivals = _rivals(hyps["entailment"], members, -1, rng)
-            rows.append(Row(_features(hyps["entailment"][absent], vectors, units, rivals), 0, i, (c_lang, a_lang)))
-    return rows
+def _run_rows(tool: Tool, name: str, run, expects) -> list[dict]:
+    claim_set = parse_claims(run.claims_yaml)
+    claims = list(claim_set.claims)
+    scoped = ScopedClaims(claim_set, claim_rows(claims, tool.embedder))
+    out = []
+    for article_id in dict.fromkeys(e.article for e in expects):
+        article = parse_article(article_id, run.articles[article_id])
+        if not article.sentences:
+            continue
+        rows = scoped.for_article(article_id)
+        vectors = encode_batched(tool.embedder, [s.text for s in article.sentences], PASSAGE)
+        scored = score(rows, article, vectors)
+        look = first_look(rows, scored, EVERY_CLAUSE)
+        found = clause_candidates(rows, scored, look, EVERY_CLAUSE)
+        texts = list(dict.fromkeys(t for pairs in found.values() for _, t in pairs))
+        clause_vectors = dict(zip(texts, encode_batched(tool.embedder, texts, PASSAGE))) if texts else {}
+        look = with_clauses(rows, scored, look, EVERY_CLAUSE, found, clause_vectors)
+        index = {c.id: k for k, c in enumerate(rows.claims)}
+        for e in (e for e in expects if e.article == article_id):
+            k = index[e.claim]
+            stated = e.want if e.metric == "mention" else "absent" not in e.want
+            out.append({"set": name, "story": bool(rows.in_story[k]), "stated": bool(stated),
+                        **{f: float(look.features[f][k]) for f in FEATURES}})
+    return out
 
 
-def _rivals(claims: np.ndarray, members: list[int], own: int, rng: random.Random) -> np.ndarray:
-    """The claims of other pseudo-article members that a curator would have written (RIVAL_SHARE of them)."""
-    return claims[[j for j in members if j != own and rng.random() < RIVAL_SHARE]]
+def _weights(rows: list[dict]) -> np.ndarray:
+    """Each set weighs the same, however many rows it has."""
+    counts = defaultdict(int)
+    for r in rows:
+        counts[r["set"]] += 1
+    return np.array([len(rows) / (len(counts) * counts[r["set"]]) for r in rows])
 
 
-def _features(claim_vector, vectors, units, rivals):
-    best, contrast, unit = match_features(vectors @ claim_vector, units, sum(u.first == u.last for u in units))
-    queries = np.vstack([claim_vector[None, :], rivals])
-    rivalled = rivalled_scores(queries @ vectors.T, np.full(len(queries), unit), queries @ queries.T)[0]
-    return (best, contrast, float(rivalled))
+def fit_scope(rows: list[dict], in_story: bool) -> tuple[Scope, np.ndarray]:
+    from sklearn.linear_model import LogisticRegression
+
+    X = np.array([[r[f] for f in FEATURES] for r in rows])
+    y = np.array([r["stated"] for r in rows])
+    clf = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000).fit(X, y, sample_weight=_weights(rows))
+    p = clf.predict_proba(X)[:, 1]
+    threshold = _story_threshold(rows, p) if in_story else _global_threshold(rows, p)
+    weights = {f: round(float(w), 4) for f, w in zip(FEATURES, clf.coef_[0])}
+    return Scope(weights, round(float(clf.intercept_[0]), 4), round(threshold, 3)), p
 
 
-def evaluate(cal, rows: list[Row]) -> dict:
-    preds = [cal.probability(*r.features) >= cal.threshold for r in rows]
-    labels = [bool(r.label) for r in rows]
-    tp = sum(p and y for p, y in zip(preds, labels))
-    fp = sum(p and not y for p, y in zip(preds, labels))
-    fn = sum(y and not p for p, y in zip(preds, labels))
-    acc = sum(p == y for p, y in zip(preds, labels)) / max(len(rows), 1)
-    return {"accuracy": round(acc, 3), "precision": round(tp / max(tp + fp, 1), 3),
-            "recall": round(tp / max(tp + fn, 1), 3), "n": len(rows)}
+def _global_threshold(rows: list[dict], p: np.ndarray) -> float:
+    """The highest threshold that keeps recall on the digests and on the archives at least GLOBAL_RECALL:
+    every false mention of a claim checked everywhere is evidence a report quotes."""
+    stated = np.array([r["stated"] for r in rows])
+    sets = [np.array([r["set"] == s for r in rows]) & stated for s in ("digests", "archives")]
+    ok = [t for t in np.arange(0.2, 0.95, 0.005) if all((p[m] >= t).mean() >= GLOBAL_RECALL for m in sets)]
+    return float(max(ok)) if ok else 0.5
 
 
-def calibrate(name: str, data: Path) -> Calibration:
-    spec = resolve_model(name)
-    embedder = load_embedder(spec)
-    sts = sts_rows(embedder, load_sts_news(data), random.Random(SEED))
-    xnli = xnli_rows(embedder, load_xnli(data), random.Random(SEED))
-    if spec.identity.startswith("all-MiniLM"):  # English-only model: only English pairs mean anything
-        sts, xnli = ([r for r in rows if r.pair == ("en", "en")] for rows in (sts, xnli))
-    sts_train, xnli_train = ([r for r in rows if r.group % 2 == 0] for rows in (sts, xnli))
-    train = sts_train + xnli_train
-    # each data set weighs half, however many rows it has
-    n = len(train)
-    weights = [0.5 * n / len(sts_train)] * len(sts_train) + [0.5 * n / len(xnli_train)] * len(xnli_train)
-    cal = fit([r.features for r in train], [r.label for r in train], weights, spec.identity,
-              "STS-B news and XNLI dev, en/fr/tr pseudo-articles, even rows (bench/calibrate.py)")
-    sts_test, xnli_test = ([r for r in rows if r.group % 2] for rows in (sts, xnli))
-    metrics = {"sts_held_out": evaluate(cal, sts_test), "xnli_held_out": evaluate(cal, xnli_test)}
-    for pair in sorted({r.pair for r in sts_test}):
-        metrics["sts_" + "-".join(pair)] = evaluate(cal, [r for r in sts_test if r.pair == pair])
-        metrics["xnli_" + "-".join(pair)] = evaluate(cal, [r for r in xnli_test if r.pair == pair])
-    return replace(cal, metrics=metrics)
+def _story_threshold(rows: list[dict], p: np.ndarray) -> float:
+    sets = sorted({r["set"] for r in rows})
+    stated = np.array([r["stated"] for r in rows])
+    members = {s: np.array([r["set"] == s for r in rows]) for s in sets}
+
+    def mean_accuracy(threshold):
+        return np.mean([((p[m] >= threshold) == stated[m]).mean() for m in members.values()])
+
+    return float(max(np.arange(0.2, 0.9, 0.01), key=mean_accuracy))
+
+
+def metrics(rows: list[dict], p: np.ndarray, threshold: float) -> dict:
+    out = {}
+    for name in sorted({r["set"] for r in rows}):
+        m = np.array([r["set"] == name for r in rows])
+        stated = np.array([r["stated"] for r in rows])[m]
+        said = p[m] >= threshold
+        out[name] = {"n": int(m.sum()), "recall": round(float(said[stated].mean()), 3) if stated.any() else None,
+                     "false_mentions": round(float(said[~stated].mean()), 3) if (~stated).any() else None}
+    return out
+
+
+def calibrate(model: str) -> Calibration:
+    tool = Tool(model)
+    try:
+        rows = feature_rows(tool)
+    finally:
+        tool.close()
+    scopes, report = {}, {}
+    for name, in_story in (("story", True), ("everywhere", False)):
+        mine = [r for r in rows if r["story"] == in_story]
+        scopes[name], p = fit_scope(mine, in_story)
+        report[name] = metrics(mine, p, scopes[name].threshold)
+    source = ("bench/calibrate.py on the fit half of bench/sets: " + ", ".join(FIT_SETS) +
+              f" ({len(rows)} cells; thresholds: everywhere the highest with recall >= {GLOBAL_RECALL} on digests "
+              "and archives, story the best mean of per-set accuracies)")
+    identity = tool.embedder.identity.split("@", 1)[0]
+    return Calibration(identity, scopes["story"], scopes["everywhere"], NEAR_MISS, source, {"fit_half": report})
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared/eval/external")
-    ap.add_argument("--models", nargs="+", default=["use", "e5", "minilm"])
+    ap.add_argument("--models", nargs="+", default=["use"])
     args = ap.parse_args()
-    out_path = Path(__file__).resolve().parents[1] / "factcheck" / CALIBRATION_FILE
-    table = json.loads(out_path.read_text("utf-8")) if out_path.exists() else {}
-    for name in args.models:
-        cal = calibrate(name, args.data)
+    path = ROOT / "factcheck" / CALIBRATION_FILE
+    table = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    for model in args.models:
+        cal = calibrate(model)
         table[cal.model] = cal.to_dict()
-        print(f"{cal.model}: w_best={cal.w_best} w_contrast={cal.w_contrast} w_rivalled={cal.w_rivalled} "
-              f"bias={cal.bias}")
-        for key, m in cal.metrics.items():
-            print(f"  {key:14} {m}")
-    out_path.write_text(json.dumps(table, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        print(json.dumps(replace(cal, metrics={}).to_dict(), indent=1))
+        print(json.dumps(cal.metrics, indent=1))
+    path.write_text(json.dumps(table, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 

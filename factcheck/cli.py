@@ -24,11 +24,10 @@ from factcheck.claims import SEVERITIES, ClaimsError, load_claims
 from factcheck.embed import DEFAULT_MODEL, ModelError, load_embedder, resolve_model
 from factcheck.nli import DEFAULT_THRESHOLD, NliChecker
 from factcheck.explain import explain_claim, shared_statements, suggest_stories
-from factcheck.match import ClaimMatrix
 from factcheck.output import write_atomically, write_reports
 from factcheck.review import Review, ReviewsError, apply_reviews, fingerprint, load_reviews, render_reviews, with_review
 from factcheck.embed import PASSAGE, QUERY, encode_batched
-from factcheck.pipeline import Settings, check
+from factcheck.pipeline import ScopedClaims, Settings, check, claim_rows
 from factcheck.problems import Problem
 from factcheck.report import AUTO, DEFAULT_FORMATS, FORMATS, resolve_formats
 
@@ -294,26 +293,18 @@ def cmd_explain(args) -> int:
     if claim is None:
         raise UsageError(f"{args.claims}: no claim with id {args.claim!r}")
     claims = list(claim_set.claims)
-    texts = [t for c in claims for t in (c.text, *(v for _, v in c.versions))]
-    matrix = ClaimMatrix.build(claims, encode_batched(embedder, texts, QUERY))
-    rows, first_look = [], {}
+    scoped = ScopedClaims(claim_set, claim_rows(claims, embedder))
+    threshold = (settings.calibration.story if claim.story is not None else settings.calibration.everywhere).threshold
+    rows = []
     for article in (a for a in articles if claim_set.checks(claim, a.id)):
         vectors = encode_batched(embedder, [s.text for s in article.sentences], PASSAGE)
-        scoped = matrix.subset([k for k, c in enumerate(claims) if claim_set.checks(c, article.id)])
-        for c in explain_claim(scoped, claim.id, article, vectors, settings.calibration, args.top):
-            first_look.setdefault(c.article, c.probability >= settings.calibration.threshold)
+        for c in explain_claim(scoped.for_article(article.id), claim.id, article, vectors, settings.calibration,
+                               args.top):
             rows.append((c.article if c.rank == 1 else "", c.rank, c.line, f"{c.score:.3f}", f"{c.probability:.2f}",
-                         "yes" if c.probability >= settings.calibration.threshold else "", _short(c.text)))
+                         "yes" if c.probability >= threshold else "", _short(c.text)))
     print(f"{claim.id}: {claim.text}\n")
     print(tabulate(rows, headers=("article", "#", "line", "score", "p(states)", "states?", "sentence"),
                    tablefmt="simple"))
-    found = check(claim_set, articles, embedder, settings, matches=_store_of(embedder))
-    second = [e for r in found.results if r.claim.id == claim.id for e in r.evidence
-              if e.mentioned and not first_look.get(e.article, True)]
-    for e in second:
-        print(f"\n{e.article}: states it at line {e.line} (p={e.probability:.2f}) on a second look: another "
-              "article of its language states the claim surely, in words closer to this one's "
-              "(README: How it works, Second look)")
     return EXIT_OK
 
 

@@ -1,21 +1,42 @@
-"""Pure comparison of two pieces of evidence: differing figures, negation, modality and attribution."""
+"""Pure comparison of what two sides say of one claim: two articles' evidence, or the claim's own assertion
+and an article's evidence. Differing figures, negation, modality, speakers and names."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from factcheck.cues import bears_on, cues, same_speaker
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+from factcheck.cues import bears_on, cues, negated_word, same_speaker
 from factcheck.evidence import Evidence
 from factcheck.numbers import Quantity, quantities
+from factcheck.terms import KEY_CHARS, Terms, terms
 
-COMPARED_MODALITY = ("deliberate", "alleged")
+COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for")
+NEAR_DUPLICATE = 0.5  # share of words two sentences have in common to be two drafts of one sentence
+MIN_NAME = 2  # a one-letter 'name' is an initial
+TYPO_RATIO = 75  # two names this close are one name misspelt (Secretary, Seceratry)
+CLAIM = "the claim"
+
+
+@dataclass(frozen=True)
+class Telling:
+    """One side of a comparison: the sentence that states the claim, in its language, and the sentences
+    before it (a speaker is often named there)."""
+
+    name: str  # an article id, or CLAIM
+    text: str
+    lang: str
+    context: str = ""
 
 
 @dataclass(frozen=True)
 class Difference:
     """Two articles (or two places in one, `internal`) that tell a checkable fact differently."""
 
-    kind: str  # version, number, negation, modality, attribution
+    kind: str  # version, number, negation, modality, attribution, entity
     left: Evidence
     right: Evidence
     explanation: str
@@ -26,18 +47,59 @@ class Difference:
                 "left": _side(self.left, self.internal, 0), "right": _side(self.right, self.internal, 1)}
 
 
+@dataclass(frozen=True)
+class Contradiction:
+    """An article whose evidence contradicts the claim's own assertion."""
+
+    kind: str  # number, negation, attribution
+    evidence: Evidence
+    assertion: str
+    explanation: str
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "internal": False, "against_claim": True, "explanation": self.explanation,
+                "left": {"article": None, "line": None, "version": None, "evidence": self.assertion},
+                "right": _side(self.evidence, False, 0)}
+
+
 def _side(evidence: Evidence, internal: bool, which: int) -> dict:
     sentences = evidence.also if internal and which else evidence.sentences
     return {"article": evidence.article, "line": sentences[0].line, "version": evidence.version,
             "evidence": " ".join(s.text for s in sentences)}
 
 
+def telling(evidence: Evidence) -> Telling:
+    return Telling(evidence.article, evidence.focus_text, evidence.lang, evidence.context_text)
+
+
 def compare(left: Evidence, right: Evidence) -> list[Difference]:
     """Every checkable difference between what two articles say for one claim."""
-    texts = (left.focus_text, left.lang), (right.focus_text, right.lang)
-    found = [Difference("number", left, right, f"{left.article} says {a}, {right.article} says {b}")
-             for a, b in number_conflicts(*texts)]
-    found += _polarity(left, right) + _attribution(left, right)
+    return [Difference(kind, left, right, explanation)
+            for kind, explanation in differences(telling(left), telling(right))]
+
+
+def contradictions(assertion: str, assertion_lang: str, evidence: Evidence) -> list[Contradiction]:
+    """Where an article's evidence contradicts the claim's assertion: figures, negation, speaker."""
+    claim = Telling(CLAIM, assertion, assertion_lang)
+    return [Contradiction(kind, evidence, assertion, explanation)
+            for kind, explanation in differences(claim, telling(evidence), against_claim=True)
+            if kind in ("number", "negation", "attribution")]
+
+
+def differences(a: Telling, b: Telling, against_claim: bool = False) -> list[tuple[str, str]]:
+    """(kind, explanation) of each checkable difference between two tellings."""
+    found = [("number", f"{a.name} says {x}, {b.name} says {y}")
+             for x, y in number_conflicts((a.text, a.lang), (b.text, b.lang), as_bounds=against_claim)]
+    negation = _negation(a, b) or (_polarity(a, b) if against_claim else None)
+    if negation:
+        found.append(("negation", negation))
+    found += [("modality", m) for m in _modality(a, b)]
+    speaker = _attribution(a, b)
+    if speaker:
+        found.append(("attribution", speaker))
+    entity = _entity(a, b) if not against_claim else None
+    if entity:
+        found.append(("entity", entity))
     return found
 
 
@@ -52,83 +114,171 @@ def internal_differences(evidence: Evidence) -> list[Difference]:
             for a, b in number_conflicts((evidence.focus_text, evidence.lang), (also_text, evidence.lang))]
 
 
-def number_conflicts(left: tuple[str, str], right: tuple[str, str]) -> list[tuple[str, str]]:
-    """Pairs of (left figure, right figure) for the same kind of quantity that cannot both be true.
+def number_conflicts(left: tuple[str, str], right: tuple[str, str], as_bounds: bool = False) -> list[tuple[str, str]]:
+    """Pairs of (left figure, right figure) for one quantity that cannot both be true.
 
-    Quantities are grouped by what they count: kind (count, percent, money, year) and,
-    within one language, the word that follows them. A group differs when neither
-    side's values are a subset of the other's (one side leaving a figure out is no
-    contradiction). Across languages counted words cannot be compared, so a kind is
-    compared only when each side has exactly one quantity of it.
-    """
+    Two figures are of one quantity when they are of one kind (count, percent, money, year, rank)
+    and count the same thing (the words after them, compared by their transliterated first letters,
+    so 'employees' meets 'employés'), or when each side has only one figure of that kind. A figure
+    conflicts when no figure of the other side for that quantity allows it: leaving a figure out is no
+    contradiction. With `as_bounds` (a claim against an article) qualifiers are intervals: 'more than
+    500' allows 'plus de 1 000'; between articles, two figures with one qualifier must be equal."""
+    a, b = quantities(*left), quantities(*right)
     same_language = left[1] == right[1]
-    groups_l, groups_r = _groups(quantities(*left), same_language), _groups(quantities(*right), same_language)
     conflicts = []
-    for key in sorted(groups_l.keys() & groups_r.keys()):
-        a, b = groups_l[key], groups_r[key]
-        if not same_language and (len(a) > 1 or len(b) > 1):
-            continue
-        only_a = [q for q in a if q.value not in {x.value for x in b}]
-        only_b = [q for q in b if q.value not in {x.value for x in a}]
-        if only_a and only_b:
-            conflicts.append((_describe(only_a), _describe(only_b)))
-    return conflicts
+    for q in a:
+        peers = _peers(q, a, b, same_language)
+        if peers and not any(_agree(q, p, as_bounds) for p in peers):
+            conflicts.append((_describe(q), _describe(peers[0])))
+    return list(dict.fromkeys(conflicts))
 
 
-def _groups(found: list[Quantity], by_unit: bool) -> dict[tuple[str, str], list[Quantity]]:
-    groups: dict[tuple[str, str], list[Quantity]] = {}
-    for q in found:
-        groups.setdefault((q.kind, q.unit[:5] if by_unit else ""), []).append(q)
-    return groups
+def _peers(q: Quantity, mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...], same_language: bool) -> list[Quantity]:
+    """The figures of the other side that are of the same quantity as `q`: those of its kind with the most words
+    around them in common with q's; failing that, the only figure of its kind on each side (unless, in one
+    language, they count different words: '4 employés', '6 régions')."""
+    same_kind = [p for p in theirs if p.kind == q.kind]
+    shared = [q.kinship(p) for p in same_kind]
+    if shared and max(shared) > 0:
+        return [p for p, n in zip(same_kind, shared) if n == max(shared)]
+    alone = len(same_kind) == 1 and sum(m.kind == q.kind for m in mine) == 1
+    if not alone or (same_language and q.unit and same_kind[0].unit and q.unit != same_kind[0].unit):
+        return []
+    return same_kind
 
 
-def _describe(found: list[Quantity]) -> str:
-    return ", ".join(f"{q.text} {q.unit}".strip() if q.kind == "count" else q.text for q in found)
+def _agree(a: Quantity, b: Quantity, as_bounds: bool) -> bool:
+    if not as_bounds and a.qualifier == b.qualifier and a.qualifier != "about":
+        return abs(a.value - b.value) <= max(a.high - a.value, b.high - b.value, 0) if a.qualifier == "exact" \
+            else a.value == b.value
+    return a.allows(b)
 
 
-def _polarity(left: Evidence, right: Evidence) -> list[Difference]:
-    a, b = cues(left.focus_text, left.lang), cues(right.focus_text, right.lang)
-    out = []
-    flipped = _negated_only_here(a, right.focus_text, b) or _negated_only_here(b, left.focus_text, a)
-    if left.lang == right.lang and flipped:
-        neg, pos = (left, right) if flipped in a.negations else (right, left)
-        out.append(Difference("negation", left, right, f"{neg.article} negates it ('{flipped}'), {pos.article} does not"))
-    for kind in COMPARED_MODALITY:
-        if (kind in a.modality) != (kind in b.modality):
-            says, silent = (left, right) if kind in a.modality else (right, left)
-            out.append(Difference("modality", left, right,
-                                  f"{says.article} says it was {kind}, {silent.article} does not"))
-    return out
+def _describe(q: Quantity) -> str:
+    return f"{q.text} {q.unit}".strip() if q.kind == "count" else q.text
+
+
+def _negation(a: Telling, b: Telling) -> str | None:
+    """A negation one side has and the other lacks, on the word it bears on (one language), or in two
+    drafts of one sentence; None across languages, where the negated word cannot be found."""
+    ca, cb = cues(a.text, a.lang), cues(b.text, b.lang)
+    if a.lang != b.lang or ca.negated == cb.negated:  # 'no one' and 'nobody', 'ne pas' on both sides
+        return None
+    flipped = _negated_only_here(ca, b.text, cb) or _negated_only_here(cb, a.text, ca)
+    negated = ca if ca.negated else cb
+    lexical = any(negated_word(scope, (b if negated is ca else a).text) for scope in negated.scopes)
+    if flipped is None and near_duplicates(a, b) and not lexical:  # 'not sufficient' is 'insufficient'
+        flipped = negated.negations[0]
+    if flipped is None:
+        return None
+    neg, pos = (a, b) if flipped in ca.negations else (b, a)
+    return f"{neg.name} negates it ('{flipped}'), {pos.name} does not"
+
+
+def _polarity(a: Telling, b: Telling) -> str | None:
+    """The claim's main clause negated and the evidence's not, or the reverse, in any language: the evidence
+    states the claim (it was matched to it), so a flipped polarity is the claim's own predicate flipped."""
+    ca, cb = cues(a.text, a.lang), cues(b.text, b.lang)
+    if ca.predicate_negated == cb.predicate_negated:
+        return None
+    neg, pos, found = (a, b, ca) if ca.predicate_negated else (b, a, cb)
+    return f"{neg.name} negates it ('{found.negations[0]}'), {pos.name} does not"
 
 
 def _negated_only_here(here, other_text: str, other) -> str | None:
     """A negation of `here` whose word the other side uses without negating it ('ne prévoit pas' vs
     'prévoit'); None when every negation bears on something the other side does not say, or
-    negates too ('n'avez pas à rester' vs 'pouvez partir' is a paraphrase).
-
-    Only within one language: across languages the negated word cannot be found, and
-    comparing the mere count of negations flagged 27% of XNLI fr-tr entailment pairs."""
+    negates too ('n'avez pas à rester' vs 'pouvez partir' is a paraphrase)."""
     for negation, scope in zip(here.negations, here.scopes):
-        if bears_on(scope, other_text) and not any(s == scope for s in other.scopes):
+        if bears_on(scope, other_text) and not any(s == scope for s in other.scopes) \
+                and not negated_word(scope, other_text):
             return negation
     return None
 
 
-def _attribution(left: Evidence, right: Evidence) -> list[Difference]:
-    if left.lang != right.lang:  # 'le gouvernement' and 'hükümet' share no word but can be one speaker
-        return []
-    a, b = _speaker(left), _speaker(right)
-    if a and b and not same_speaker(a, b):
-        return [Difference("attribution", left, right, f"{left.article} attributes it to {a}, "
-                                                        f"{right.article} to {b}")]
-    return []
+def _modality(a: Telling, b: Telling) -> list[str]:
+    ma, mb = cues(a.text, a.lang).modality, cues(b.text, b.lang).modality
+    out = []
+    for kind in COMPARED_MODALITY:
+        if (kind in ma) != (kind in mb):
+            says, silent = (a, b) if kind in ma else (b, a)
+            out.append(f"{says.name} says it was {_MODAL_WORDS[kind]}, {silent.name} does not")
+    return out
 
 
-def _speaker(evidence: Evidence) -> str | None:
-    """Who the evidence is given to: in the evidence itself, else in the sentence before it."""
-    for text in (evidence.text, evidence.context_text):
-        speakers = cues(text, evidence.lang).speakers if text else ()
+_MODAL_WORDS = {"deliberate": "deliberate", "alleged": "alleged", "partial": "partly so", "insisted": "insisted on",
+                "called-for": "called for"}
+
+
+def _attribution(a: Telling, b: Telling) -> str | None:
+    """Two different speakers: both named, by different names (Akishev is not Sidorov), in any language; or,
+    in one language, both unnamed and sharing no word (la police, le gouvernement). A name against a
+    title ('officials' against 'Fontes') may be one person: not compared, nor titles across languages
+    ('le gouvernement' and 'hükümet' share no word)."""
+    sa, sb = _speaker(a), _speaker(b)
+    if not sa or not sb:
+        return None
+    named_a, named_b = bool(terms(sa).names), bool(terms(sb).names)
+    if named_a and named_b:
+        differ = _names_differ(sa, sb)
+    else:
+        differ = a.lang == b.lang and not named_a and not named_b and not same_speaker(sa, sb)
+    return f"{a.name} attributes it to {sa}, {b.name} to {sb}" if differ else None
+
+
+def _names_differ(a: str, b: str) -> bool:
+    """Both name someone, and no name of one is a name of the other (Akishev is not Sidorov)."""
+    ta, tb = terms(a), terms(b)
+    if not ta.names or not tb.names:
+        return False
+    return not any(tb.has(n) for n in ta.names) and not any(ta.has(n) for n in tb.names)
+
+
+def _speaker(side: Telling) -> str | None:
+    """Who the statement is given to: in the sentence itself, else in the sentences before it."""
+    for text in (side.text, side.context):
+        speakers = cues(text, side.lang).speakers if text else ()
         if speakers:
             return speakers[0]
     return None
 
+
+def near_duplicates(a: Telling, b: Telling) -> bool:
+    """Two drafts of one sentence: one language, and most of their words in common."""
+    if a.lang != b.lang:
+        return False
+    wa, wb = _word_keys(a.text), _word_keys(b.text)
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= NEAR_DUPLICATE
+
+
+def _word_keys(text: str) -> set[str]:
+    t = terms(text)
+    return {w[:KEY_CHARS] for w in t.words | t.names}
+
+
+def _entity(a: Telling, b: Telling) -> str | None:
+    """Two drafts of one sentence where a name of one is replaced by another name (JYP / YG Entertainment)."""
+    if not near_duplicates(a, b):
+        return None
+    ta, tb = terms(a.text), terms(b.text)
+    only_a = sorted(n for n in ta.names if _new_name(n, tb, a.text, b.text))
+    only_b = sorted(n for n in tb.names if _new_name(n, ta, b.text, a.text))
+    if only_a and only_b:
+        return f"{a.name} names {', '.join(_as_written(a.text, only_a))}, {b.name} names {', '.join(_as_written(b.text, only_b))}"
+    return None
+
+
+def _new_name(name: str, other: Terms, text: str, other_text: str) -> bool:
+    """A name of one draft that the other does not have in any form: not the same name spelt otherwise
+    (a plural, a typo), nor an acronym of its words (PM, Prime Minister)."""
+    if len(name) < MIN_NAME or other.has(name) or any(n.startswith(name) or name.startswith(n) for n in other.names):
+        return False
+    if any(fuzz.ratio(name, n) >= TYPO_RATIO for n in other.names):
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", other_text)).lower()
+    return not (name.isalpha() and len(name) <= 5 and name in initials)
+
+
+def _as_written(text: str, names: list[str]) -> list[str]:
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return [next((w for w in words if anyascii(w).lower().startswith(n)), n) for n in names]

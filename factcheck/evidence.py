@@ -12,7 +12,8 @@ from factcheck.claims import Claim
 
 # Bump when matching (match.py, feedback.py) or ArticleMatch's layout changes: stored matches of older
 # versions are then ignored.
-MATCH_VERSION = "2"
+MATCH_VERSION = "3"
+CONTEXT_BEFORE = 2  # sentences before the evidence where its speaker may be named
 
 
 class Evidence(NamedTuple):
@@ -28,7 +29,7 @@ class Evidence(NamedTuple):
     sentences: tuple[Sentence, ...]
     version: str | None = None
     version_scores: tuple[tuple[str, float], ...] = ()
-    context: tuple[Sentence, ...] = ()  # the sentence before: "Selon X, ..." often sits there
+    context: tuple[Sentence, ...] = ()  # the sentences before: "Selon X, ..." often sits there
     also: tuple[Sentence, ...] = ()  # a second place in the article that states the claim too
     focus: int = 0  # which of the evidence sentences matches the claim best
 
@@ -57,34 +58,37 @@ class Evidence(NamedTuple):
         return " ".join(s.text for s in self.sentences)
 
 
-_INTS = ("mentioned", "first", "last", "focus", "also", "version")
-_FLOATS = ("score", "probability")
+DECISION = np.dtype([("mentioned", "?"), ("first", "<i4"), ("last", "<i4"), ("focus", "<i4"), ("also", "<i4"),
+                     ("version", "<i4"), ("score", "<f8"), ("probability", "<f8")])
 
 
 @dataclass(frozen=True)
 class ArticleMatch:
-    """Per claim of a claim matrix (arrays in its claim order): what matching decided in one article.
+    """Per claim checked in one article (in ClaimRows order), what matching decided, one DECISION row each.
 
-    `first`/`last`/`also` index the article's sentences (`also` -1: no second place); `version` indexes
-    the claim's versions (-1: none told); `version_scores` holds, for each claim that tells a version,
-    the score of every version of it, one after the other. Scores are rounded to 4 decimals.
-    """
+    `first`/`last` index the article's sentences, `focus` which of them states the claim best (0 or 1), `also`
+    a second place that states it too (-1: none); `version` indexes the claim's versions (-1: none told).
+    `version_scores` holds, for each claim that tells a version, the score of every version of it, one after
+    the other. Scores are rounded to 4 decimals, so a stored match reads back as it was made."""
 
-    ints: np.ndarray  # (claims, 6) int32, columns as _INTS
-    floats: np.ndarray  # (claims, 2) float64, columns as _FLOATS
-    version_scores: np.ndarray  # float64
+    decisions: np.ndarray
+    version_scores: np.ndarray
+
+    @classmethod
+    def of(cls, mentioned, first, last, focus, also, version, score, probability, version_scores) -> "ArticleMatch":
+        decisions = np.zeros(len(mentioned), dtype=DECISION)
+        for name, values in (("mentioned", mentioned), ("first", first), ("last", last), ("focus", focus),
+                             ("also", also), ("version", version), ("score", score), ("probability", probability)):
+            decisions[name] = values
+        return cls(decisions, np.asarray(version_scores, dtype=np.float64))
 
     def to_bytes(self) -> bytes:
-        return self.ints.astype("<i4").tobytes() + self.floats.astype("<f8").tobytes() + \
-            self.version_scores.astype("<f8").tobytes()
+        return self.decisions.tobytes() + self.version_scores.astype("<f8").tobytes()
 
     @classmethod
     def from_bytes(cls, data: bytes, claims: int) -> "ArticleMatch":
-        cut = claims * len(_INTS) * 4
-        ints = np.frombuffer(data, dtype="<i4", count=claims * len(_INTS)).reshape(claims, len(_INTS))
-        floats = np.frombuffer(data, dtype="<f8", count=claims * len(_FLOATS), offset=cut).reshape(claims, -1)
-        rest = np.frombuffer(data, dtype="<f8", offset=cut + floats.nbytes)
-        return cls(ints, floats, rest)
+        decisions = np.frombuffer(data, dtype=DECISION, count=claims)
+        return cls(decisions, np.frombuffer(data, dtype="<f8", offset=decisions.nbytes))
 
 
 def build_evidence(match: ArticleMatch, claims: tuple[Claim, ...], article: Article,
@@ -96,15 +100,14 @@ def build_evidence(match: ArticleMatch, claims: tuple[Claim, ...], article: Arti
     which at 2 million Evidence saves a fifth of the run's memory and a second of freeing it."""
     shared = {} if shared is None else shared
     sentences = article.sentences
-    rows = match.ints.tolist()
-    flat = match.floats.ravel().tolist()  # score, probability, score, ...
-    deduped = list(map(shared.setdefault, flat, flat))  # map: no Python frame per value (4 million of them)
-    scores = zip(deduped[0::2], deduped[1::2])
+    d = match.decisions
+    columns = [d[name].tolist() for name in ("mentioned", "first", "last", "focus", "also", "version")]
+    scores = [list(map(shared.setdefault, values, values)) for values in (d["score"].tolist(), d["probability"].tolist())]
     versions = match.version_scores.tolist()
     spans: dict[tuple[int, int], tuple] = {}
     used = 0
     out = []
-    for claim, (mentioned, first, last, focus, also, version), (score, probability) in zip(claims, rows, scores):
+    for claim, mentioned, first, last, focus, also, version, score, probability in zip(claims, *columns, *scores):
         told, ranked = None, ()
         if version >= 0:
             ids = claim.version_ids
@@ -114,7 +117,7 @@ def build_evidence(match: ArticleMatch, claims: tuple[Claim, ...], article: Arti
         span = spans.get((first, last))
         if span is None:
             span = spans[first, last] = sentences[first: last + 1]
-        context = sentences[max(first - 1, 0): first] if mentioned else ()  # only compared evidence needs it
+        context = sentences[max(first - CONTEXT_BEFORE, 0): first] if mentioned else ()  # only compared evidence needs it
         out.append(_new(Evidence, (claim.id, article.id, bool(mentioned), score, probability, span,
                                    told, ranked, context, (sentences[also],) if also >= 0 else (), focus)))
     return out

@@ -8,7 +8,8 @@ import numpy as np
 
 from factcheck.articles import Article
 from factcheck.calibration import Calibration
-from factcheck.match import ClaimMatrix, article_features, probabilities_at, score_article, unit_spans, unit_vectors
+from factcheck.claims import Claim
+from factcheck.match import ClaimRows, features_at, first_look, score
 
 
 @dataclass(frozen=True)
@@ -21,36 +22,38 @@ class Candidate:
     text: str
 
 
-def explain_claim(matrix: ClaimMatrix, claim_id: str, article: Article, vectors: np.ndarray,
+def explain_claim(claims: ClaimRows, claim_id: str, article: Article, vectors: np.ndarray,
                   calibration: Calibration, top: int) -> list[Candidate]:
-    """The `top` best units of one article for one claim of `matrix` (the claims that check the article),
+    """The `top` best units of one article for one claim of `claims` (the claims that check the article),
     each with the decision `run` would make if it were the evidence."""
-    k = [c.id for c in matrix.claims].index(claim_id)
-    scored = score_article(matrix, article, vectors)
+    k = [c.id for c in claims.claims].index(claim_id)
+    scored = score(claims, article, vectors)
     out = []
-    for rank, index in enumerate(np.argsort(-scored.claim_scores[k], kind="stable")[:top], 1):
-        probability = probabilities_at(matrix, scored, np.full(len(matrix.claims), index), calibration)[k]
-        first, last = int(scored.firsts[index]), int(scored.lasts[index])
+    for rank, index in enumerate(np.argsort(-scored.claims[k], kind="stable")[:top], 1):
+        unit = np.full(len(claims.claims), index)
+        features = features_at(claims, scored, unit, scored.claims[np.arange(len(unit)), unit], np.array([k]))
+        probability = calibration.probabilities(features, claims.in_story)[k]
+        first, last = int(scored.units.first[index]), int(scored.units.last[index])
         out.append(Candidate(article.id, rank, article.sentences[first].line,
-                             round(float(scored.claim_scores[k, index]), 3), round(float(probability), 3),
+                             round(float(scored.claims[k, index]), 3), round(float(probability), 3),
                              " ".join(s.text for s in article.sentences[first: last + 1])))
     return out
 
 
 def shared_statements(articles: list[Article], vectors: list[np.ndarray], calibration: Calibration) -> np.ndarray:
     """[i, j]: the share of article i's sentences that article j states, by the same calibrated decision
-    as for claims, averaged with [j, i]. Mean sentence vectors do not separate stories: a Turkish telling
-    of a story sits farther from its French telling than a French article on another story."""
+    as for claims (each sentence a claim checked everywhere), averaged with [j, i]. Mean sentence vectors
+    do not separate stories: a Turkish telling of a story sits farther from its French telling than a
+    French article on another story."""
     n = len(articles)
     shared = np.zeros((n, n))
-    for j, article in enumerate(articles):
-        firsts, lasts = unit_spans([s.line for s in article.sentences])
-        unit_vecs = unit_vectors(vectors[j], firsts, lasts)
-        for i in range(n):
+    for i, source in enumerate(articles):
+        claims = [Claim(f"s{k}", s.text) for k, s in enumerate(source.sentences)]
+        rows = ClaimRows.build(claims, vectors[i], vectors[i][:0], [s.lang for s in source.sentences])
+        for j, article in enumerate(articles):
             if i != j:
-                best, contrast, _ = article_features(vectors[i] @ unit_vecs.T, firsts, lasts,
-                                                     len(article.sentences))
-                shared[i, j] = float(np.mean(calibration.probabilities(best, contrast) >= calibration.threshold))
+                look = first_look(rows, score(rows, article, vectors[j]), calibration)
+                shared[i, j] = float(np.mean(look.probability >= calibration.thresholds(rows.in_story)))
     return (shared + shared.T) / 2
 
 

@@ -1,91 +1,256 @@
-"""Pure matching: claim and version vectors x sentence vectors -> the evidence each article gives for each claim."""
+"""Pure matching: claim and version vectors x sentence vectors -> where (and whether) each article states each claim."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
 from factcheck.articles import Article
 from factcheck.calibration import Calibration
 from factcheck.claims import Claim
-from factcheck.evidence import ArticleMatch, Evidence, build_evidence
+from factcheck.evidence import CONTEXT_BEFORE, ArticleMatch
+from factcheck.terms import Terms, clauses, name_swap, overlap, terms
+from factcheck.versions import VersionEvidence, distinct_phrase, tell
 
-CONTEXT = 1  # sentences on each side of the evidence that can carry a version (e.g. "Selon X, ...")
+CONTEXT = 1  # sentences on each side of the evidence left out of its background, and searched for versions
 BACKGROUND_PERCENTILE = 90
-SAME_CLAIM = 0.8  # claims this close say the same thing: they do not explain each other's evidence away
 
 
 @dataclass(frozen=True)
-class Unit:
-    """A sentence, or two adjacent sentences, of one article: the span evidence can quote."""
-
-    first: int
-    last: int
-
-
-@dataclass(frozen=True)
-class ClaimMatrix:
-    """All claims' query rows stacked: claim k owns rows offsets[k]:offsets[k+1], its text first, then its versions."""
+class ClaimRows:
+    """The claims checked in an article, embedded: claim k owns rows offsets[k]:offsets[k+1] (its text, then
+    its versions) and, when it has versions, `distinct` rows distinct_offsets[k]:distinct_offsets[k+1]
+    (each version's own words)."""
 
     claims: tuple[Claim, ...]
     rows: np.ndarray
     offsets: np.ndarray
-    similarity: np.ndarray  # claim text x claim text cosines
+    distinct: np.ndarray
+    distinct_offsets: np.ndarray
+    langs: tuple[str, ...]
+    in_story: np.ndarray  # per claim: checked in its story's articles only (else in every article)
 
     @classmethod
-    def build(cls, claims: list[Claim], rows: np.ndarray) -> "ClaimMatrix":
+    def build(cls, claims: list[Claim], rows: np.ndarray, distinct: np.ndarray, langs: list[str]) -> "ClaimRows":
         offsets = np.cumsum([0] + [1 + len(c.versions) for c in claims])
-        heads = rows[offsets[:-1]] if len(claims) else rows[:0]
-        return cls(tuple(claims), rows, offsets, heads @ heads.T)
+        distinct_offsets = np.cumsum([0] + [len(c.versions) for c in claims])
+        in_story = np.array([c.story is not None for c in claims], dtype=bool)
+        return cls(tuple(claims), rows, offsets, distinct, distinct_offsets, tuple(langs), in_story)
 
-    def subset(self, keep: list[int]) -> "ClaimMatrix":
-        parts = [self.rows[self.offsets[k]: self.offsets[k + 1]] for k in keep]
-        rows = np.vstack(parts) if parts else self.rows[:0]
-        return ClaimMatrix.build([self.claims[k] for k in keep], rows)
+    def subset(self, keep: list[int]) -> "ClaimRows":
+        def take(matrix, offsets):
+            parts = [matrix[offsets[k]: offsets[k + 1]] for k in keep]
+            return np.vstack(parts) if parts else matrix[:0]
 
-
-def unit_spans(paragraphs: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Every sentence, then every adjacent pair within one paragraph, so a claim split
-    across two sentences still matches; a headline is never glued to the text below it.
-    As two arrays, each unit's first and last sentence: matching reads them for every article."""
-    paragraph = np.asarray(paragraphs)
-    singles = np.arange(len(paragraph))
-    pairs = np.flatnonzero(paragraph[:-1] == paragraph[1:]) if len(paragraph) > 1 else singles[:0]
-    return np.concatenate([singles, pairs]), np.concatenate([singles, pairs + 1])
+        return ClaimRows.build([self.claims[k] for k in keep], take(self.rows, self.offsets),
+                               take(self.distinct, self.distinct_offsets), [self.langs[k] for k in keep])
 
 
-def units_for(paragraphs: list[int]) -> list[Unit]:
-    """unit_spans as Units."""
-    firsts, lasts = unit_spans(paragraphs)
-    return [Unit(first, last) for first, last in zip(firsts.tolist(), lasts.tolist())]
+def claim_texts(claims: list[Claim]) -> list[str]:
+    """What is embedded for the claims, in ClaimRows order: each claim's text and versions."""
+    return [t for c in claims for t in (c.text, *(v for _, v in c.versions))]
 
 
-def unit_vectors(sentence_vectors: np.ndarray, firsts: np.ndarray, lasts: np.ndarray) -> np.ndarray:
-    """One row per unit: a sentence's own vector, or the normalised mean of a pair's two vectors."""
-    vectors = sentence_vectors[firsts] + sentence_vectors[lasts]
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
+def distinct_texts(claims: list[Claim]) -> list[str]:
+    """Each version's own words (versions.distinct_phrase), in ClaimRows order."""
+    out = []
+    for c in claims:
+        texts = [v for _, v in c.versions]
+        out += [distinct_phrase(t, texts[:i] + texts[i + 1:]) or t for i, t in enumerate(texts)]
+    return out
 
 
-def article_features(claim_scores: np.ndarray, firsts: np.ndarray, lasts: np.ndarray, n_sentences: int,
-                     chosen=None):
-    """Per claim (rows of claim_scores, over units): best score, contrast and best unit, as arrays.
-    `chosen` (one unit index per row) scores those units instead of each row's best.
+@dataclass(frozen=True)
+class Units:
+    """The spans evidence can quote: every sentence, then every two adjacent sentences of one paragraph
+    (a claim split across two sentences still matches; a headline is never glued to the text below)."""
 
-    Contrast is the best score minus what the claim scores against the rest of the
-    article (the 90th percentile of sentences outside the evidence and its neighbours).
-    It removes the part of the score that comes from sharing the article's topic and
-    language, which is why one absolute cosine threshold fails.
-    """
-    best_unit = claim_scores.argmax(axis=1) if chosen is None else np.asarray(chosen)
-    best = claim_scores[np.arange(len(claim_scores)), best_unit]
-    position = np.arange(n_sentences)
-    in_window = (position >= firsts[best_unit, None] - CONTEXT) & (position <= lasts[best_unit, None] + CONTEXT)
-    background = np.where(in_window, -np.inf, claim_scores[:, :n_sentences])  # unit_spans puts singles first
-    baseline = row_percentile(background, (~in_window).sum(axis=1), BACKGROUND_PERCENTILE)
-    return best, best - baseline, best_unit
+    first: np.ndarray
+    last: np.ndarray
+
+    @classmethod
+    def of(cls, article: Article) -> "Units":
+        paragraph = np.asarray([s.line for s in article.sentences])
+        singles = np.arange(len(paragraph))
+        pairs = np.flatnonzero(paragraph[:-1] == paragraph[1:]) if len(paragraph) > 1 else singles[:0]
+        return cls(np.concatenate([singles, pairs]), np.concatenate([singles, pairs + 1]))
+
+    def vectors(self, sentence_vectors: np.ndarray) -> np.ndarray:
+        """A sentence's own vector, or the normalised mean of a pair's two vectors."""
+        vectors = sentence_vectors[self.first] + sentence_vectors[self.last]
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One article's units scored against the claims: every claim and version row (`rows`), and per claim
+    its best row (`claims`)."""
+
+    article: Article
+    units: Units
+    rows: np.ndarray
+    claims: np.ndarray
+
+
+def score(claims: ClaimRows, article: Article, sentence_vectors: np.ndarray) -> Scored:
+    units = Units.of(article)
+    rows = claims.rows @ units.vectors(sentence_vectors).T
+    return Scored(article, units, rows, np.maximum.reduceat(rows, claims.offsets[:-1], axis=0))
+
+
+@dataclass(frozen=True)
+class Look:
+    """Per claim, the unit taken as evidence (index into Units, or a sentence's clause), its score and the
+    features and probability of 'the article states the claim there'."""
+
+    unit: np.ndarray
+    best: np.ndarray
+    features: dict[str, np.ndarray]
+    probability: np.ndarray
+
+
+def features_at(claims: ClaimRows, scored: Scored, unit: np.ndarray, best: np.ndarray,
+                which: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """The features of the mention decision (calibration.FEATURES) for each claim at its `unit`, scoring `best`.
+
+    contrast: `best` minus what the claim scores against the rest of the article (the 90th percentile of
+    the sentences outside the evidence and its neighbours): it removes what comes of sharing the article's
+    topic and language, which is why one absolute cosine threshold fails.
+    same_language: the claim is in the evidence's language, where scores run higher than across languages.
+    overlap: the share of the claim's words and names found in the evidence (transliterated), counted apart
+    for claims in the evidence's language and in another, whose words are mostly not shared.
+    name_swap: the claim's names are missing from the article and the evidence names others (terms.name_swap):
+    a name missing from the evidence alone is often only referred to there ('the film', 'he')."""
+    sentences = scored.article.sentences
+    n = len(sentences)
+    first, last = scored.units.first[unit], scored.units.last[unit]
+    position = np.arange(n)
+    in_window = (position >= first[:, None] - CONTEXT) & (position <= last[:, None] + CONTEXT)
+    background = np.where(in_window, -np.inf, scored.claims[:, :n])  # singles come first in Units
+    contrast = best - row_percentile(background, (~in_window).sum(axis=1), BACKGROUND_PERCENTILE)
+    same, cross, swap, same_language = (np.zeros(len(unit)) for _ in range(4))
+    whole = terms(" ".join(s.text for s in sentences))
+    for k in range(len(unit)) if which is None else which.tolist():
+        claim = claims.claims[k]
+        f, l = int(first[k]), int(last[k])
+        unit_terms = terms(" ".join(s.text for s in sentences[f: l + 1]))
+        shared = overlap(terms(claim.text), unit_terms)
+        if claims.langs[k] == sentences[f].lang:
+            same[k], same_language[k] = shared, 1.0
+        else:
+            cross[k] = shared
+        swap[k] = name_swap(terms(claim.text), _all_terms(claim), whole, unit_terms)
+    return {"best": best, "contrast": contrast, "same_language": same_language, "overlap_same": same,
+            "overlap_cross": cross, "name_swap": swap}
+
+
+def _all_terms(claim: Claim) -> Terms:
+    return terms(" ".join((claim.text, *(v for _, v in claim.versions))))
+
+
+def first_look(claims: ClaimRows, scored: Scored, calibration: Calibration) -> Look:
+    unit = scored.claims.argmax(axis=1)
+    best = scored.claims[np.arange(len(unit)), unit]
+    features = features_at(claims, scored, unit, best)
+    return Look(unit, best, features, calibration.probabilities(features, claims.in_story))
+
+
+def clause_candidates(claims: ClaimRows, scored: Scored, look: Look,
+                      calibration: Calibration) -> dict[int, list[tuple[int, str]]]:
+    """Per near-miss claim, the clauses of its best sentences, with the sentence each is from: a claim may be
+    one fact of a long sentence, and score low against the whole of it ('filed 25 cases and seized ...')."""
+    sentences = scored.article.sentences
+    n = len(sentences)
+    out = {}
+    for k in np.flatnonzero(calibration.near_misses(look.probability, claims.in_story)):
+        unit = look.unit[k]
+        around = {int(scored.units.first[unit]), int(scored.units.last[unit]), int(scored.claims[k, :n].argmax())}
+        found = [(i, c) for i in sorted(around) for c in clauses(sentences[i].text)]
+        if found:
+            out[int(k)] = found
+    return out
+
+
+def with_clauses(claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration,
+                 candidates: dict[int, list[tuple[int, str]]], clause_vectors: dict[str, np.ndarray]) -> Look:
+    """The look, with each near miss scored at its best clause where that beats its evidence: the clause's
+    sentence becomes the evidence (Units put each sentence's own unit at its index)."""
+    if not candidates:
+        return look
+    unit, best = look.unit.copy(), look.best.copy()
+    for k, found in candidates.items():
+        rows = claims.rows[claims.offsets[k]: claims.offsets[k + 1]]
+        scores = (np.vstack([clause_vectors[text] for _, text in found]) @ rows.T).max(axis=1)
+        at = int(scores.argmax())
+        if scores[at] > best[k]:
+            unit[k], best[k] = found[at][0], scores[at]
+    features = features_at(claims, scored, unit, best)
+    return Look(unit, best, features, calibration.probabilities(features, claims.in_story))
+
+
+def at_sentences(claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration,
+                 sentence_of: dict[int, int]) -> Look:
+    """The look with the claims of `sentence_of` taken at those sentences (drafts.aligned)."""
+    unit, best = look.unit.copy(), look.best.copy()
+    for k, sentence in sentence_of.items():
+        unit[k], best[k] = sentence, scored.claims[k, sentence]
+    features = features_at(claims, scored, unit, best)
+    return Look(unit, best, features, calibration.probabilities(features, claims.in_story))
+
+
+def decide_article(claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration,
+                   sentence_vectors: np.ndarray, stated: np.ndarray | None = None) -> ArticleMatch:
+    """The ArticleMatch of one article: for each claim, stated or not, where, which version, and a second
+    place that states it too. `stated` marks claims known to be stated whatever their probability."""
+    mentioned = look.probability >= calibration.thresholds(claims.in_story)
+    if stated is not None:
+        mentioned |= stated
+    k = np.arange(len(look.unit))
+    first, last = scored.units.first[look.unit], scored.units.last[look.unit]
+    focus = np.where(scored.claims[k, last] > scored.claims[k, first], 1, 0) * (last > first)
+    version = np.full(len(k), -1)
+    told = []
+    for i in np.flatnonzero(mentioned & (np.diff(claims.offsets) > 1)):
+        evidence = _version_evidence(claims, scored, int(i), int(first[i]), int(last[i]), int(focus[i]),
+                                     sentence_vectors)
+        version[i] = tell(claims.claims[i].versions, claims.langs[i], evidence)
+        told.append(np.round(evidence.full_scores.astype(np.float64), 4))
+    also = _second_places(claims, scored, look, calibration, mentioned)
+    return ArticleMatch.of(mentioned, first, last, focus, also, version, np.round(look.best.astype(np.float64), 4),
+                           np.round(look.probability.astype(np.float64), 4),
+                           np.concatenate(told) if told else np.zeros(0))
+
+
+def _version_evidence(claims: ClaimRows, scored: Scored, i: int, first: int, last: int, focus: int,
+                      sentence_vectors: np.ndarray) -> VersionEvidence:
+    sentences = scored.article.sentences
+    units = scored.units
+    near = (units.first >= first - CONTEXT) & (units.last <= last + CONTEXT)
+    full = scored.rows[claims.offsets[i] + 1: claims.offsets[i + 1]][:, near].max(axis=1)
+    lo, hi = max(first - CONTEXT_BEFORE, 0), min(last + CONTEXT + 1, len(sentences))
+    distinct = claims.distinct[claims.distinct_offsets[i]: claims.distinct_offsets[i + 1]]
+    distinct_scores = (distinct @ sentence_vectors[lo:hi].T).max(axis=1)
+    window = " ".join(s.text for s in sentences[lo:hi])
+    return VersionEvidence(sentences[first + focus].text, sentences[first + focus].lang, window, full,
+                           distinct_scores)
+
+
+def _second_places(claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration,
+                   mentioned: np.ndarray) -> np.ndarray:
+    """Per claim, the best single sentence outside its evidence window if that sentence states the claim too
+    (by the same decision), else -1."""
+    n = len(scored.article.sentences)
+    first, last = scored.units.first[look.unit] - CONTEXT, scored.units.last[look.unit] + CONTEXT
+    position = np.arange(n)
+    outside = (position < first[:, None]) | (position > last[:, None])
+    second = np.where(outside, scored.claims[:, :n], -np.inf).argmax(axis=1)
+    best = scored.claims[np.arange(len(second)), second]
+    which = np.flatnonzero(mentioned & outside.any(axis=1))
+    probability = calibration.probabilities(features_at(claims, scored, second, best, which), claims.in_story)
+    states = mentioned & outside.any(axis=1) & (probability >= calibration.thresholds(claims.in_story))
+    return np.where(states, second, -1)
 
 
 def row_percentile(values: np.ndarray, valid: np.ndarray, q: float) -> np.ndarray:
@@ -102,128 +267,3 @@ def row_percentile(values: np.ndarray, valid: np.ndarray, q: float) -> np.ndarra
     high_v = np.where(np.isfinite(high_v), high_v, low_v)
     with np.errstate(invalid="ignore"):  # rows with no valid value are -inf - -inf, replaced below
         return np.where(valid > 0, low_v + weight * (high_v - low_v), 0.0)
-
-
-def rivalled_scores(claim_scores: np.ndarray, chosen: np.ndarray, similarity: np.ndarray,
-                    rival_scores: np.ndarray | None = None) -> np.ndarray:
-    """Per claim, its score at its chosen unit once the claims that match that unit better are taken
-    into account: the lowest partial correlation of unit and claim given one such rival, capped at the score.
-
-    A headline "officials mine crypto on work computers" scores 0.48 against "a hacker stole bitcoin",
-    but 0.62 against another claim, "employees mined crypto on state computers", which shares half
-    its meaning with the first: given that claim, little of the 0.48 is left. Only claims that match
-    the unit better are rivals, so a sentence that states two related claims keeps both; claims that
-    say the same thing (SAME_CLAIM) are not rivals. Without rivals this is just the score.
-    Rivals score by their text alone (`rival_scores`, rows as in claim_scores), the text that
-    `similarity` compares; a claim's own score may come from one of its versions.
-    """
-    k = len(claim_scores)
-    own = claim_scores[np.arange(k), chosen]
-    other = (claim_scores if rival_scores is None else rival_scores)[:, chosen]  # [j, i]: claim j at i's unit
-    return rivalled(own, other, similarity.T, ~np.eye(k, dtype=bool))
-
-
-def rivalled(own: np.ndarray, other: np.ndarray, similarity: np.ndarray, may_rival: np.ndarray) -> np.ndarray:
-    """rivalled_scores for any queries: `own` (Q) each query's score at its unit, `other` (K x Q) the
-    claims' text scores at that unit, `similarity` (K x Q) of claims and queries, `may_rival` (K x Q)."""
-    denominator = np.sqrt(np.clip((1 - other ** 2) * (1 - similarity ** 2), 1e-6, None))
-    partial = (own[None, :] - other * similarity) / denominator
-    rival = (similarity < SAME_CLAIM) & (other > own[None, :]) & may_rival
-    return np.minimum(own, np.where(rival, partial, np.inf).min(axis=0, initial=np.inf))
-
-
-def match_features(unit_scores: np.ndarray, units: list[Unit], n_sentences: int) -> tuple[float, float, int]:
-    """article_features for a single claim."""
-    firsts, lasts = np.array([u.first for u in units]), np.array([u.last for u in units])
-    best, contrast, best_unit = article_features(unit_scores[None, :], firsts, lasts, n_sentences)
-    return float(best[0]), float(contrast[0]), int(best_unit[0])
-
-
-def match_article(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndarray,
-                  calibration: Calibration) -> list[Evidence]:
-    """Evidence for each claim of `claims` in one article, in claim order."""
-    return build_evidence(match_numbers(claims, article, sentence_vectors, calibration), claims.claims, article)
-
-
-def match_numbers(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndarray,
-                  calibration: Calibration) -> ArticleMatch:
-    """What matching decides for each claim of `claims` in one article: one matrix product for all."""
-    scored = score_article(claims, article, sentence_vectors)
-    chosen = scored.claim_scores.argmax(axis=1)
-    return numbers_at(claims, scored, chosen, probabilities_at(claims, scored, chosen, calibration), calibration)
-
-
-@dataclass(frozen=True)
-class ScoredArticle:
-    """One article's units scored against a claim matrix: every claim and version row (`scores`), per claim
-    its best row (`claim_scores`) and its text's row (`text_scores`); `firsts`/`lasts` index the units' sentences."""
-
-    firsts: np.ndarray
-    lasts: np.ndarray
-    n_sentences: int
-    scores: np.ndarray
-    claim_scores: np.ndarray
-    text_scores: np.ndarray
-
-
-def score_article(claims: ClaimMatrix, article: Article, sentence_vectors: np.ndarray) -> ScoredArticle:
-    firsts, lasts = unit_spans([s.line for s in article.sentences])
-    vectors = unit_vectors(sentence_vectors, firsts, lasts)
-    scores = claims.rows @ vectors.T
-    return ScoredArticle(firsts, lasts, len(article.sentences), scores,
-                         np.maximum.reduceat(scores, claims.offsets[:-1], axis=0),
-                         scores[claims.offsets[:-1]])
-
-
-def probabilities_at(claims: ClaimMatrix, scored: ScoredArticle, chosen: np.ndarray,
-                     calibration: Calibration) -> np.ndarray:
-    """Per claim, p(the article states it) if its evidence were its `chosen` unit."""
-    best, contrast, _ = article_features(scored.claim_scores, scored.firsts, scored.lasts, scored.n_sentences, chosen)
-    rivalled = rivalled_scores(scored.claim_scores, chosen, claims.similarity, scored.text_scores)
-    return calibration.probabilities(best, contrast, rivalled)
-
-
-def numbers_at(claims: ClaimMatrix, scored: ScoredArticle, chosen: np.ndarray, probability: np.ndarray,
-               calibration: Calibration) -> ArticleMatch:
-    """The ArticleMatch of claims whose evidence is their `chosen` unit, decided with `probability`."""
-    claim_scores = scored.claim_scores
-    k = np.arange(len(claims.claims))
-    mentioned = probability >= calibration.threshold
-    second = second_places(scored, chosen, calibration,
-                           lambda at: rivalled_scores(claim_scores, at, claims.similarity, scored.text_scores))
-    first, last = scored.firsts[chosen], scored.lasts[chosen]
-    focus = claim_scores[k, last] > claim_scores[k, first]
-    version = np.full(len(k), -1)
-    told = []
-    for i in np.flatnonzero(mentioned & (np.diff(claims.offsets) > 1)):
-        per_version = _version_scores(scored.scores[claims.offsets[i] + 1: claims.offsets[i + 1]],
-                                      scored, first[i], last[i])
-        version[i] = int(np.argmax(per_version))
-        told.append(np.round(per_version.astype(np.float64), 4))
-    best = claim_scores[k, chosen]
-    ints = np.column_stack([mentioned, first, last, focus, np.where(mentioned, second, -1), version]).astype(np.int32)
-    floats = np.round(np.column_stack([best, probability]).astype(np.float64), 4)
-    return ArticleMatch(ints, floats, np.concatenate(told) if told else np.zeros(0))
-
-
-def second_places(scored: "ScoredArticle", best_unit: np.ndarray, calibration: Calibration,
-                  rivalled_at: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
-    """Per claim, the best single sentence outside its evidence window if that sentence states the
-    claim too (by the same decision), else -1. All claims of the article at once."""
-    claim_scores, n_sentences = scored.claim_scores, scored.n_sentences
-    firsts = scored.firsts[best_unit] - CONTEXT
-    lasts = scored.lasts[best_unit] + CONTEXT
-    position = np.arange(n_sentences)
-    outside = (position < firsts[:, None]) | (position > lasts[:, None])
-    candidates = np.where(outside, claim_scores[:, :n_sentences], -np.inf)
-    second = candidates.argmax(axis=1)
-    best, contrast, _ = article_features(claim_scores, scored.firsts, scored.lasts, n_sentences, chosen=second)
-    rivalled = rivalled_at(second)
-    states = outside.any(axis=1) & (calibration.probabilities(best, contrast, rivalled) >= calibration.threshold)
-    return np.where(states, second, -1)
-
-
-def _version_scores(version_scores: np.ndarray, scored: ScoredArticle, first: int, last: int) -> np.ndarray:
-    """Each version's best score in the evidence or the sentences around it."""
-    window = (scored.firsts >= first - CONTEXT) & (scored.lasts <= last + CONTEXT)
-    return version_scores[:, window].max(axis=1)

@@ -1,10 +1,14 @@
-"""Quantities in a sentence: digits in French/Turkish/English notation, scale and number words, percents, money."""
+"""Quantities in a sentence: digits in French/Turkish/English notation, scale and number words, fractions,
+percents, money, and what qualifies them ('more than', 'about', 'jusqu'à', 'yaklaşık') as an interval."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from factcheck.terms import terms
 
 _SEP = r"[ \u00a0\u202f.,]"
 _ORDINAL = r"(?:e|er|re|ème|eme|th|st|nd|rd)"
@@ -22,17 +26,43 @@ _CURRENCIES = {
     "tenge": "KZT", "tenges": "KZT", "kzt": "KZT",
     "lira": "TRY", "tl": "TRY", "livres": "GBP", "pounds": "GBP", "£": "GBP",
 }
+# Clock times: 13:00, 13h00, 0200 local time, 1300 hours
+_TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)\b|(?<!\d[ .,\u00a0\u202f])\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)"
+                   r"(?=\s*(?:hours?|hrs|h\b|GMT|UTC|CET|local))|(?<!\d[ .,\u00a0\u202f])\b0\d+\b")
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|pour\s?cent|percent|per\s?cent)")
 _PERCENT_BEFORE = re.compile(r"(?:%|yüzde)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)?")
 _UNIT_SKIP = {"de", "d", "des", "of", "the", "les", "la", "le", "du", "a", "an", "adet", "tane", "plus", "more",
               "than", "over", "about", "environ", "près", "yaklaşık", "en", "et", "and", "ve",
-              "ses", "son", "sa", "leur", "leurs", "ces", "their", "its", "his", "her", "these", "those", "bu", "şu"}
+              "ses", "son", "sa", "leur", "leurs", "ces", "their", "its", "his", "her", "these", "those", "bu", "şu",
+              "fazla", "az", "kadar", "civarında"}
+UNIT_WORDS = 2  # words after a figure that say what it counts
 
 TURKISH_UNITS = {"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9}
 TURKISH_TENS = {"on": 10, "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50, "altmış": 60, "yetmiş": 70,
                 "seksen": 80, "doksan": 90}
 TURKISH_MULTIPLIERS = {"yüz": 100, "bin": 1000, "milyon": 10**6, "milyar": 10**9}
+
+# Fractions said in words are percents: 'a third of the companies' is 'un tiers des sociétés'.
+_FRACTIONS = [(re.compile(p, re.IGNORECASE), share) for p, share in (
+    (r"\b(?:two|deux) (?:thirds|tiers)\b|\büçte ikisi\b", 200 / 3), (r"\bthree quarters\b|\btrois quarts\b|\bdörtte üçü\b", 75),
+    (r"\b(?:a|one) third\b|\bun tiers\b|\büçte biri\b", 100 / 3), (r"\b(?:a|one) quarter\b|\bun quart\b|\bdörtte biri\b", 25),
+    (r"\b(?:a |one )?half\b|\b(?:la|une) moitié\b|\byarısı\b", 50))]
+_FRACTION_MARK = "\uE002"
+
+# What comes before a figure and makes it a bound or an estimate.
+_LOWER = r"more than|over|above|in excess of|at least|plus de|au moins|au-delà de|en az|"
+_UPPER = r"less than|fewer than|under|below|at most|moins de|au plus|en fazla|"
+_ABOUT = r"about|around|approximately|roughly|nearly|almost|some|close to|environ|près de|presque|quelque|" \
+         r"autour de|quasiment|yaklaşık|aşağı yukarı|neredeyse|"
+_BEFORE_DATE = r"before|until|by|avant|jusqu['’]en|"
+_AFTER_DATE = r"after|since|après|depuis|"
+_QUALIFIER = re.compile(rf"(?:(?P<lower>{_LOWER[:-1]})|(?P<upper>{_UPPER[:-1]})|(?P<about>{_ABOUT[:-1]})|"
+                        rf"(?P<before>{_BEFORE_DATE[:-1]})|(?P<after>{_AFTER_DATE[:-1]}))\s*(?:de\s+|d['’]\s*)?[$€£]?\s*$",
+                        re.IGNORECASE)
+_QUALIFIER_AFTER = re.compile(r"^['’]?\w{0,4}\s+(?:(?P<lower>fazla)|(?P<upper>az)|(?P<about>civarında|kadar))\b",
+                              re.IGNORECASE)
+APPROXIMATE = 0.1  # 'about 500' is 450 to 550
 
 
 @dataclass(frozen=True)
@@ -41,15 +71,32 @@ class Quantity:
     kind: str  # count, percent, money:<ISO code>, year, rank
     unit: str  # the word it counts ("employés"), '' when none
     text: str  # as written, for explanations
+    qualifier: str = "exact"  # exact, lower (more than), upper (less than), about, before, after
+    low: float = -math.inf  # the values it allows, given its qualifier and how it was rounded
+    high: float = math.inf
+    before: tuple[str, ...] = ()  # keys of the words before it, nearest first, back to the previous figure
+    after: tuple[str, ...] = ()  # and after it, up to the next: what it is a figure of ('$35.6 million in North America')
+
+    def kinship(self, other: "Quantity") -> int:
+        """How much the words around two figures say they are one quantity: the words after a figure (what
+        it counts) weigh double."""
+        return 2 * len(set(self.after) & set(other.after)) + len(set(self.before) & set(other.before))
+
+    def allows(self, other: "Quantity") -> bool:
+        """Whether both can be true of one thing: their intervals meet."""
+        return self.low <= other.high and other.low <= self.high
 
 
 @lru_cache(maxsize=1 << 16)
 def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     """Every quantity in `text`, with number words turned into digits first (memoised: an
     evidence sentence is compared with every other article's)."""
+    text, fractions = _mark_fractions(text)
     text = words_to_digits(text, lang)
-    found = []
-    for match in _NUMBER.finditer(text):
+    found = [_time(m) for m in _TIME.finditer(text)]
+    text = _TIME.sub(" ", text)
+    matches = list(_NUMBER.finditer(text))
+    for n, match in enumerate(matches):
         value = parse_number(match.group(), lang)
         before, after = text[: match.start()], text[match.end():]
         value, after, scale_text = _apply_scale(value, after)
@@ -58,8 +105,69 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
         if kind == "percent":
             prefix, suffix = _PERCENT_BEFORE.search(before), _PERCENT_AFTER.match(after)
             written = ((before[prefix.start():] if prefix else "") + written + (suffix.group() if suffix else "")).strip()
-        found.append(Quantity(value, kind, _unit(after) if kind == "count" else "", written))
+        context = (_keys(text[matches[n - 1].end() if n else 0: match.start()])[::-1][:CONTEXT_WORDS],
+                   _keys(text[match.end(): matches[n + 1].start() if n + 1 < len(matches) else len(text)])[:CONTEXT_WORDS])
+        found.append(_qualified(value, kind, match.group(), scale_text, before, after, written, context))
+    for share, written, before, after in fractions:
+        context = (_keys(before)[::-1][:CONTEXT_WORDS], _keys(after)[:CONTEXT_WORDS])
+        found.append(_qualified(share, "percent", "", "", "", after, written, context, rounding=1.0, about=True))
     return tuple(found)
+
+
+CONTEXT_WORDS = 3
+
+
+def _keys(text: str) -> list[str]:
+    return [k for w in _WORD.findall(text) for k in terms(w).keys]
+
+
+def _time(match: re.Match) -> Quantity:
+    hours, minutes = match.group("h") or match.group("hh"), match.group("m") or match.group("mm")
+    if hours is None:  # a number with a leading zero that is no time: not compared
+        return Quantity(0.0, "other", "", match.group())
+    value = int(hours) * 60 + int(minutes)
+    return Quantity(float(value), "time", "", match.group(), "exact", value - 0.5, value + 0.5)
+
+
+def _qualified(value: float, kind: str, token: str, scale_text: str, before: str, after: str, written: str,
+               context: tuple[tuple[str, ...], tuple[str, ...]], rounding: float | None = None,
+               about: bool = False) -> Quantity:
+    qualifier = "about" if about else _qualifier(before, after)
+    tolerance = rounding if rounding is not None else _rounding(token, value, scale_text)
+    low, high = value - tolerance, value + tolerance
+    if qualifier == "about":
+        low, high = min(low, value * (1 - APPROXIMATE)), max(high, value * (1 + APPROXIMATE))
+    elif qualifier in ("lower", "after"):
+        high = math.inf
+    elif qualifier in ("upper", "before"):
+        low = -math.inf
+    unit = _unit(after) if kind == "count" else ""
+    return Quantity(value, kind, unit, written, qualifier, low, high, *context)
+
+
+def _qualifier(before: str, after: str) -> str:
+    match = _QUALIFIER.search(before[-30:]) or _QUALIFIER_AFTER.match(after)
+    if match is None:
+        return "exact"
+    return next(name for name, text in match.groupdict().items() if text)
+
+
+def _rounding(token: str, value: float, scale_text: str) -> float:
+    """Half the place of the last digit written: '45.4 million' allows 45.35 to 45.45 million."""
+    scale = value / parse_number(token, "en") if scale_text and parse_number(token, "en") else 1.0
+    decimals = re.search(r"[.,](\d{1,2})$", token.replace(" ", ""))
+    if decimals and not re.search(r"[.,]\d{3}$", token):
+        return 0.5 * 10 ** -len(decimals.group(1)) * scale
+    return 0.5 * scale
+
+
+def _mark_fractions(text: str) -> tuple[str, list[tuple[float, str, str]]]:
+    found = []
+    for pattern, share in _FRACTIONS:
+        for match in pattern.finditer(text):
+            found.append((share, match.group(), text[: match.start()], text[match.end():]))
+        text = pattern.sub(_FRACTION_MARK, text)
+    return text, found
 
 
 def parse_number(token: str, lang: str) -> float:
@@ -75,7 +183,7 @@ def parse_number(token: str, lang: str) -> float:
         return float(token.replace("," if decimal == "." else ".", "").replace(",", "."))
     sep = seps[0]
     decimal_mark = "." if lang == "en" else ","
-    if thousands_only and (sep != decimal_mark or len(seps) > 1):
+    if thousands_only and (sep != decimal_mark or len(seps) > 1 or groups[-1] == "000"):
         return float(token.replace(sep, ""))
     return float(token.replace(sep, ".")) if len(seps) == 1 else float(token.replace(sep, ""))
 
@@ -106,7 +214,8 @@ def _turkish_words_to_digits(text: str) -> str:
     out, run = [], []
     for token in tokens + [""]:
         word = token.lower().strip(".,;:!?\"'’”“")
-        if word in TURKISH_UNITS or word in TURKISH_TENS or word in TURKISH_MULTIPLIERS:
+        after_digits = not run and word in TURKISH_MULTIPLIERS and out and re.search(r"\d\s*$", "".join(out[-2:]))
+        if not after_digits and (word in TURKISH_UNITS or word in TURKISH_TENS or word in TURKISH_MULTIPLIERS):
             run.append(token)
             continue
         if token.isspace() and run:
@@ -166,8 +275,11 @@ def _currency(before: str, after: str) -> str | None:
     return _CURRENCIES[preceding.group(1)] if preceding else None
 
 
+def _following_words(after: str) -> list[str]:
+    after = re.sub(r"^['’]\w+", "", after)  # a Turkish case ending: 100'den fazla, %13'lük
+    return [w for w in _WORD.findall(after[:60])[:4] if w.lower() not in _UNIT_SKIP][:UNIT_WORDS]
+
+
 def _unit(after: str) -> str:
-    for word in _WORD.findall(after[:60])[:4]:
-        if word.lower() not in _UNIT_SKIP:
-            return word.lower()
-    return ""
+    words = _following_words(after)
+    return words[0].lower() if words else ""

@@ -7,15 +7,18 @@ import json
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Protocol
 
+import numpy as np
+
 from factcheck.articles import Article
 from factcheck.calibration import Calibration
 from factcheck.claims import Claim, ClaimSet
 from factcheck.embed import PASSAGE, QUERY, Embedder, encode_batched
-from factcheck.feedback import choose_anchors, near_misses
-from factcheck import feedback, match
+from factcheck import match
 from factcheck.evidence import MATCH_VERSION, ArticleMatch, Evidence, article_fingerprint, build_evidence
-from factcheck.match import ClaimMatrix, match_numbers
-from factcheck.relook import SecondLooks
+from factcheck.language import detect_language
+from factcheck.drafts import aligned
+from factcheck.match import (ClaimRows, at_sentences, claim_texts, clause_candidates, decide_article, distinct_texts,
+                             first_look, score, with_clauses)
 from factcheck.problems import Problem
 from factcheck.compare import Difference
 from factcheck.verdict import ClaimResult, decide
@@ -66,22 +69,29 @@ def check(claim_set: ClaimSet, articles: list[Article], embedder: Embedder, sett
     whose sentences and claims in scope are unchanged is neither embedded nor matched again.
     """
     claims = list(claim_set.claims)
-    texts = [t for c in claims for t in (c.text, *(v for _, v in c.versions))]
-    matrix = ClaimMatrix.build(claims, encode_batched(embedder, texts, QUERY))
-    scoped = _ScopedMatrices(claim_set, matrix, _settings_fingerprint(settings))
+    matrix = claim_rows(claims, embedder)
+    scoped = ScopedClaims(claim_set, matrix, _settings_fingerprint(settings))
     found, keys = _first_matches(articles, scoped, embedder, settings.calibration, matches, progress)
-    _second_look(articles, found, keys, scoped, embedder, settings.calibration, matches, progress)
+    _align_drafts(articles, found, scoped, embedder, settings.calibration)
     evidence: dict[str, list[Evidence]] = {c.id: [] for c in claims}
     scores: dict[float, float] = {}
     for article in articles:
         for one in build_evidence(found.pop(article.id), scoped.for_article(article.id).claims, article, scores):
             evidence[one.claim].append(one)
     contradictions = nli_differences(nli, evidence) if nli is not None else {}
-    results = tuple(decide(c, evidence[c.id], contradictions.get(c.id, [])) for c in claims)
+    results = tuple(decide(c, evidence[c.id], contradictions.get(c.id, []), lang)
+                    for c, lang in zip(claims, matrix.langs))
     return Report(results, tuple(articles), settings, problems)
 
 
-def _first_matches(articles: list[Article], scoped: "_ScopedMatrices", embedder: Embedder, calibration: Calibration,
+def claim_rows(claims: list[Claim], embedder: Embedder) -> ClaimRows:
+    """The claims embedded: texts and versions as queries, each version's own words, each claim's language."""
+    return ClaimRows.build(claims, encode_batched(embedder, claim_texts(claims), QUERY),
+                           encode_batched(embedder, distinct_texts(claims), QUERY),
+                           [detect_language(c.text) for c in claims])
+
+
+def _first_matches(articles: list[Article], scoped: "ScopedClaims", embedder: Embedder, calibration: Calibration,
                    store: MatchStore | None, progress: Progress) -> tuple[dict[str, ArticleMatch], dict[str, bytes]]:
     """Each article's ArticleMatch and the key it is stored under: stored ones read back, the others
     embedded, matched and stored a chunk of CHUNK_SENTENCES at a time. The new articles of a rerun
@@ -99,37 +109,43 @@ def _first_matches(articles: list[Article], scoped: "_ScopedMatrices", embedder:
     return found, keys
 
 
-def _first_looks(articles: list[Article], scoped: "_ScopedMatrices", embedder: Embedder,
+def _align_drafts(articles: list[Article], found: dict[str, ArticleMatch], scoped: "ScopedClaims",
+                  embedder: Embedder, calibration: Calibration) -> None:
+    """Replace in `found` the match of each article that holds a near-duplicate of another draft's telling of
+    a story claim (drafts.py). It depends on the other articles, so it is made afresh, never stored."""
+    todo = aligned(articles, scoped.for_article, found)
+    for article in (a for a in articles if a.id in todo):
+        claims = scoped.for_article(article.id)
+        vectors = encode_batched(embedder, [s.text for s in article.sentences], PASSAGE)
+        scored = score(claims, article, vectors)
+        look = at_sentences(claims, scored, first_look(claims, scored, calibration), calibration, todo[article.id])
+        stated = np.zeros(len(claims.claims), dtype=bool)
+        stated[list(todo[article.id])] = True
+        found[article.id] = decide_article(claims, scored, look, calibration, vectors, stated)
+
+
+def _first_looks(articles: list[Article], scoped: "ScopedClaims", embedder: Embedder,
                  calibration: Calibration) -> list[ArticleMatch]:
     vectors = encode_batched(embedder, [s.text for a in articles for s in a.sentences], PASSAGE)
-    out, start = [], 0
-    for article in articles:
-        end = start + len(article.sentences)
-        out.append(match_numbers(scoped.for_article(article.id), article, vectors[start:end], calibration))
-        start = end
-    return out
-
-
-def _second_look(articles: list[Article], found: dict[str, ArticleMatch], keys: dict[str, bytes],
-                 scoped: "_ScopedMatrices", embedder: Embedder, calibration: Calibration,
-                 store: MatchStore | None, progress: Progress) -> None:
-    """Replace in `found` the match of every article that nearly states a claim another article
-    of its language surely states (feedback.py, relook.py)."""
-    anchors = choose_anchors((scoped.for_article(a.id), a, found[a.id]) for a in articles)
-    todo = [(a, near) for a in articles
-            if (near := near_misses(scoped.for_article(a.id), a, found[a.id], anchors))]
-    chunks = _chunks(todo, lambda item: len(item[0].sentences))
-    for chunk in progress(chunks, "second look", len(chunks)):
-        looks = SecondLooks(chunk, lambda a: found[a.id], lambda a: keys[a.id], lambda a: scoped.for_article(a.id),
-                            embedder, calibration, store)
-        for (article, _), match_ in zip(chunk, looks.matches()):
-            found[article.id] = match_
+    ends = np.cumsum([len(a.sentences) for a in articles])
+    per_article = [vectors[end - len(a.sentences): end] for a, end in zip(articles, ends)]
+    looks = []
+    for article, sentence_vectors in zip(articles, per_article):
+        claims = scoped.for_article(article.id)
+        scored = score(claims, article, sentence_vectors)
+        look = first_look(claims, scored, calibration)
+        looks.append((claims, scored, look, clause_candidates(claims, scored, look, calibration)))
+    # the clauses of every near miss of the chunk, embedded together
+    clause_texts = list(dict.fromkeys(t for *_, found in looks for pairs in found.values() for _, t in pairs))
+    clause_vectors = dict(zip(clause_texts, encode_batched(embedder, clause_texts, PASSAGE))) if clause_texts else {}
+    return [decide_article(claims, scored, with_clauses(claims, scored, look, calibration, found, clause_vectors),
+                           calibration, sentence_vectors)
+            for (claims, scored, look, found), sentence_vectors in zip(looks, per_article)]
 
 
 def _settings_fingerprint(settings: Settings) -> bytes:
     """Everything besides claims and sentences that a stored match depends on."""
-    constants = (MATCH_VERSION, match.CONTEXT, match.BACKGROUND_PERCENTILE, match.SAME_CLAIM,
-                 feedback.ANCHOR_PROBABILITY, feedback.NEAR_MISS, feedback.MAX_ANCHORS)
+    constants = (MATCH_VERSION, match.CONTEXT, match.BACKGROUND_PERCENTILE)
     calibration = json.dumps(settings.calibration.to_dict(), sort_keys=True, default=str)
     return f"{constants}\x00{settings.model}\x00{calibration}".encode("utf-8")
 
@@ -163,13 +179,13 @@ def _chunks(items: list, sentences_of: Callable = lambda article: len(article.se
     return chunks + [current] if current else chunks
 
 
-class _ScopedMatrices:
+class ScopedClaims:
     """The claim matrix restricted to the claims whose story covers an article, built once per scope,
     and the key under which an article's match with that scope is stored."""
 
-    def __init__(self, claim_set: ClaimSet, matrix: ClaimMatrix, settings_fingerprint: bytes = b""):
+    def __init__(self, claim_set: ClaimSet, matrix: ClaimRows, settings_fingerprint: bytes = b""):
         self._claim_set, self._matrix, self._settings = claim_set, matrix, settings_fingerprint
-        self._built: dict[tuple, tuple[ClaimMatrix, bytes]] = {}
+        self._built: dict[tuple, tuple[ClaimRows, bytes]] = {}
         self._scope_of: dict[str, tuple] = {}
         by_story: dict[str | None, tuple[Claim, list[int]]] = {}
         for k, claim in enumerate(matrix.claims):
@@ -177,7 +193,7 @@ class _ScopedMatrices:
         self._stories = list(by_story.values())  # per story: one of its claims, and all of them by index
         self._kept: dict[tuple[bool, ...], tuple[int, ...]] = {}  # which stories check an article -> its claims
 
-    def for_article(self, article_id: str) -> ClaimMatrix:
+    def for_article(self, article_id: str) -> ClaimRows:
         return self._scope(article_id)[0]
 
     def key(self, article: Article) -> bytes:
@@ -195,13 +211,13 @@ class _ScopedMatrices:
                                                       for k in claims))
         return keep
 
-    def _scope(self, article_id: str) -> tuple[ClaimMatrix, bytes]:
+    def _scope(self, article_id: str) -> tuple[ClaimRows, bytes]:
         keep = self._scope_of.get(article_id)
         if keep is None:
             keep = self._scope_of[article_id] = self._in_scope(article_id)
         if keep not in self._built:
             subset = self._matrix.subset(list(keep))
-            claims = [(c.id, c.text, c.versions) for c in subset.claims]
+            claims = [(c.id, c.text, c.versions, c.story is not None) for c in subset.claims]
             fingerprint = hashlib.blake2b(self._settings + json.dumps(claims).encode("utf-8")).digest()
             self._built[keep] = (subset, fingerprint)
         return self._built[keep]

@@ -7,7 +7,7 @@ from functools import cached_property
 from operator import attrgetter
 
 from factcheck.claims import Claim
-from factcheck.compare import Difference, compare, internal_differences
+from factcheck.compare import Contradiction, Difference, compare, contradictions, internal_differences
 from factcheck.evidence import Evidence
 
 MAX_DIFFERENCES = 50
@@ -23,6 +23,7 @@ class ClaimResult:
     differences: tuple[Difference, ...] = ()
     internal: tuple[Difference, ...] = ()  # one article stating two figures: reported, never blocking
     review: object | None = None  # a review.Review of exactly this evidence: it no longer blocks
+    contradictions: tuple[Contradiction, ...] = ()  # articles whose evidence contradicts the claim's assertion
 
     @cached_property
     def mentioning(self) -> tuple[Evidence, ...]:
@@ -36,14 +37,17 @@ class ClaimResult:
         return tuple(e for e in self.mentioning if e.version not in (None, self.claim.verified))
 
     @property
+    def contradicting(self) -> frozenset[str]:
+        """The articles whose evidence contradicts the claim's own assertion."""
+        return frozenset(c.evidence.article for c in self.contradictions)
+
+    @property
     def has_finding(self) -> bool:
-        return self.status == DISAGREEMENT or bool(self.off_verified)
+        return self.status == DISAGREEMENT or bool(self.off_verified) or bool(self.contradictions)
 
     @property
     def blocking(self) -> bool:
-        if self.claim.severity != "error" or self.review is not None:
-            return False
-        return self.status == DISAGREEMENT or bool(self.off_verified)
+        return self.claim.severity == "error" and self.review is None and self.has_finding
 
 
 def version_differences(mentioning: tuple[Evidence, ...]) -> list[Difference]:
@@ -58,20 +62,38 @@ def version_differences(mentioning: tuple[Evidence, ...]) -> list[Difference]:
     return out
 
 
-def decide(claim: Claim, evidence: list[Evidence], extra: list[Difference] = ()) -> ClaimResult:
-    """The contract's status for one claim: unmentioned, single-source, consistent or disagreement.
+def decide(claim: Claim, evidence: list[Evidence], extra: list[Difference] = (), lang: str = "en") -> ClaimResult:
+    """The contract's status for one claim: unmentioned, single-source, consistent or disagreement; and the
+    articles that contradict what the claim itself asserts (written in `lang`).
 
     `extra` holds differences found by a model stage (NLI) for pairs of mentioning articles."""
     evidence = tuple(sorted(evidence, key=attrgetter("article")))
     mentioning = tuple(e for e in evidence if e.mentioned)
     internal = tuple(d for e in mentioning if e.also for d in internal_differences(e))  # few have a second place
+    against = claim_contradictions(claim, mentioning, lang)
     if len(mentioning) < 2:
-        result = ClaimResult(claim, SINGLE_SOURCE if mentioning else UNMENTIONED, evidence, (), internal)
+        result = ClaimResult(claim, SINGLE_SOURCE if mentioning else UNMENTIONED, evidence, (), internal, None, against)
     else:
         found = version_differences(mentioning) + evidence_differences(mentioning) + list(extra)
-        result = ClaimResult(claim, DISAGREEMENT if found else CONSISTENT, evidence, tuple(found), internal)
+        result = ClaimResult(claim, DISAGREEMENT if found else CONSISTENT, evidence, tuple(found), internal, None,
+                             against)
     result.__dict__["mentioning"] = mentioning  # the cached_property, already known: a pass over every article
     return result
+
+
+def assertion(claim: Claim) -> str | None:
+    """What the claim itself asserts: its verified version, else its text when it has no versions. A claim
+    with versions and none verified asserts nothing: it only asks which one each article tells."""
+    if claim.verified is not None:
+        return dict(claim.versions)[claim.verified]
+    return None if claim.versions else claim.text
+
+
+def claim_contradictions(claim: Claim, mentioning: tuple[Evidence, ...], lang: str) -> tuple[Contradiction, ...]:
+    said = assertion(claim)
+    if said is None:
+        return ()
+    return tuple(c for e in mentioning for c in contradictions(said, lang, e))
 
 
 def evidence_differences(mentioning: tuple[Evidence, ...]) -> list[Difference]:

@@ -84,3 +84,11 @@ def cli_case(tmp_path, monkeypatch):
         shutil.copy(Path(__file__).parent / "data" / "cli" / name, tmp_path / name)
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+def contrast_only(near_miss: float = 1.0):
+    """A calibration for hand-made cases: stated where the claim stands out of the article (contrast > 0.2)."""
+    from factcheck.calibration import Calibration, Scope
+
+    scope = Scope({"contrast": 20.0}, -4.0, 0.5)
+    return Calibration("test", scope, scope, near_miss)

@@ -79,13 +79,48 @@ def _evidence(article, text, before=""):
 
 def test_compare_explains_each_kind():
     base = _evidence("000", "La banque ne prévoit pas d'interdire 4 cryptomonnaies.", "Selon Daniyar Akishev, la situation évolue.")
-    other = _evidence("100", "La banque prévoit volontairement d'interdire 6 cryptomonnaies.", "D'après le gouvernement, la situation évolue.")
+    other = _evidence("100", "La banque prévoit volontairement d'interdire 6 cryptomonnaies.", "D'après Alexey Sidorov, la situation évolue.")
     assert [(d.kind, d.explanation) for d in compare(base, other)] == [
         ("number", "000 says 4 cryptomonnaies, 100 says 6 cryptomonnaies"),
         ("negation", "000 negates it ('ne prévoit pas'), 100 does not"),
         ("modality", "100 says it was deliberate, 000 does not"),
-        ("attribution", "000 attributes it to Daniyar Akishev, 100 to le gouvernement"),
+        ("attribution", "000 attributes it to Daniyar Akishev, 100 to Alexey Sidorov"),
     ]
+
+
+@pytest.mark.parametrize("a, b", [
+    (("According to officials, 112 inmates escaped.", "en"), ("Fontes said 112 inmates escaped.", "en")),
+    (("Selon le gouvernement, 112 détenus se sont évadés.", "fr"), ("Hükümete göre 112 mahkum kaçtı.", "tr")),
+])
+def test_a_title_and_a_name_or_titles_across_languages_may_be_one_speaker(a, b):
+    assert [d.kind for d in compare(_evidence("x", a[0]), _evidence("y", b[0]))] == []
+
+
+@pytest.mark.parametrize("a, b, kind", [
+    ("Got7 is a South Korean boy band formed by JYP Entertainment.",
+     "Got7 is a South Korean boy band formed by YG Entertainment.", "entity"),
+    ("Viduka is a retired Australian football centre forward.",
+     "Viduka is NOT retired and is an Australian football centre forward.", "negation"),
+    ("It held a 66 % rating with an average of 5.8 out of 10.", "It held a 66 % rating with an average of 3.8 out of 10.",
+     "number"),
+    ("The draw will be held on 16 March 2018, 13:00 CET.", "The draw will be held on 16 March 2018, 12:00 CET.", "number"),
+])
+def test_two_drafts_of_one_sentence_differ_in_a_checkable_fact(a, b, kind):
+    assert [d.kind for d in compare(_evidence("x", a), _evidence("y", b))] == [kind]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Moreover, no one is permitted to enter the accident location.",
+     "Moreover, nobody is permitted to reach the accident location."),
+    ("the new Eos is not sufficient to maintain the workers", "the new Eos is insufficient to maintain the workers"),
+    ("The Herald said Helen Clark, Prime Minister of NZ, prefers a new stadium.",
+     "The Herald said Helen Clark, PM of NZ, prefers a new stadium."),
+    ("Level 3 demanded that its peers pay $ 30,000 USD.", "Level 3 demanded that its peers pay $ 30.000 USD."),
+    ("It occurred at around 01:00 UTC ( 02:00 local time).", "It occurred at around 01:00 UTC ( 0200 local time)."),
+    ("Not only design competitions, sponsors like EPSON came.", "Besides design competitions, sponsors like EPSON came."),
+])
+def test_rewording_of_one_sentence_is_no_difference(a, b):
+    assert compare(_evidence("x", a), _evidence("y", b)) == []
 
 
 def test_rewording_alone_is_not_a_difference():

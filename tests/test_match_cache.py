@@ -5,15 +5,14 @@ from dataclasses import replace
 import numpy as np
 
 from factcheck.articles import parse_article
-from factcheck.calibration import Calibration
 from factcheck.claims import parse_claims
 from factcheck.evidence import ArticleMatch, build_evidence
-from factcheck.match import ClaimMatrix, match_numbers
-from factcheck.pipeline import Settings, check
+from factcheck.match import decide_article, first_look, score
+from factcheck.pipeline import ScopedClaims, Settings, check, claim_rows
 
-from conftest import DictStore
+from conftest import DictStore, contrast_only
 
-CONTRAST_ONLY = Calibration("test", w_best=0.0, w_contrast=20.0, bias=-4.0)
+CONTRAST_ONLY = contrast_only()
 CLAIMS = """\
 claims:
   - id: power
@@ -47,11 +46,11 @@ def _articles(**texts):
 
 def test_an_article_match_reads_back_from_bytes_to_the_same_evidence(fake_embedder):
     claim_set = parse_claims(CLAIMS)
-    texts = [t for c in claim_set.claims for t in (c.text, *(v for _, v in c.versions))]
-    matrix = ClaimMatrix.build(list(claim_set.claims), fake_embedder.encode(texts, "query"))
+    matrix = claim_rows(list(claim_set.claims), fake_embedder)
     article = parse_article("a", TEXT)
     vectors = fake_embedder.encode([s.text for s in article.sentences], "passage")
-    fresh = match_numbers(matrix, article, vectors, CONTRAST_ONLY)
+    scored = score(matrix, article, vectors)
+    fresh = decide_article(matrix, scored, first_look(matrix, scored, CONTRAST_ONLY), CONTRAST_ONLY, vectors)
     stored = ArticleMatch.from_bytes(fresh.to_bytes(), len(matrix.claims))
     evidence = build_evidence(stored, matrix.claims, article)
     assert evidence == build_evidence(fresh, matrix.claims, article)
@@ -85,7 +84,7 @@ def test_changed_claims_or_settings_match_every_article_again(fake_embedder):
     sentences = [s.text for a in _articles() for s in a.sentences]
     sentences = list(dict.fromkeys(sentences))  # what a and b share is embedded once
     for claims, new_settings in ((CLAIMS.replace("hier soir", "ce matin"), settings),
-                                 (CLAIMS, replace(settings, calibration=replace(CONTRAST_ONLY, bias=-3.0))),
+                                 (CLAIMS, replace(settings, calibration=replace(CONTRAST_ONLY, near_miss=0.5))),
                                  (CLAIMS, replace(settings, model="fake@2"))):
         again = Recording(fake_embedder)
         check(parse_claims(claims), _articles(), again, new_settings, matches=_copy(store))
@@ -123,8 +122,6 @@ def test_changed_articles_far_apart_are_embedded_in_one_call(fake_embedder, monk
 
 
 def test_each_article_is_checked_by_the_claims_of_its_stories_in_claim_order(fake_embedder):
-    from factcheck.embed import QUERY
-    from factcheck.pipeline import _ScopedMatrices
 
     claim_set = parse_claims("""\
 stories:
@@ -136,9 +133,7 @@ claims:
   - {id: c, text: il pleuvait fort, story: rain}
   - {id: d, text: les mineurs ont fui, story: mines}
 """)
-    claims = list(claim_set.claims)
-    vectors = fake_embedder.encode([c.text for c in claims], QUERY)
-    scoped = _ScopedMatrices(claim_set, ClaimMatrix.build(claims, vectors))
+    scoped = ScopedClaims(claim_set, claim_rows(list(claim_set.claims), fake_embedder))
     in_scope = {name: [c.id for c in scoped.for_article(name).claims] for name in ("m1", "r1", "mr1", "x1", "m2")}
     assert in_scope == {"m1": ["a", "b", "d"], "r1": ["b", "c"], "mr1": ["a", "b", "c", "d"], "x1": ["b"],
                         "m2": ["a", "b", "d"]}

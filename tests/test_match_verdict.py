@@ -4,72 +4,75 @@ import numpy as np
 import pytest
 
 from factcheck.articles import parse_article
-from factcheck.calibration import Calibration
 from factcheck.claims import Claim, parse_claims
-from factcheck.match import (ClaimMatrix, Evidence, Unit, match_article, match_features, rivalled_scores,
-                             units_for)
-from factcheck.pipeline import Settings, check
+from factcheck.evidence import Evidence
+from factcheck.match import Units, decide_article, features_at, first_look, score
+from factcheck.pipeline import Settings, check, claim_rows
+from factcheck.terms import clauses, name_swap, overlap, terms
 from factcheck.verdict import decide
 
-CONTRAST_ONLY = Calibration("test", w_best=0.0, w_contrast=20.0, bias=-4.0)  # mentioned when contrast > 0.2
+from conftest import contrast_only
+
+CONTRAST_ONLY = contrast_only()
 
 
 def test_pairs_stay_within_a_paragraph():
-    assert units_for([1, 1, 3]) == [Unit(0, 0), Unit(1, 1), Unit(2, 2), Unit(0, 1)]
+    units = Units.of(parse_article("a", "Un. Deux.\nTrois."))
+    assert list(zip(units.first.tolist(), units.last.tolist())) == [(0, 0), (1, 1), (2, 2), (0, 1)]
 
 
-def test_contrast_discounts_what_the_rest_of_the_article_scores():
-    units = units_for(list(range(12)))
-    topical = np.array([0.60] + [0.55] * 11)
-    focused = np.array([0.60] + [0.10] * 11)
-    assert match_features(topical, units, 12) == pytest.approx((0.60, 0.05, 0))
-    assert match_features(focused, units, 12) == pytest.approx((0.60, 0.50, 0))
-
-
-def _partial(r_uc, r_ur, r_cr):
-    return (r_uc - r_ur * r_cr) / np.sqrt((1 - r_ur ** 2) * (1 - r_cr ** 2))
-
-
-def test_a_claim_that_matches_the_unit_better_explains_part_of_the_score_away():
-    # claim 0 scores 0.48 at unit 0, claim 1 scores 0.62 there, and the two claims share 0.49
-    scores = np.array([[0.48, 0.10], [0.62, 0.05]])
-    similarity = np.array([[1.0, 0.49], [0.49, 1.0]])
-    rivalled = rivalled_scores(scores, np.array([0, 0]), similarity)
-    assert rivalled[0] == pytest.approx(_partial(0.48, 0.62, 0.49))
-    assert rivalled[0] < 0.3
-    assert rivalled[1] == pytest.approx(0.62)  # claim 0 matches worse: no rival for claim 1
-
-
-@pytest.mark.parametrize("similarity, why", [(0.0, "unrelated claims share nothing to explain away"),
-                                             (0.85, "claims that say the same thing are not rivals")])
-def test_no_penalty_for_unrelated_or_same_claims(similarity, why):
-    scores = np.array([[0.50], [0.70]])
-    sims = np.array([[1.0, similarity], [similarity, 1.0]])
-    assert rivalled_scores(scores, np.array([0, 0]), sims)[0] == pytest.approx(0.50), why
-
-
-def test_without_other_claims_the_rivalled_score_is_the_score():
-    assert rivalled_scores(np.array([[0.3, 0.6]]), np.array([1]), np.ones((1, 1))) == pytest.approx([0.6])
-
-
-def test_a_headline_that_states_another_claim_is_not_evidence(fake_embedder):
-    # "crypto mining" is better explained by the mining claim than by the hacker claim
-    text = ("Crypto mining on ministry computers\nThe weather was fine in Almaty.\nThe market was calm.\n"
-            "The trains ran on time.\nChildren played in the park.\nThe shops opened late.\n")
+def _scored(fake_embedder, text, *claims):
     article = parse_article("a", text)
-    hacker = Claim("hack", "a hacker stole crypto from an exchange")
-    mining = Claim("mining", "crypto mining on ministry computers by employees")
-    rows = fake_embedder.encode([hacker.text, mining.text], "query")
+    rows = claim_rows(list(claims), fake_embedder)
     vectors = fake_embedder.encode([s.text for s in article.sentences], "passage")
-    rivals_matter = Calibration("test", w_best=-6.0, w_contrast=10.0, bias=-1.2, w_rivalled=6.0)
-    alone = match_article(ClaimMatrix.build([hacker], rows[:1]), article, vectors, rivals_matter)
-    together = match_article(ClaimMatrix.build([hacker, mining], rows), article, vectors, rivals_matter)
-    assert [e.mentioned for e in alone] == [True]
-    assert [e.mentioned for e in together] == [False, True]
+    return rows, score(rows, article, vectors), vectors
 
 
-def _ev(article, mentioned=True, version=None):
-    sentence = parse_article(article, "Un texte.").sentences
+def test_contrast_discounts_what_the_rest_of_the_article_scores(fake_embedder):
+    claim = Claim("c", "crypto mining on state computers")
+    focused = "Crypto mining on state computers.\n" + "".join(f"The weather {i} was fine.\n" for i in range(10))
+    topical = "Crypto mining on state computers.\n" + "".join(f"Crypto mining {i} rose.\n" for i in range(10))
+    contrasts = []
+    for text in (focused, topical):
+        rows, scored, _ = _scored(fake_embedder, text, claim)
+        unit = scored.claims.argmax(axis=1)
+        contrasts.append(features_at(rows, scored, unit, scored.claims[0, unit])["contrast"][0])
+    assert contrasts[0] > contrasts[1] + 0.3
+
+
+def test_words_are_found_across_languages_by_their_transliterated_start():
+    claim = terms("Tokayev wants Kazakhstan's Ministry of Finance to act")
+    assert overlap(claim, terms("Tokaïev veut que le ministère des Finances du Kazakistan agisse")) == 0.8  # not 'wants'
+    assert overlap(claim, terms("Le marché était calme")) == 0.0
+
+
+def test_a_claim_whose_names_are_missing_and_replaced_is_another_event():
+    claim = terms("Hassan Rouhani wins Iran's presidential election")
+    other = terms("Nicolas Maduro remporte le vote présidentiel au Venezuela")
+    assert name_swap(claim, claim, other, other) == 1.0
+    same = terms("Rouhani remporte l'élection présidentielle iranienne")
+    assert name_swap(claim, claim, same, same) == 0.0
+
+
+def test_a_long_sentence_is_split_into_its_facts():
+    assert clauses("L'autorité a déposé 25 affaires pénales et saisi 67 000 pièces d'équipement.") == [
+        "L'autorité a déposé 25 affaires pénales", "saisi 67 000 pièces d'équipement."]
+    assert clauses("Court sentence here.") == []
+
+
+def test_a_claim_checked_everywhere_needs_more_than_a_story_claim(fake_embedder):
+    from factcheck.calibration import Calibration, Scope
+
+    calibration = Calibration("t", Scope({"best": 10.0}, -5.0, 0.5), Scope({"best": 10.0}, -5.0, 0.9), 1.0)
+    text = "Les mineurs ont volé de l'électricité au réseau hier.\nLe marché était calme.\n"
+    for story, stated in ((None, False), ("s", True)):
+        rows, scored, vectors = _scored(fake_embedder, text, Claim("c", "les mineurs ont volé", story=story))
+        match = decide_article(rows, scored, first_look(rows, scored, calibration), calibration, vectors)
+        assert bool(match.decisions["mentioned"][0]) is stated, story
+
+
+def _ev(article, mentioned=True, version=None, text="Un texte."):
+    sentence = parse_article(article, text).sentences
     return Evidence("c", article, mentioned, 0.5, 0.9 if mentioned else 0.1, sentence, version)
 
 
@@ -101,18 +104,54 @@ def test_warning_severity_never_blocks():
     assert decide(claim, [_ev("a", version="x"), _ev("b", version="y")]).blocking is False
 
 
-def test_version_comes_from_the_evidence_and_its_neighbours(fake_embedder):
+@pytest.mark.parametrize("claim_text, article_text, contradicted", [
+    ("Six employees of the ministry mined crypto.", "Quatre employés du ministère minaient des cryptos.", True),
+    ("Four employees of the ministry mined crypto.", "Quatre employés du ministère minaient des cryptos.", False),
+    ("More than 500 people attended the conference.", "Plus de 1 000 acteurs ont participé à la conférence.", False),
+    ("About 500 people attended the conference.", "Plus de 1 000 acteurs ont participé à la conférence.", True),
+    ("The National Bank plans to ban digital currencies.",
+     "La Banque nationale ne prévoit pas d'interdire les devises numériques.", True),
+    ("The National Bank does not plan to ban digital currencies.",
+     "La Banque nationale ne prévoit pas d'interdire les devises numériques.", False),
+])
+def test_a_claim_is_checked_against_what_the_articles_say(claim_text, article_text, contradicted):
+    result = decide(Claim("c", claim_text), [_ev("a", text=article_text)], lang="en")
+    assert (result.contradicting == {"a"}) is contradicted
+    assert result.blocking is contradicted
+    assert result.status == "single-source"
+
+
+def test_a_claim_with_versions_and_none_verified_asserts_nothing():
+    claim = Claim("c", "Six employees mined crypto.", versions=(("x", "Six employees mined crypto."),
+                                                                ("y", "Seven employees mined crypto.")))
+    assert decide(claim, [_ev("a", text="Quatre employés ont miné.")], lang="en").contradictions == ()
+    verified = Claim("c", claim.text, versions=claim.versions, verified="x")
+    (found,) = decide(verified, [_ev("a", text="Quatre employés ont miné.")], lang="en").contradictions
+    assert found.explanation == "the claim says 6 employees, a says 4 employés"
+
+
+def test_version_is_told_by_what_tells_the_versions_apart(fake_embedder):
     text = ("Le ministère a publié un communiqué.\n"
-            "Selon le gouvernement, les mineurs ont volé de l'électricité.\n"
-            "La météo était belle ce jour-là à Almaty.\n" * 1 +
+            "Selon Daniyar Akishev, les mineurs ont volé de l'électricité au réseau.\n"
+            "La météo était belle ce jour-là à Almaty.\n"
             "Les enfants jouaient dans le parc.\nLe marché était calme.\nLes trains étaient à l'heure.\n")
-    article = parse_article("a", text)
-    claim = Claim("c", "les mineurs ont volé de l'électricité",
-                  versions=(("government", "selon le gouvernement"), ("police", "selon la police")))
-    rows = fake_embedder.encode([claim.text, "selon le gouvernement", "selon la police"], "query")
-    vectors = fake_embedder.encode([s.text for s in article.sentences], "passage")
-    (evidence,) = match_article(ClaimMatrix.build([claim], rows), article, vectors, CONTRAST_ONLY)
-    assert (evidence.mentioned, evidence.line, evidence.version) == (True, 2, "government")
+    claim = Claim("c", "les mineurs ont volé de l'électricité", story="s",
+                  versions=(("akishev", "Daniyar Akishev said the miners stole electricity"),
+                            ("police", "The police said the miners stole electricity")))
+    rows, scored, vectors = _scored(fake_embedder, text, claim)
+    match = decide_article(rows, scored, first_look(rows, scored, CONTRAST_ONLY), CONTRAST_ONLY, vectors)
+    assert (bool(match.decisions["mentioned"][0]), int(match.decisions["version"][0])) == (True, 0)
+
+
+def test_a_modal_word_tells_a_deliberate_slowdown_from_a_criticised_one():
+    from factcheck.versions import VersionEvidence, tell
+
+    versions = (("criticised", "The authorities were criticised for slowing down regulation."),
+                ("deliberate", "The government deliberately slowed down regulation."))
+    for sentence, told in (("Le gouvernement a volontairement ralenti la réglementation.", 1),
+                           ("Les autorités ont été critiquées pour avoir ralenti la réglementation.", 0)):
+        evidence = VersionEvidence(sentence, "fr", sentence, np.array([0.5, 0.5]), np.array([0.0, 0.0]))
+        assert tell(versions, "en", evidence) == told, sentence
 
 
 def test_check_runs_the_whole_pipeline_with_the_fake(fake_embedder):
@@ -122,6 +161,21 @@ def test_check_runs_the_whole_pipeline_with_the_fake(fake_embedder):
                                     "Les trains étaient à l'heure.\nLes enfants jouaient.\n") for name in "ab"]
     report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", CONTRAST_ONLY))
     assert [(r.claim.id, r.status) for r in report.results] == [("power", "consistent"), ("rain", "unmentioned")]
+
+
+def test_a_draft_states_a_claim_where_it_holds_a_near_duplicate_of_another_drafts_telling(fake_embedder):
+    claim_set = parse_claims('stories:\n  s: ["a", "b"]\nclaims:\n  - id: c\n    story: s\n'
+                             '    text: "des employés ont miné des cryptos sur des serveurs"\n')
+    filler = "".join(f"Le marché {i} était calme et les trains à l'heure.\n" for i in range(8))
+    first = "Quatre employés ont miné des cryptos sur les serveurs du ministère.\n" + filler
+    # the second draft words it so that it falls short alone, and near-duplicates the first draft's sentence
+    second = "Six employés du ministère ont miné des cryptos sur les serveurs.\n" + filler
+    articles = [parse_article("a", first), parse_article("b", second)]
+    strict = contrast_only()
+    report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", strict))
+    (result,) = report.results
+    assert [e.mentioned for e in result.evidence] == [True, True]
+    assert [d.kind for d in result.differences] == ["number"]
 
 
 def _told(article, text):

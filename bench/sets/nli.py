@@ -56,3 +56,23 @@ def xnli_claims() -> list[Run]:
                     expects.append(Expect(f"XNLI entailed {c_lang}>{a_lang}", "mention", cid, f"a{n}", True, half))
         runs.append(Run(claims_yaml(claims, stories), articles, expects))
     return runs
+
+
+def xnli_versions() -> list[Run]:
+    """A claim whose versions are the entailed and the contradicting hypothesis of a premise, over a digest
+    holding the premise: the article tells the entailed version."""
+    runs = []
+    for c_lang, a_lang in (("en", "fr"), ("en", "tr"), ("en", "en"), ("fr", "fr")):
+        rng = random.Random(f"xnli-versions-{c_lang}-{a_lang}")
+        claims, stories, articles, expects = [], {}, {}, []
+        for p in rng.sample(list(xnli()), CLAIM_PREMISES):
+            n, half = p["n"], half_of(("xnli", p["n"]))
+            articles[f"a{n}"] = digest(p["premise"][a_lang], a_lang, rng)
+            stories[f"s{n}"] = [f"a{n}"]
+            versions = {"entailed": p["hyps"]["entailment"][c_lang], "contradicted": p["hyps"]["contradiction"][c_lang]}
+            claims.append({"id": f"c{n}", "text": p["hyps"]["entailment"][c_lang], "story": f"s{n}",
+                           "versions": versions})
+            expects.append(Expect(f"XNLI versions {c_lang}>{a_lang}", "label", f"c{n}", f"a{n}",
+                                  ("entailed", "absent"), half))
+        runs.append(Run(claims_yaml(claims, stories), articles, expects))
+    return runs

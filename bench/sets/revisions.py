@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 
 from bench.sets import Expect, Run, half_of
 from bench.sets.common import DATA, claims_yaml, filler
@@ -16,6 +17,25 @@ REWORDING = ("fluency", "clarity", "coherence", "style")
 def _jsonl(path) -> list[dict]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh]
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w{3,}", text.lower()))
+
+
+def _unlike(text: str, others: list[str], limit: float = 0.3) -> bool:
+    words = _words(text)
+    return all(len(words & _words(o)) / max(len(words | _words(o)), 1) < limit for o in others)
+
+
+def page_filler(page: list[str], revised: list[str]) -> list[str]:
+    """Other sentences of the page, without other revisions of the revised sentence, nor of each other:
+    VitaminC holds many revisions of one sentence (a daily case count), and an article states a fact once."""
+    kept: list[str] = []
+    for sentence in page:
+        if _unlike(sentence, revised + kept):
+            kept.append(sentence)
+    return kept[:PAGE_FILLER]
 
 
 def vitaminc_category(pair: dict) -> str:
@@ -38,7 +58,7 @@ def vitaminc() -> list[Run]:
         if p["pair_type"] != "contradiction" or flip is None:
             continue
         half, kind = half_of(("vitaminc", p["case_id"])), vitaminc_category(p)
-        page = [s for s in dict.fromkeys(by_page[p["page"]]) if s != p["evidence_a"]][:PAGE_FILLER]
+        page = page_filler(list(dict.fromkeys(by_page[p["page"]])), [p["evidence_a"], p["evidence_b"]])
         page += filler("en", rng, max(0, 4 - len(page)))
         at = rng.randrange(len(page) + 1)
         for side in ("a", "b"):
@@ -51,6 +71,34 @@ def vitaminc() -> list[Run]:
         claims.append({"id": f"c{n}", "text": flip["claim"], "story": f"s{n}"})
         stories[f"s{n}"] = [f"a{n}", f"b{n}"]
         expects.append(Expect(f"VitaminC {kind}", "flag", f"c{n}", None, True, half))
+    return [Run(claims_yaml(claims, stories), articles, expects)]
+
+
+def vitaminc_versions() -> list[Run]:
+    """A claim whose versions are the two annotator claims of a revision (one supported by each draft): each
+    draft tells its own."""
+    pairs = _jsonl(DATA / "revisions" / "vitaminc_real" / "vitaminc_real_revision_pairs.jsonl")
+    by_page: dict[str, list[str]] = {}
+    for p in pairs:
+        by_page.setdefault(p["page"], []).append(p["evidence_a"])
+    rng = random.Random("vitaminc-versions")
+    claims, stories, articles, expects = [], {}, {}, []
+    for n, p in enumerate(pairs):
+        supports = {side: next((c["claim"] for c in p["claims"] if c[f"label_{side}"] == "SUPPORTS"
+                                and c[f"label_{'b' if side == 'a' else 'a'}"] == "REFUTES"), None) for side in "ab"}
+        if p["pair_type"] != "contradiction" or None in supports.values() or supports["a"] == supports["b"]:
+            continue
+        half = half_of(("vitaminc", p["case_id"]))
+        page = page_filler(list(dict.fromkeys(by_page[p["page"]])), [p["evidence_a"], p["evidence_b"]])
+        page += filler("en", rng, max(0, 4 - len(page)))
+        at = rng.randrange(len(page) + 1)
+        for side in "ab":
+            articles[f"{side}{n}"] = "\n".join(page[:at] + [p[f"evidence_{side}"]] + page[at:]) + "\n"
+            expects.append(Expect(f"VitaminC versions ({vitaminc_category(p)})", "label", f"c{n}", f"{side}{n}",
+                                  (f"draft-{side}", "absent"), half))
+        claims.append({"id": f"c{n}", "text": supports["a"], "story": f"s{n}",
+                       "versions": {"draft-a": supports["a"], "draft-b": supports["b"]}})
+        stories[f"s{n}"] = [f"a{n}", f"b{n}"]
     return [Run(claims_yaml(claims, stories), articles, expects)]
 
 

@@ -25,9 +25,10 @@ def _rows(low: float | None = UNRELATED) -> list[tuple[int, dict]]:
 
 def digests() -> list[Run]:
     """Claims with no story, each checked in every article of its run: one article states it
-    (STS >= 4), or holds a sentence on the same kind of event that does not (STS <= 1)."""
+    (STS >= 4), or holds a sentence on the same kind of event that does not (STS <= 1). Across
+    languages (the issue's set), and within one (rows of their own)."""
     runs = []
-    for c_lang, a_lang in CROSS:
+    for c_lang, a_lang in ALL_PAIRS:
         rng = random.Random(f"digest-{c_lang}-{a_lang}")
         for half in ("fit", "test"):
             rows = [(n, r) for n, r in _rows() if half_of(("sts", n)) == half]
@@ -49,6 +50,46 @@ def _digest_run(rows, c_lang: str, a_lang: str, half: str, rng: random.Random) -
             expects.append(Expect(row, "mention", f"c{n}", f"a{m}", stated, half,
                                   "hard" if own and not stated else ""))
     return Run(claims_yaml(claims), articles, expects)
+
+
+ARCHIVE_TOPICS = 40
+
+
+def archives() -> list[Run]:
+    """An archive on a few topics, with claims checked everywhere: the news rows grouped by topic (k-means
+    over TF-IDF of the English headlines), each row an article of its group's other news in the article
+    language, holding the row's paraphrase (STS >= 4) or its unequal same-event sentence (STS <= 1).
+    Every claim of a group is checked in every article of the group, all on one topic."""
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    news = sts_news()
+    rows = [(n, r) for n, r in enumerate(news)]
+    tfidf = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(
+        [r["sentence1"]["en"] + " " + r["sentence2"]["en"] for _, r in rows])
+    topic = KMeans(ARCHIVE_TOPICS, n_init=4, random_state=7).fit_predict(tfidf)
+    runs = []
+    for c_lang, a_lang in ALL_PAIRS:
+        rng = random.Random(f"archive-{c_lang}-{a_lang}")
+        for half in ("fit", "test"):
+            for t in range(ARCHIVE_TOPICS):
+                members = [(n, r) for (n, r), k in zip(rows, topic) if k == t and half_of(("sts", n)) == half]
+                group, background = members[::2], members[1::2]  # claims, and news of the topic that fill articles
+                if len(group) < 2 or not background:
+                    continue
+                row = f"archive {c_lang}>{a_lang}"
+                claims = [{"id": f"c{n}", "text": r["sentence1"][c_lang]} for n, r in group]
+                others = [news[m][side][a_lang] for m, _ in background for side in ("sentence1", "sentence2")]
+                articles = {}
+                for n, r in group:
+                    lines = rng.sample(others, min(len(others), 6))
+                    lines.insert(rng.randrange(len(lines) + 1), r["sentence2"][a_lang])
+                    articles[f"a{n}"] = "\n".join(lines) + "\n"
+                expects = [Expect(row, "mention", f"c{n}", f"a{m}", m == n and r["score"] >= STATED, half,
+                                  "hard" if m == n and r["score"] < STATED else "" if m == n else "same topic")
+                           for n, r in group for m, _ in group if m == n or r["score"] >= STATED]
+                runs.append(Run(claims_yaml(claims), articles, expects))
+    return runs
 
 
 def topical() -> list[Run]:

@@ -22,7 +22,7 @@ PARENT_SHARE = 0.5
 ENTRY_BLOCK = 256  # entries rendered and written at a time (about 80 KB)
 
 
-def evidence_dict(e: Evidence) -> dict:
+def evidence_dict(e: Evidence, contradicts_claim: bool = False) -> dict:
     return {
         "article": e.article,
         "mentioned": e.mentioned,
@@ -31,15 +31,17 @@ def evidence_dict(e: Evidence) -> dict:
         "probability": round(e.probability, 3),
         "evidence": e.text,
         "line": e.line,
+        "contradicts_claim": contradicts_claim,
     }
 
 
-def evidence_json(e: Evidence) -> str:
+def evidence_json(e: Evidence, contradicts_claim: bool = False) -> str:
     """json.dumps(evidence_dict(e)), byte for byte, without the dict: an archive has millions of these."""
     version = encode_basestring(e.version) if e.mentioned and e.version is not None else "null"
     return (f'{{"article": {encode_basestring(e.article)}, "mentioned": {"true" if e.mentioned else "false"}, '
             f'"version": {version}, "score": {_rounded(e.score)}, "probability": {_rounded(e.probability)}, '
-            f'"evidence": {encode_basestring(e.text)}, "line": {e.line}}}')
+            f'"evidence": {encode_basestring(e.text)}, "line": {e.line}, '
+            f'"contradicts_claim": {"true" if contradicts_claim else "false"}}}')
 
 
 def _rounded(value: float, _seen: dict[float, str] = {}) -> str:  # noqa: B006 - a deliberate memo
@@ -58,10 +60,11 @@ def claim_json_parts(result: ClaimResult) -> Iterator[str]:
     head = json.dumps(_claim_head(result), ensure_ascii=False)[:-1]
     yield f'{head}, "articles": ['
     evidence = result.evidence
+    contradicting = result.contradicting
     for start in range(0, len(evidence), ENTRY_BLOCK):
         if start:
             yield ", "
-        yield ", ".join(map(evidence_json, evidence[start: start + ENTRY_BLOCK]))
+        yield ", ".join(evidence_json(e, e.article in contradicting) for e in evidence[start: start + ENTRY_BLOCK])
     yield "], " + json.dumps(_claim_tail(result), ensure_ascii=False)[1:]
 
 
@@ -73,7 +76,7 @@ def _claim_head(result: ClaimResult) -> dict:
 
 def _claim_tail(result: ClaimResult) -> dict:
     return {
-        "differences": [d.to_dict() for d in result.differences],
+        "differences": [d.to_dict() for d in (*result.differences, *result.contradictions)],
         "internal": [d.to_dict() for d in result.internal],
         "review": result.review.to_dict() if result.review is not None else None,
     }

@@ -1,0 +1,59 @@
+"""Drafts of one story: a sentence that states a claim in one article states it in the article's other drafts,
+wherever they hold a near-duplicate of it (most of its words, in its language)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from factcheck.articles import Article
+from factcheck.evidence import ArticleMatch
+from factcheck.match import ClaimRows
+from factcheck.terms import KEY_CHARS, terms
+
+NEAR_DUPLICATE = 0.5  # share of their words two sentences have in common to be drafts of one sentence
+MAX_TELLINGS = 5  # distinct sentences of a claim looked for in each other article
+
+
+def word_keys(text: str) -> frozenset[str]:
+    t = terms(text)
+    return frozenset(w[:KEY_CHARS] for w in t.words | t.names)
+
+
+def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a and b) and len(a & b) / len(a | b) >= NEAR_DUPLICATE
+
+
+def aligned(articles: list[Article], claims_of: Callable[[str], ClaimRows],
+            found: dict[str, ArticleMatch]) -> dict[str, dict[int, int]]:
+    """Per article, the story claims (by index in its ClaimRows) it does not state but should, with the
+    sentence that states them: a near-duplicate of a sentence that states the claim in another article."""
+    tellings: dict[str, list[tuple[str, frozenset[str]]]] = {}  # claim id -> (language, words) of its tellings
+    missing: dict[str, list[tuple[Article, int]]] = {}
+    by_id = {a.id: a for a in articles}
+    for article in articles:
+        decisions = found[article.id].decisions
+        for k, claim in enumerate(claims_of(article.id).claims):
+            if claim.story is None:
+                continue
+            if decisions["mentioned"][k]:
+                s = article.sentences[int(decisions["first"][k] + decisions["focus"][k])]
+                told = tellings.setdefault(claim.id, [])
+                if len(told) < MAX_TELLINGS and (s.lang, word_keys(s.text)) not in told:
+                    told.append((s.lang, word_keys(s.text)))
+            else:
+                missing.setdefault(claim.id, []).append((article, k))
+    out: dict[str, dict[int, int]] = {}
+    for claim_id, absent in missing.items():
+        for article, k in absent:
+            at = _duplicate_of(by_id[article.id], tellings.get(claim_id, []))
+            if at is not None:
+                out.setdefault(article.id, {})[k] = at
+    return out
+
+
+def _duplicate_of(article: Article, tellings: list[tuple[str, frozenset[str]]]) -> int | None:
+    for lang, words in tellings:
+        for i, s in enumerate(article.sentences):
+            if s.lang == lang and near_duplicate(words, word_keys(s.text)):
+                return i
+    return None

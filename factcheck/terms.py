@@ -1,0 +1,106 @@
+"""Words that tie a claim to a sentence across languages: transliterated content words, proper names, clauses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+KEY_CHARS = 5  # 'kazakhstan' and 'kazakistan', 'ministry' and 'ministère' share their first five letters
+MIN_WORD = 4
+NAME_RATIO = 85  # rapidfuzz ratio at which two transliterated names are one (tokayev ~ tokaiev)
+_WORD = re.compile(r"[^\W\d_][\w'’‘]*")  # hyphenated names are their parts: Kassym-Jomart, Anti-Doping
+_ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’‘]", re.IGNORECASE)
+_SUFFIX = re.compile(r"['’‘].*$")  # Turkish case endings after a name: Kazakistan'da, Tokayev’in
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;«»“”\"(]\s*)$")
+# Function words of four letters or more, which tie nothing to anything.
+_STOP = frozenset("""
+that this these those with from have were been being their there which what when where while will would could
+should about after before into over under than then them they your also only just such very more most some
+dans pour avec sans sous sur entre mais donc alors comme leur leurs cette ces celle celui elle elles nous vous
+sont était étaient avait avaient sera seront être avoir selon tout tous toute toutes plus moins aussi très
+déjà encore après avant depuis pendant lors dont quand ainsi
+için gibi kadar daha olan olarak ancak fakat veya ancak bunu şunu onun bunlar şöyle hangi göre sonra önce
+""".split())
+# Capitalised function words at the start of a clause inside a sentence ('Nicholas Sarkozy On the first day').
+_NOT_NAMES = frozenset("""a an the on in at of to by for and or but as if it its this that these those we he she
+they i le la les un une des du de et ou il elle ils elles ce cet cette on en au aux bu o ve ile da de""".split())
+_CLAUSE = re.compile(r"\s*(?:[;:–—]|\s[-–]\s|,?\s+(?:et|and|ve|mais|but|while|whereas|tandis qu[e’']|alors qu[e’']|"
+                     r"ama|fakat|ancak)\s+|,\s+)\s*", re.IGNORECASE)
+MIN_CLAUSE_WORDS = 3
+
+
+def _normal(word: str) -> str:
+    word = _ELISION.sub("", word)
+    return anyascii(_SUFFIX.sub("", word)).lower().strip("-")
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What a text holds that can be found in another language: content words and proper names,
+    transliterated and lower-cased (`keys`: their first KEY_CHARS letters)."""
+
+    words: frozenset[str]
+    names: frozenset[str]
+    keys: frozenset[str]
+
+    def has(self, word: str) -> bool:
+        """Whether `word` (normalised) is here: the same first letters, or a close spelling of a name."""
+        if word[:KEY_CHARS] in self.keys:
+            return True
+        return len(word) >= MIN_WORD and any(
+            other[0] == word[0] and fuzz.ratio(word, other) >= NAME_RATIO for other in self.words | self.names)
+
+
+@lru_cache(maxsize=1 << 16)
+def terms(text: str) -> Terms:
+    words, names = set(), set()
+    matches = list(_WORD.finditer(text))
+    for n, match in enumerate(matches):
+        raw = match.group()
+        word = _normal(raw)
+        if len(word) < 2:
+            continue
+        following = matches[n + 1].group() if n + 1 < len(matches) else ""
+        if _is_name(raw, text[: match.start()], following):
+            names.add(word)
+        elif len(word) >= MIN_WORD and word not in _STOP:
+            words.add(word)
+    return Terms(frozenset(words), frozenset(names), frozenset(w[:KEY_CHARS] for w in words | names))
+
+
+def _is_name(raw: str, before: str, following: str) -> bool:
+    """A capitalised word inside a sentence, or at its start followed by another (Hassan Rouhani), or an
+    acronym (KNB, FMA): a rough proper name. A capitalised first word alone is mostly a common word."""
+    core = _SUFFIX.sub("", _ELISION.sub("", raw))
+    if core.lower() in _NOT_NAMES:
+        return False
+    if len(core) >= 2 and core.isupper():
+        return True
+    if not core[:1].isupper():
+        return False
+    return not _SENTENCE_START.search(before) or following[:1].isupper()
+
+
+def overlap(claim: Terms, unit: Terms) -> float:
+    """Share of the claim's words and names that the unit has too."""
+    mine = claim.words | claim.names
+    return sum(unit.has(w) for w in mine) / len(mine) if mine else 0.0
+
+
+def name_swap(claim: Terms, claim_all: Terms, article: Terms, unit: Terms) -> float:
+    """Share of the claim's names missing from the article, when the evidence names someone or something
+    else ('Rouhani wins in Iran' against 'Maduro wins in Venezuela'). Names alone are no positive
+    evidence: 'Kazakhstan' is in every article of a story."""
+    if not claim.names or not any(not claim_all.has(n) for n in unit.names):
+        return 0.0
+    return sum(not article.has(n) for n in claim.names) / len(claim.names)
+
+
+def clauses(sentence: str) -> list[str]:
+    """The clauses of a long sentence, when it has two or more ('filed 25 cases and seized 67,000 pieces')."""
+    parts = [p for p in _CLAUSE.split(sentence) if len(p.split()) >= MIN_CLAUSE_WORDS]
+    return parts if len(parts) >= 2 else []

@@ -1,0 +1,98 @@
+"""Which version of a claim an article tells, decided by what tells the versions apart: a negation, a modal
+('deliberately', 'partly'), a figure, a name, else the words only one version has, looked for in the
+evidence and the sentences around it (a quote's speaker is often in the sentence before)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from factcheck.cues import cues
+from factcheck.numbers import quantities
+from factcheck.terms import KEY_CHARS, terms
+
+COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for", "planned")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*")
+
+
+@dataclass(frozen=True)
+class VersionEvidence:
+    """What an article gives to tell a claim's versions apart."""
+
+    focus: str  # the evidence sentence that states the claim best
+    lang: str
+    window: str  # the evidence with the sentences around it
+    full_scores: np.ndarray  # per version: its best score in the evidence and the sentences next to it
+    distinct_scores: np.ndarray  # per version: how well the words only it has match the window
+
+
+def distinct_phrase(version: str, others: list[str]) -> str:
+    """The words of `version` that no other version has, in order: 'Daniyar Akishev central bank head'."""
+    taken = {k for other in others for k in _keys(other)}
+    words = [w for w in _WORD.findall(version) if _key(w) and _key(w) not in taken]
+    return " ".join(words)
+
+
+def tell(versions: tuple[tuple[str, str], ...], version_lang: str, evidence: VersionEvidence) -> int:
+    """The index of the version the evidence tells. Each rule that tells the versions apart keeps those
+    that agree with the evidence (if any do); the scores choose among what is left."""
+    candidates = list(range(len(versions)))
+    texts = [text for _, text in versions]
+    for rule in (_by_negation, _by_modality, _by_figures, _by_names):
+        kept = rule(candidates, texts, version_lang, evidence)
+        if kept:
+            candidates = kept
+        if len(candidates) == 1:
+            return candidates[0]
+    combined = evidence.full_scores + evidence.distinct_scores
+    return max(candidates, key=lambda i: combined[i])
+
+
+def _by_negation(candidates, texts, lang, evidence) -> list[int]:
+    polarity = {i: cues(texts[i], lang).negated for i in candidates}
+    if len(set(polarity.values())) < 2:
+        return []
+    told = cues(evidence.focus, evidence.lang).negated
+    return [i for i in candidates if polarity[i] == told]
+
+
+def _by_modality(candidates, texts, lang, evidence) -> list[int]:
+    kept = candidates
+    told = cues(evidence.focus, evidence.lang).modality
+    for kind in COMPARED_MODALITY:
+        has = {i: kind in cues(texts[i], lang).modality for i in kept}
+        if len(set(has.values())) == 2:
+            kept = [i for i in kept if has[i] == (kind in told)] or kept
+    return kept if kept != candidates else []
+
+
+def _by_figures(candidates, texts, lang, evidence) -> list[int]:
+    told = quantities(evidence.focus, evidence.lang)
+    figures = {i: quantities(texts[i], lang) for i in candidates}
+    if not told or len({tuple(q.value for q in f) for f in figures.values()}) < 2:
+        return []
+    return [i for i in candidates if figures[i] and all(any(q.allows(t) for t in told if t.kind == q.kind)
+                                                        for q in figures[i] if any(t.kind == q.kind for t in told))]
+
+
+def _by_names(candidates, texts, lang, evidence) -> list[int]:
+    """The versions whose own names (names no other version has) are in the window."""
+    window = terms(evidence.window)
+    own = {i: [n for n in terms(texts[i]).names
+               if not any(terms(texts[j]).has(n) for j in candidates if j != i)] for i in candidates}
+    if not any(own.values()):
+        return []
+    found = [i for i in candidates if own[i] and any(window.has(n) for n in own[i])]
+    return found if len(found) < len(candidates) else []
+
+
+def _key(word: str) -> str:
+    t = terms(word)
+    return next(iter(t.keys), "") if t.words or t.names else ""
+
+
+def _keys(text: str) -> set[str]:
+    t = terms(text)
+    return {w[:KEY_CHARS] for w in t.words | t.names}
