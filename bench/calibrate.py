@@ -31,7 +31,7 @@ from factcheck.articles import parse_article  # noqa: E402
 from factcheck.calibration import CALIBRATION_FILE, FEATURES, Calibration, Scope  # noqa: E402
 from factcheck.claims import parse_claims  # noqa: E402
 from factcheck.embed import PASSAGE, encode_batched  # noqa: E402
-from factcheck.match import clause_candidates, first_look, score, with_clauses  # noqa: E402
+from factcheck.match import clause_candidates, features_at, first_look, score, with_clauses  # noqa: E402
 from factcheck.pipeline import ScopedClaims, claim_rows  # noqa: E402
 
 FIT_SETS = {"digests": sts.digests, "archives": sts.archives, "topical": sts.topical, "multi-fact": sts.multi_fact,
@@ -76,8 +76,32 @@ def _run_rows(tool: Tool, name: str, run, expects) -> list[dict]:
         for e in (e for e in expects if e.article == article_id):
             k = index[e.claim]
             stated = e.want if e.metric == "mention" else "absent" not in e.want
-            out.append({"set": name, "story": bool(rows.in_story[k]), "stated": bool(stated),
-                        **{f: float(look.features[f][k]) for f in FEATURES}})
+            for label, features in _examples(rows, scored, look, k, bool(stated), e.evidence):
+                out.append({"set": name, "story": bool(rows.in_story[k]), "stated": label,
+                            **{f: float(features[f][k]) for f in FEATURES}})
+    return out
+
+
+def _examples(rows, scored, look, k: int, stated: bool, evidence: str):
+    """Where the set knows the sentence that states the claim: its unit is a positive, and the best unit
+    outside it a negative (the decision must prefer the one to the other). Otherwise the unit factcheck
+    takes as evidence, labelled as the article is."""
+    if not evidence:
+        return [(stated, look.features)]
+    text = " ".join(evidence.split())
+    mine = [i for i, s in enumerate(scored.article.sentences) if s.text in text]
+    if not mine:
+        return [(stated, look.features)]
+    n = len(rows.claims)
+    units = scored.units
+    inside = np.isin(units.first, mine) & np.isin(units.last, mine)
+    touching = np.isin(units.first, mine) | np.isin(units.last, mine)
+    at = np.full(n, int(np.where(inside, scored.claims[k], -np.inf).argmax()))
+    other = np.where(touching, -np.inf, scored.claims[k])
+    out = [(True, features_at(rows, scored, at, scored.claims[np.arange(n), at]))]
+    if np.isfinite(other).any():
+        away = np.full(n, int(other.argmax()))
+        out.append((False, features_at(rows, scored, away, scored.claims[np.arange(n), away])))
     return out
 
 

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from factcheck.cues import bears_on, cues, negated_word, same_speaker
 from factcheck.evidence import Evidence
 from factcheck.numbers import Quantity, quantities
-from factcheck.terms import KEY_CHARS, Terms, terms
+from factcheck.terms import KEY_CHARS, Terms, clauses, terms
 
 COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for")
 NEAR_DUPLICATE = 0.5  # share of words two sentences have in common to be two drafts of one sentence
@@ -104,14 +104,21 @@ def differences(a: Telling, b: Telling, against_claim: bool = False) -> list[tup
 
 
 def internal_differences(evidence: Evidence) -> list[Difference]:
-    """Figures that differ between two places of one article that both state the claim."""
+    """Versions or figures that differ between two places of one article that both state the claim (a summary
+    bullet not updated with the body, an English sentence and its French twin)."""
     if not evidence.also:
         return []
     also_text = " ".join(s.text for s in evidence.also)
     line = evidence.also[0].line
-    return [Difference("number", evidence, evidence,
-                       f"{evidence.article} says {a} on line {evidence.line} and {b} on line {line}", internal=True)
-            for a, b in number_conflicts((evidence.focus_text, evidence.lang), (also_text, evidence.lang))]
+    found = []
+    if evidence.version and evidence.also_version and evidence.version != evidence.also_version:
+        found.append(Difference("version", evidence, evidence, f"{evidence.article} tells '{evidence.version}' on "
+                                f"line {evidence.line} and '{evidence.also_version}' on line {line}", internal=True))
+    also_lang = evidence.also[0].lang
+    return found + [Difference("number", evidence, evidence,
+                               f"{evidence.article} says {a} on line {evidence.line} and {b} on line {line}",
+                               internal=True)
+                    for a, b in number_conflicts((evidence.focus_text, evidence.lang), (also_text, also_lang))]
 
 
 def number_conflicts(left: tuple[str, str], right: tuple[str, str], as_bounds: bool = False) -> list[tuple[str, str]]:
@@ -128,6 +135,9 @@ def number_conflicts(left: tuple[str, str], right: tuple[str, str], as_bounds: b
     conflicts = []
     for q in a:
         peers = _peers(q, a, b, same_language)
+        # a figure of the other side that another figure of this side agrees with is that one's counterpart:
+        # '55 ceased, 51 closed' against '51 closed' leaves 55 out, it does not contradict it
+        peers = [p for p in peers if not any(o is not q and _agree(o, p, as_bounds) for o in a)]
         if peers and not any(_agree(q, p, as_bounds) for p in peers):
             conflicts.append((_describe(q), _describe(peers[0])))
     return list(dict.fromkeys(conflicts))
@@ -140,7 +150,12 @@ def _peers(q: Quantity, mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...]
     same_kind = [p for p in theirs if p.kind == q.kind]
     shared = [q.kinship(p) for p in same_kind]
     if shared and max(shared) > 0:
-        return [p for p, n in zip(same_kind, shared) if n == max(shared)]
+        best = [p for p, n in zip(same_kind, shared) if n == max(shared)]
+        # when the words after the figures (what they count) say nothing, the words before them pick one only
+        # if no other figure has as many ('grossed $X in America and $Y in ...' is not one figure)
+        if len(best) > 1 and not any(q.counts_as(p) for p in best):
+            return []
+        return best
     alone = len(same_kind) == 1 and sum(m.kind == q.kind for m in mine) == 1
     if not alone or (same_language and q.unit and same_kind[0].unit and q.unit != same_kind[0].unit):
         return []
@@ -176,13 +191,27 @@ def _negation(a: Telling, b: Telling) -> str | None:
 
 
 def _polarity(a: Telling, b: Telling) -> str | None:
-    """The claim's main clause negated and the evidence's not, or the reverse, in any language: the evidence
-    states the claim (it was matched to it), so a flipped polarity is the claim's own predicate flipped."""
+    """The claim's main clause negated and the evidence's not, or the reverse, where the negated word is not
+    found (across languages, or reworded). The evidence states the claim (it was matched to it), so a flipped
+    polarity is the claim's own predicate flipped."""
     ca, cb = cues(a.text, a.lang), cues(b.text, b.lang)
-    if ca.predicate_negated == cb.predicate_negated:
+    if a.lang == b.lang:  # the clause of each that says most of what the other says
+        ca, cb = cues(_closest_clause(a.text, b.text), a.lang), cues(_closest_clause(b.text, a.text), b.lang)
+        negated_a, negated_b = ca.negated, cb.negated
+    else:
+        negated_a, negated_b = ca.predicate_negated, cb.predicate_negated
+    if negated_a == negated_b:
         return None
-    neg, pos, found = (a, b, ca) if ca.predicate_negated else (b, a, cb)
+    neg, pos, found = (a, b, ca) if negated_a else (b, a, cb)
     return f"{neg.name} negates it ('{found.negations[0]}'), {pos.name} does not"
+
+
+def _closest_clause(text: str, other: str) -> str:
+    """The clause of `text` with the most words of `other`: '…intercepted a pass, but couldn't move the ball'
+    against 'could not move the ball'."""
+    parts = clauses(text) or [text]
+    words = _word_keys(other)
+    return max(parts, key=lambda part: len(_word_keys(part) & words))
 
 
 def _negated_only_here(here, other_text: str, other) -> str | None:

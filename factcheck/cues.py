@@ -46,7 +46,10 @@ _ATTRIBUTION = {
            r"(?P<who>\b[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,5}?)\s+(?:said|says|told|stated|announced|claimed)\b",
            r"\b(?:said|says|told)\s+(?P<who>[A-Z][\w\- ]{2,60})"],
     "tr": [r"(?P<who>\b[A-ZÇĞİÖŞÜ][\w’'\- ]{2,80}?)(?:['’](?:[ynd]?[ae]))?\s+göre\b",
-           r"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,6})(?:ise\s+)?[^.]{0,160}?\b(?:dedi|açıkladı|söyledi|"
+           # the speaker is the subject: marked by 'ise', or right before what was said (not an object phrase)
+           r"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,6})ise\s+[^.]{0,160}?\b(?:dedi|açıkladı|söyledi|"
+           r"belirtti|ifade etti|dile getirdi)\b",
+           r"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,6})[^.]{0,40}?\b(?:dedi|açıkladı|söyledi|"
            r"belirtti|ifade etti|dile getirdi)\b"],
 }
 # A speaker named by a pronoun is someone named earlier: not comparable with anyone.
@@ -81,7 +84,8 @@ class Cues:
 def cues(text: str, lang: str) -> Cues:
     lang = lang if lang in _NEGATION else "en"
     main_clauses = _NOT_NEGATION.sub(" ", _PURPOSE_CLAUSE.sub(" ", text))
-    matches = list(_NEGATIONS[lang].finditer(main_clauses))  # one pattern: 'no one' is one negation, not two
+    matches = [m for m in _NEGATIONS[lang].finditer(main_clauses)  # one pattern: 'no one' is one negation, not two
+               if not (lang == "en" and m.group().istitle() and main_clauses[: m.start()].strip())]  # 'Generation Nothing'
     negations = tuple(m.group() for m in matches)
     scopes = tuple(_scope(m, main_clauses, lang) for m in matches)
     modality = tuple(sorted(kind for kind, ps in MODALITY.items()
@@ -96,14 +100,16 @@ def cues(text: str, lang: str) -> Cues:
 
 _CONTRAST = re.compile(r"[,;]?\s+(?:mais|but|yet|however|ancak|ama|fakat|oysa|tandis qu['’e]|while|whereas)\b.*$",
                        re.IGNORECASE)
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|qui|dont|lequel|laquelle)\b[^,;.]*", re.IGNORECASE)
 _TURKISH_ENDING = re.compile(r"(?:\S+\s+){0,1}\S+\s*[.!?…]*\s*$")
 
 
 def main_clause(text: str, lang: str) -> str:
-    """What a sentence states before any 'but' that adds something else ('…, but gave no details'); in
+    """What a sentence states before any 'but' that adds something else ('…, but gave no details'), without
+    its relative clauses; in
     Turkish, the final verb that carries the predicate (a negated participle earlier, 'doğal olmayan',
     is a modifier)."""
-    clause = _CONTRAST.sub("", text)
+    clause = _RELATIVE.sub("", _CONTRAST.sub("", text))  # ', who felt it would not work': about someone else
     if lang == "tr":
         ending = _TURKISH_ENDING.search(clause.rstrip())
         return ending.group() if ending else clause

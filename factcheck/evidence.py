@@ -12,7 +12,7 @@ from factcheck.claims import Claim
 
 # Bump when matching (match.py, feedback.py) or ArticleMatch's layout changes: stored matches of older
 # versions are then ignored.
-MATCH_VERSION = "3"
+MATCH_VERSION = "4"
 CONTEXT_BEFORE = 2  # sentences before the evidence where its speaker may be named
 
 
@@ -32,6 +32,7 @@ class Evidence(NamedTuple):
     context: tuple[Sentence, ...] = ()  # the sentences before: "Selon X, ..." often sits there
     also: tuple[Sentence, ...] = ()  # a second place in the article that states the claim too
     focus: int = 0  # which of the evidence sentences matches the claim best
+    also_version: str | None = None  # the version the second place tells
 
     @property
     def focus_text(self) -> str:
@@ -59,7 +60,7 @@ class Evidence(NamedTuple):
 
 
 DECISION = np.dtype([("mentioned", "?"), ("first", "<i4"), ("last", "<i4"), ("focus", "<i4"), ("also", "<i4"),
-                     ("version", "<i4"), ("score", "<f8"), ("probability", "<f8")])
+                     ("version", "<i4"), ("also_version", "<i4"), ("score", "<f8"), ("probability", "<f8")])
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ class ArticleMatch:
     """Per claim checked in one article (in ClaimRows order), what matching decided, one DECISION row each.
 
     `first`/`last` index the article's sentences, `focus` which of them states the claim best (0 or 1), `also`
-    a second place that states it too (-1: none); `version` indexes the claim's versions (-1: none told).
+    a second place that states it too (-1: none); `version` indexes the claim's versions (-1: none told), and
+    `also_version` the version the second place tells.
     `version_scores` holds, for each claim that tells a version, the score of every version of it, one after
     the other. Scores are rounded to 4 decimals, so a stored match reads back as it was made."""
 
@@ -75,10 +77,12 @@ class ArticleMatch:
     version_scores: np.ndarray
 
     @classmethod
-    def of(cls, mentioned, first, last, focus, also, version, score, probability, version_scores) -> "ArticleMatch":
+    def of(cls, mentioned, first, last, focus, also, version, also_version, score, probability,
+           version_scores) -> "ArticleMatch":
         decisions = np.zeros(len(mentioned), dtype=DECISION)
         for name, values in (("mentioned", mentioned), ("first", first), ("last", last), ("focus", focus),
-                             ("also", also), ("version", version), ("score", score), ("probability", probability)):
+                             ("also", also), ("version", version), ("also_version", also_version), ("score", score),
+                             ("probability", probability)):
             decisions[name] = values
         return cls(decisions, np.asarray(version_scores, dtype=np.float64))
 
@@ -101,13 +105,14 @@ def build_evidence(match: ArticleMatch, claims: tuple[Claim, ...], article: Arti
     shared = {} if shared is None else shared
     sentences = article.sentences
     d = match.decisions
-    columns = [d[name].tolist() for name in ("mentioned", "first", "last", "focus", "also", "version")]
+    columns = [d[name].tolist() for name in ("mentioned", "first", "last", "focus", "also", "version", "also_version")]
     scores = [list(map(shared.setdefault, values, values)) for values in (d["score"].tolist(), d["probability"].tolist())]
     versions = match.version_scores.tolist()
     spans: dict[tuple[int, int], tuple] = {}
     used = 0
     out = []
-    for claim, mentioned, first, last, focus, also, version, score, probability in zip(claims, *columns, *scores):
+    for claim, mentioned, first, last, focus, also, version, also_version, score, probability in zip(
+            claims, *columns, *scores):
         told, ranked = None, ()
         if version >= 0:
             ids = claim.version_ids
@@ -119,7 +124,8 @@ def build_evidence(match: ArticleMatch, claims: tuple[Claim, ...], article: Arti
             span = spans[first, last] = sentences[first: last + 1]
         context = sentences[max(first - CONTEXT_BEFORE, 0): first] if mentioned else ()  # only compared evidence needs it
         out.append(_new(Evidence, (claim.id, article.id, bool(mentioned), score, probability, span,
-                                   told, ranked, context, (sentences[also],) if also >= 0 else (), focus)))
+                                   told, ranked, context, (sentences[also],) if also >= 0 else (), focus,
+                                   claim.version_ids[also_version] if also_version >= 0 and also >= 0 else None)))
     return out
 
 

@@ -85,19 +85,35 @@ class Units:
 
 @dataclass(frozen=True)
 class Scored:
-    """One article's units scored against the claims: every claim and version row (`rows`), and per claim
-    its best row (`claims`)."""
+    """One article's units scored against the claims: every claim and version row (`rows`), per claim its
+    best row (`claims`), and per unit the two claims that score best there (`top`, `top_score`, 2 x units)."""
 
     article: Article
     units: Units
     rows: np.ndarray
     claims: np.ndarray
+    top: np.ndarray
+    top_score: np.ndarray
+
+    def rival(self, unit: np.ndarray) -> np.ndarray:
+        """Per claim, how much better the best other claim scores at its unit (0 if none does)."""
+        k = np.arange(len(unit))
+        other = np.where(self.top[0, unit] == k, self.top_score[1, unit], self.top_score[0, unit])
+        return np.maximum(other - self.claims[k, unit], 0.0)
 
 
 def score(claims: ClaimRows, article: Article, sentence_vectors: np.ndarray) -> Scored:
     units = Units.of(article)
     rows = claims.rows @ units.vectors(sentence_vectors).T
-    return Scored(article, units, rows, np.maximum.reduceat(rows, claims.offsets[:-1], axis=0))
+    best = np.maximum.reduceat(rows, claims.offsets[:-1], axis=0)
+    if len(best) > 1:  # the two best claims of each unit: per claim and unit, no claims x claims matrix
+        top = np.argpartition(-best, 1, axis=0)[:2]
+        top = np.take_along_axis(top, np.argsort(-np.take_along_axis(best, top, axis=0), axis=0), axis=0)
+        top_score = np.take_along_axis(best, top, axis=0)
+    else:
+        top = np.zeros((2, best.shape[1]), dtype=int)
+        top_score = np.vstack([best, np.full((1, best.shape[1]), -np.inf)]) if len(best) else np.zeros((2, 0))
+    return Scored(article, units, rows, best, top, top_score)
 
 
 @dataclass(frozen=True)
@@ -121,6 +137,10 @@ def features_at(claims: ClaimRows, scored: Scored, unit: np.ndarray, best: np.nd
     same_language: the claim is in the evidence's language, where scores run higher than across languages.
     overlap: the share of the claim's words and names found in the evidence (transliterated), counted apart
     for claims in the evidence's language and in another, whose words are mostly not shared.
+    rival: how much better another claim of the file matches the evidence, as an editor would see it: the
+    sentence is that claim's ('four employees mined crypto' is no evidence of 'a hacker stole bitcoin').
+    coverage: the evidence's words against the claim's, up to 1: a headline of two words ('Damir Džumhur')
+    names the claim's subject but cannot state it.
     name_swap: the claim's names are missing from the article and the evidence names others (terms.name_swap):
     a name missing from the evidence alone is often only referred to there ('the film', 'he')."""
     sentences = scored.article.sentences
@@ -130,7 +150,7 @@ def features_at(claims: ClaimRows, scored: Scored, unit: np.ndarray, best: np.nd
     in_window = (position >= first[:, None] - CONTEXT) & (position <= last[:, None] + CONTEXT)
     background = np.where(in_window, -np.inf, scored.claims[:, :n])  # singles come first in Units
     contrast = best - row_percentile(background, (~in_window).sum(axis=1), BACKGROUND_PERCENTILE)
-    same, cross, swap, same_language = (np.zeros(len(unit)) for _ in range(4))
+    same, cross, swap, same_language, coverage = (np.zeros(len(unit)) for _ in range(5))
     whole = terms(" ".join(s.text for s in sentences))
     for k in range(len(unit)) if which is None else which.tolist():
         claim = claims.claims[k]
@@ -142,19 +162,40 @@ def features_at(claims: ClaimRows, scored: Scored, unit: np.ndarray, best: np.nd
         else:
             cross[k] = shared
         swap[k] = name_swap(terms(claim.text), _all_terms(claim), whole, unit_terms)
+        coverage[k] = _coverage(claims, scored, k, int(unit[k]))
     return {"best": best, "contrast": contrast, "same_language": same_language, "overlap_same": same,
-            "overlap_cross": cross, "name_swap": swap}
+            "overlap_cross": cross, "name_swap": swap, "coverage": coverage, "rival": scored.rival(unit)}
+
+
+def _size(t: Terms) -> int:
+    return len(t.words) + len(t.names)
 
 
 def _all_terms(claim: Claim) -> Terms:
     return terms(" ".join((claim.text, *(v for _, v in claim.versions))))
 
 
+CANDIDATES = 3  # units per claim, by score, looked at for one that can state the claim
+MIN_COVERAGE = 0.5  # a unit with fewer than half the claim's words ('Damir Džumhur') cannot state it
+
+
 def first_look(claims: ClaimRows, scored: Scored, calibration: Calibration) -> Look:
-    unit = scored.claims.argmax(axis=1)
-    best = scored.claims[np.arange(len(unit)), unit]
+    """Per claim, the best-scoring unit that has at least half the claim's words (of its CANDIDATES best):
+    the best score alone can fall on a two-word headline that names the claim's subject."""
+    k = np.arange(len(claims.claims))
+    ranked = np.argsort(-scored.claims, axis=1, kind="stable")[:, :CANDIDATES]
+    unit = ranked[:, 0].copy()
+    for rank in range(ranked.shape[1] - 1, -1, -1):  # the best-ranked candidate with coverage wins
+        covering = np.array([_coverage(claims, scored, i, int(u)) >= MIN_COVERAGE for i, u in enumerate(ranked[:, rank])])
+        unit = np.where(covering, ranked[:, rank], unit)
+    best = scored.claims[k, unit]
     features = features_at(claims, scored, unit, best)
     return Look(unit, best, features, calibration.probabilities(features, claims.in_story))
+
+
+def _coverage(claims: ClaimRows, scored: Scored, k: int, unit: int) -> float:
+    sentences = scored.article.sentences[scored.units.first[unit]: scored.units.last[unit] + 1]
+    return min(1.0, _size(terms(" ".join(s.text for s in sentences))) / max(_size(terms(claims.claims[k].text)), 1))
 
 
 def clause_candidates(claims: ClaimRows, scored: Scored, look: Look,
@@ -210,16 +251,19 @@ def decide_article(claims: ClaimRows, scored: Scored, look: Look, calibration: C
     k = np.arange(len(look.unit))
     first, last = scored.units.first[look.unit], scored.units.last[look.unit]
     focus = np.where(scored.claims[k, last] > scored.claims[k, first], 1, 0) * (last > first)
-    version = np.full(len(k), -1)
+    version, also_version = np.full(len(k), -1), np.full(len(k), -1)
+    also = _second_places(claims, scored, look, calibration, mentioned)
     told = []
     for i in np.flatnonzero(mentioned & (np.diff(claims.offsets) > 1)):
         evidence = _version_evidence(claims, scored, int(i), int(first[i]), int(last[i]), int(focus[i]),
                                      sentence_vectors)
         version[i] = tell(claims.claims[i].versions, claims.langs[i], evidence)
         told.append(np.round(evidence.full_scores.astype(np.float64), 4))
-    also = _second_places(claims, scored, look, calibration, mentioned)
-    return ArticleMatch.of(mentioned, first, last, focus, also, version, np.round(look.best.astype(np.float64), 4),
-                           np.round(look.probability.astype(np.float64), 4),
+        if also[i] >= 0:  # a second place may tell another version: one article, two tellings
+            second = _version_evidence(claims, scored, int(i), int(also[i]), int(also[i]), 0, sentence_vectors)
+            also_version[i] = tell(claims.claims[i].versions, claims.langs[i], second)
+    return ArticleMatch.of(mentioned, first, last, focus, also, version, also_version,
+                           np.round(look.best.astype(np.float64), 4), np.round(look.probability.astype(np.float64), 4),
                            np.concatenate(told) if told else np.zeros(0))
 
 
@@ -237,10 +281,13 @@ def _version_evidence(claims: ClaimRows, scored: Scored, i: int, first: int, las
                            distinct_scores)
 
 
+SECOND_PLACE = 0.8  # a second telling in one article is reported (internal differences) only when it is sure
+
+
 def _second_places(claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration,
                    mentioned: np.ndarray) -> np.ndarray:
-    """Per claim, the best single sentence outside its evidence window if that sentence states the claim too
-    (by the same decision), else -1."""
+    """Per claim, the best single sentence outside its evidence window if that sentence surely states the
+    claim too (p >= SECOND_PLACE, and at least the threshold), else -1."""
     n = len(scored.article.sentences)
     first, last = scored.units.first[look.unit] - CONTEXT, scored.units.last[look.unit] + CONTEXT
     position = np.arange(n)
@@ -249,7 +296,8 @@ def _second_places(claims: ClaimRows, scored: Scored, look: Look, calibration: C
     best = scored.claims[np.arange(len(second)), second]
     which = np.flatnonzero(mentioned & outside.any(axis=1))
     probability = calibration.probabilities(features_at(claims, scored, second, best, which), claims.in_story)
-    states = mentioned & outside.any(axis=1) & (probability >= calibration.thresholds(claims.in_story))
+    sure = np.maximum(calibration.thresholds(claims.in_story), SECOND_PLACE)
+    states = mentioned & outside.any(axis=1) & (probability >= sure)
     return np.where(states, second, -1)
 
 

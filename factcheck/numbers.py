@@ -12,8 +12,11 @@ from factcheck.terms import terms
 
 _SEP = r"[ \u00a0\u202f.,]"
 _ORDINAL = r"(?:e|er|re|ème|eme|th|st|nd|rd)"
+_SUFFIX_SCALE = r"(?:bn|b|mn|m|k)"  # $77B, 55bn, 4.8M
 _NUMBER = re.compile(rf"(?<![\w.,])\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?(?![\w])"
-                     rf"|(?<![\w.,])\d+(?:[.,]\d+)?(?:{_ORDINAL}|\.(?=\s+[a-zçğıöşü]))?(?![\w])")
+                     rf"|(?<![\w.,])\d+(?:[.,]\d+)?(?:{_ORDINAL}|{_SUFFIX_SCALE}|\.(?=\s+[a-zçğıöşü]))?(?![\w])",
+                     re.IGNORECASE)
+_SUFFIX_SCALES = {"bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
 _SCALES = {
     "thousand": 1e3, "thousands": 1e3, "mille": 1e3, "bin": 1e3,
     "million": 1e6, "millions": 1e6, "milyon": 1e6,
@@ -51,17 +54,24 @@ _FRACTIONS = [(re.compile(p, re.IGNORECASE), share) for p, share in (
 _FRACTION_MARK = "\uE002"
 
 # What comes before a figure and makes it a bound or an estimate.
-_LOWER = r"more than|over|above|in excess of|at least|plus de|au moins|au-delà de|en az|"
-_UPPER = r"less than|fewer than|under|below|at most|moins de|au plus|en fazla|"
+_LOWER = r"more than|over|above|in excess of|plus de|au-delà de|"
+_UPPER = r"less than|fewer than|under|below|moins de|"
+_MIN = r"at least|au moins|en az|no fewer than|no less than|"
+_MAX = r"at most|au plus|en fazla|no more than|"
 _ABOUT = r"about|around|approximately|roughly|nearly|almost|some|close to|environ|près de|presque|quelque|" \
          r"autour de|quasiment|yaklaşık|aşağı yukarı|neredeyse|"
 _BEFORE_DATE = r"before|until|by|avant|jusqu['’]en|"
 _AFTER_DATE = r"after|since|après|depuis|"
-_QUALIFIER = re.compile(rf"(?:(?P<lower>{_LOWER[:-1]})|(?P<upper>{_UPPER[:-1]})|(?P<about>{_ABOUT[:-1]})|"
-                        rf"(?P<before>{_BEFORE_DATE[:-1]})|(?P<after>{_AFTER_DATE[:-1]}))\s*(?:de\s+|d['’]\s*)?[$€£]?\s*$",
+_QUALIFIER_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre")
+_QUALIFIER = re.compile(rf"(?:(?P<min>{_MIN[:-1]})|(?P<max>{_MAX[:-1]})|(?P<lower>{_LOWER[:-1]})|"
+                        rf"(?P<upper>{_UPPER[:-1]})|(?P<about>{_ABOUT[:-1]})|(?P<before>{_BEFORE_DATE[:-1]})|"
+                        rf"(?P<after>{_AFTER_DATE[:-1]}))\s*(?:de\s+|d['’]\s*)?[$€£]?\s*(?:(?:{_QUALIFIER_MONTHS})\s+)?$",
                         re.IGNORECASE)
 _QUALIFIER_AFTER = re.compile(r"^['’]?\w{0,4}\s+(?:(?P<lower>fazla)|(?P<upper>az)|(?P<about>civarında|kadar))\b",
                               re.IGNORECASE)
+_OPEN = {"lower": (1, None), "after": (1, None), "min": (-1, None), "upper": (None, -1), "before": (None, -1),
+         "max": (None, 1)}  # where the interval starts and ends: past the value (1) or with it (-1), or unbounded
 APPROXIMATE = 0.1  # 'about 500' is 450 to 550
 
 
@@ -79,12 +89,19 @@ class Quantity:
 
     def kinship(self, other: "Quantity") -> int:
         """How much the words around two figures say they are one quantity: the words after a figure (what
-        it counts) weigh double."""
-        return 2 * len(set(self.after) & set(other.after)) + len(set(self.before) & set(other.before))
+        it counts) weigh double, the one right after it (its unit) more."""
+        unit = 2 if self.after[:1] and self.after[:1] == other.after[:1] else 0
+        mine, theirs = set(self.before) | set(self.after), set(other.before) | set(other.after)
+        return unit + 2 * len(set(self.after) & set(other.after)) + len(mine & theirs)
+
+    def counts_as(self, other: "Quantity") -> bool:
+        """Whether what one figure counts (the words after it) is said around the other, on either side:
+        '$90 million worldwide' and 'a worldwide total of $91.1 million'."""
+        return bool(set(self.after) & (set(other.before) | set(other.after)))
 
     def allows(self, other: "Quantity") -> bool:
-        """Whether both can be true of one thing: their intervals meet."""
-        return self.low <= other.high and other.low <= self.high
+        """Whether both can be true of one thing: their intervals overlap ('more than 45' starts past 45)."""
+        return self.low < other.high and other.low < self.high
 
 
 @lru_cache(maxsize=1 << 16)
@@ -97,7 +114,8 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     text = _TIME.sub(" ", text)
     matches = list(_NUMBER.finditer(text))
     for n, match in enumerate(matches):
-        value = parse_number(match.group(), lang)
+        token, suffix = _split_suffix(match.group())
+        value = parse_number(token, lang) * _SUFFIX_SCALES.get(suffix, 1.0)
         before, after = text[: match.start()], text[match.end():]
         value, after, scale_text = _apply_scale(value, after)
         kind = _kind(value, match.group(), before, after, lang)
@@ -117,8 +135,12 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
 CONTEXT_WORDS = 3
 
 
+# Words that say the same of a figure in other words or languages: 'globally', 'worldwide', 'mondial', 'dünya'
+_SAME_SENSE = {"globa": "world", "mondi": "world", "dunya": "world", "inter": "world"}
+
+
 def _keys(text: str) -> list[str]:
-    return [k for w in _WORD.findall(text) for k in terms(w).keys]
+    return [_SAME_SENSE.get(k, k) for w in _WORD.findall(text) for k in terms(w).keys]
 
 
 def _time(match: re.Match) -> Quantity:
@@ -126,21 +148,23 @@ def _time(match: re.Match) -> Quantity:
     if hours is None:  # a number with a leading zero that is no time: not compared
         return Quantity(0.0, "other", "", match.group())
     value = int(hours) * 60 + int(minutes)
-    return Quantity(float(value), "time", "", match.group(), "exact", value - 0.5, value + 0.5)
+    return Quantity(float(value), "time", "", match.group(), "exact", value - EXACT, value + EXACT)
 
 
 def _qualified(value: float, kind: str, token: str, scale_text: str, before: str, after: str, written: str,
                context: tuple[tuple[str, ...], tuple[str, ...]], rounding: float | None = None,
                about: bool = False) -> Quantity:
     qualifier = "about" if about else _qualifier(before, after)
+    if qualifier in ("before", "after") and kind not in ("year", "day", "time"):
+        qualifier = "exact"  # 'reviewed by 47 critics', 'after 3 games': not dates
     tolerance = rounding if rounding is not None else _rounding(token, value, scale_text)
     low, high = value - tolerance, value + tolerance
     if qualifier == "about":
         low, high = min(low, value * (1 - APPROXIMATE)), max(high, value * (1 + APPROXIMATE))
-    elif qualifier in ("lower", "after"):
-        high = math.inf
-    elif qualifier in ("upper", "before"):
-        low = -math.inf
+    elif qualifier in _OPEN:  # 'more than 45' starts past 45, 'at least 45' with it
+        start, end = _OPEN[qualifier]
+        low = -math.inf if start is None else value if start > 0 else value - tolerance
+        high = math.inf if end is None else value if end < 0 else value + tolerance
     unit = _unit(after) if kind == "count" else ""
     return Quantity(value, kind, unit, written, qualifier, low, high, *context)
 
@@ -152,13 +176,17 @@ def _qualifier(before: str, after: str) -> str:
     return next(name for name, text in match.groupdict().items() if text)
 
 
+EXACT = 1e-6  # a whole number written out in full ('46 wins', '1997') is exact
+
+
 def _rounding(token: str, value: float, scale_text: str) -> float:
-    """Half the place of the last digit written: '45.4 million' allows 45.35 to 45.45 million."""
+    """Half the place of the last digit written: '45.4 million' allows 45.35 to 45.45 million, '36 million'
+    35.5 to 36.5 million; a whole number written out in full allows itself."""
     scale = value / parse_number(token, "en") if scale_text and parse_number(token, "en") else 1.0
     decimals = re.search(r"[.,](\d{1,2})$", token.replace(" ", ""))
     if decimals and not re.search(r"[.,]\d{3}$", token):
         return 0.5 * 10 ** -len(decimals.group(1)) * scale
-    return 0.5 * scale
+    return 0.5 * scale if scale != 1.0 else EXACT
 
 
 def _mark_fractions(text: str) -> tuple[str, list[tuple[float, str, str]]]:
@@ -168,6 +196,12 @@ def _mark_fractions(text: str) -> tuple[str, list[tuple[float, str, str]]]:
             found.append((share, match.group(), text[: match.start()], text[match.end():]))
         text = pattern.sub(_FRACTION_MARK, text)
     return text, found
+
+
+def _split_suffix(token: str) -> tuple[str, str]:
+    """'77B' -> ('77', 'b'): a scale written onto the figure."""
+    match = re.fullmatch(rf"(.*\d)({_SUFFIX_SCALE})", token, re.IGNORECASE)
+    return (match.group(1), match.group(2).lower()) if match else (token, "")
 
 
 def parse_number(token: str, lang: str) -> float:
@@ -254,7 +288,16 @@ def _apply_scale(value: float, after: str) -> tuple[float, str, str]:
     return value, after, ""
 
 
+_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
+           r"apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+           r"octobre|novembre|décembre|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık")
+_DAY_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_DAY_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+
+
 def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
+    if value <= 31 and (_DAY_AFTER.match(after) or _DAY_BEFORE.search(before)):
+        return "day"  # 16 March, March 16, 16th March, 16 mars, 16 Mart
     if re.search(rf"\d{_ORDINAL}$|\d\.$", token):
         return "rank"  # 17e, 17th, Turkish 17.
     if _PERCENT_AFTER.match(after) or _PERCENT_BEFORE.search(before):
@@ -269,8 +312,14 @@ def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
 
 def _currency(before: str, after: str) -> str | None:
     following = re.match(r"\s*(?:de\s+|d['’])?([$€£]|[^\W\d_]+)", after)
-    if following and following.group(1).lower() in _CURRENCIES:
-        return _CURRENCIES[following.group(1).lower()]
+    if following:
+        word = following.group(1).lower()
+        if word in _CURRENCIES:
+            return _CURRENCIES[word]
+        # Turkish endings on the currency: dolarlık, doları, avroya
+        stem = next((c for c in _CURRENCIES if len(c) >= 4 and word.startswith(c)), None)
+        if stem:
+            return _CURRENCIES[stem]
     preceding = re.search(r"([$€£])\s*$", before)
     return _CURRENCIES[preceding.group(1)] if preceding else None
 

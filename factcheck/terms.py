@@ -46,7 +46,7 @@ class Terms:
     words: frozenset[str]
     names: frozenset[str]
     keys: frozenset[str]
-
+    name_groups: tuple[frozenset[str], ...] = ()  # names written together: Roberto Baggio, Ardak Tangebaev
     def has(self, word: str) -> bool:
         """Whether `word` (normalised) is here: the same first letters, or a close spelling of a name."""
         if word[:KEY_CHARS] in self.keys:
@@ -57,7 +57,7 @@ class Terms:
 
 @lru_cache(maxsize=1 << 16)
 def terms(text: str) -> Terms:
-    words, names = set(), set()
+    words, names, groups, group, last_end = set(), set(), [], [], -1
     matches = list(_WORD.finditer(text))
     for n, match in enumerate(matches):
         raw = match.group()
@@ -67,9 +67,17 @@ def terms(text: str) -> Terms:
         following = matches[n + 1].group() if n + 1 < len(matches) else ""
         if _is_name(raw, text[: match.start()], following):
             names.add(word)
-        elif len(word) >= MIN_WORD and word not in _STOP:
+            if group and not text[last_end: match.start()].strip(" -"):
+                group.append(word)
+            else:
+                group = [word]
+                groups.append(group)
+            last_end = match.end()
+            continue
+        if len(word) >= MIN_WORD and word not in _STOP:
             words.add(word)
-    return Terms(frozenset(words), frozenset(names), frozenset(w[:KEY_CHARS] for w in words | names))
+    return Terms(frozenset(words), frozenset(names), frozenset(w[:KEY_CHARS] for w in words | names),
+                 tuple(frozenset(g) for g in groups))
 
 
 def _is_name(raw: str, before: str, following: str) -> bool:
@@ -93,11 +101,12 @@ def overlap(claim: Terms, unit: Terms) -> float:
 
 def name_swap(claim: Terms, claim_all: Terms, article: Terms, unit: Terms) -> float:
     """Share of the claim's names missing from the article, when the evidence names someone or something
-    else ('Rouhani wins in Iran' against 'Maduro wins in Venezuela'). Names alone are no positive
-    evidence: 'Kazakhstan' is in every article of a story."""
-    if not claim.names or not any(not claim_all.has(n) for n in unit.names):
+    else ('Rouhani wins in Iran' against 'Maduro wins in Venezuela'). A name written in several words is
+    there if one of them is (Baggio for Roberto Baggio). Names alone are no positive evidence:
+    'Kazakhstan' is in every article of a story."""
+    if not claim.name_groups or not any(not claim_all.has(n) for n in unit.names):
         return 0.0
-    return sum(not article.has(n) for n in claim.names) / len(claim.names)
+    return sum(not any(article.has(n) for n in group) for group in claim.name_groups) / len(claim.name_groups)
 
 
 def clauses(sentence: str) -> list[str]:

@@ -14,6 +14,7 @@ from factcheck.numbers import quantities
 from factcheck.terms import KEY_CHARS, terms
 
 COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for", "planned")
+DISTINCT_WEIGHT = 1.0
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*")
 
 
@@ -46,7 +47,7 @@ def tell(versions: tuple[tuple[str, str], ...], version_lang: str, evidence: Ver
             candidates = kept
         if len(candidates) == 1:
             return candidates[0]
-    combined = evidence.full_scores + evidence.distinct_scores
+    combined = evidence.full_scores + DISTINCT_WEIGHT * evidence.distinct_scores
     return max(candidates, key=lambda i: combined[i])
 
 

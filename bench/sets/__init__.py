@@ -31,6 +31,7 @@ class Expect:
     want: object
     half: str
     group: str = ""
+    evidence: str = ""  # the sentence that states the claim, when the set knows it (fitting uses it)
 
 
 @dataclass
@@ -53,3 +54,5 @@ class Pair:
     right_lang: str
     want: bool
     half: str
+    against_claim: bool = False  # left is a claim's assertion, right an article's sentence (contradicts_claim)
+    group: str = ""

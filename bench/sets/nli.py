@@ -53,7 +53,8 @@ def xnli_claims() -> list[Run]:
                 expects.append(Expect(f"XNLI claim {c_lang}>{a_lang}", "contradicts", cid, f"a{n}", want, half,
                                       "agrees" if not want else ""))
                 if label == "entailment":
-                    expects.append(Expect(f"XNLI entailed {c_lang}>{a_lang}", "mention", cid, f"a{n}", True, half))
+                    expects.append(Expect(f"XNLI entailed {c_lang}>{a_lang}", "mention", cid, f"a{n}", True, half,
+                                          evidence=p["premise"][a_lang]))
         runs.append(Run(claims_yaml(claims, stories), articles, expects))
     return runs
 

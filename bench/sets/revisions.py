@@ -7,7 +7,7 @@ import json
 import random
 import re
 
-from bench.sets import Expect, Run, half_of
+from bench.sets import Expect, Pair, Run, half_of
 from bench.sets.common import DATA, claims_yaml, filler
 
 PAGE_FILLER = 8
@@ -38,6 +38,11 @@ def page_filler(page: list[str], revised: list[str]) -> list[str]:
     return kept[:PAGE_FILLER]
 
 
+def _title(page: str) -> str:
+    """The page's title as the article's headline: an article names its subject."""
+    return page.replace("_", " ").replace("-LRB-", "(").replace("-RRB-", ")")
+
+
 def vitaminc_category(pair: dict) -> str:
     if pair["heur_negation_change"]:
         return "negation"
@@ -62,9 +67,10 @@ def vitaminc() -> list[Run]:
         page += filler("en", rng, max(0, 4 - len(page)))
         at = rng.randrange(len(page) + 1)
         for side in ("a", "b"):
-            lines = page[:at] + [p[f"evidence_{side}"]] + page[at:]
+            lines = [_title(p["page"])] + page[:at] + [p[f"evidence_{side}"]] + page[at:]
             articles[f"{side}{n}"] = "\n".join(lines) + "\n"
-            expects.append(Expect("VitaminC mention", "mention", f"c{n}", f"{side}{n}", True, half))
+            expects.append(Expect("VitaminC mention", "mention", f"c{n}", f"{side}{n}", True, half,
+                                  evidence=p[f"evidence_{side}"]))
             refuted = flip[f"label_{side}"] == "REFUTES"
             expects.append(Expect(f"VitaminC claim {kind}", "contradicts", f"c{n}", f"{side}{n}", refuted, half,
                                   "" if refuted else "agrees"))
@@ -93,13 +99,50 @@ def vitaminc_versions() -> list[Run]:
         page += filler("en", rng, max(0, 4 - len(page)))
         at = rng.randrange(len(page) + 1)
         for side in "ab":
-            articles[f"{side}{n}"] = "\n".join(page[:at] + [p[f"evidence_{side}"]] + page[at:]) + "\n"
+            lines = [_title(p["page"])] + page[:at] + [p[f"evidence_{side}"]] + page[at:]
+            articles[f"{side}{n}"] = "\n".join(lines) + "\n"
             expects.append(Expect(f"VitaminC versions ({vitaminc_category(p)})", "label", f"c{n}", f"{side}{n}",
                                   (f"draft-{side}", "absent"), half))
         claims.append({"id": f"c{n}", "text": supports["a"], "story": f"s{n}",
                        "versions": {"draft-a": supports["a"], "draft-b": supports["b"]}})
         stories[f"s{n}"] = [f"a{n}", f"b{n}"]
     return [Run(claims_yaml(claims, stories), articles, expects)]
+
+
+def revision_pairs() -> list[Pair]:
+    """The two drafts of one revised sentence, compared alone: VitaminC contradictions must differ (figures,
+    negation, other edits); IteraTeR edits that only reword (fluency, clarity, coherence, style) must not."""
+    out = []
+    for p in _jsonl(DATA / "revisions" / "vitaminc_real" / "vitaminc_real_revision_pairs.jsonl"):
+        if p["pair_type"] == "contradiction":
+            out.append(Pair(f"revision pair {vitaminc_category(p)}", p["evidence_a"], "en", p["evidence_b"], "en", True,
+                            half_of(("vitaminc", p["case_id"]))))
+    for row in _jsonl(DATA / "revisions" / "iterater_human" / "iterater_human_sent_news.jsonl"):
+        before, after = " ".join(row["before_sent"].split()), " ".join(row["after_sent"].split())
+        if before != after and row["labels"] in REWORDING:
+            out.append(Pair("revision pair rewording (IteraTeR)", before, "en", after, "en", False,
+                            half_of(("iterater", row["doc_id"]))))
+    return out
+
+
+def claim_pairs() -> list[Pair]:
+    """An annotator's claim against each draft of a revised sentence: the draft that supports it must not
+    be said to contradict it, the one that refutes it must (figure and negation edits; other edits are a
+    row of their own, outside the target)."""
+    out = []
+    for p in _jsonl(DATA / "revisions" / "vitaminc_real" / "vitaminc_real_revision_pairs.jsonl"):
+        if p["pair_type"] != "contradiction":
+            continue
+        kind, half = vitaminc_category(p), half_of(("vitaminc", p["case_id"]))
+        prefix = "claim pair VitaminC" if kind != "other" else "claim VitaminC"
+        for c in p["claims"]:
+            for side in "ab":
+                label = c[f"label_{side}"]
+                if label in ("SUPPORTS", "REFUTES"):
+                    refuted = label == "REFUTES"
+                    out.append(Pair(f"{prefix} {kind}" if refuted else f"{prefix} agrees", c["claim"], "en",
+                                    p[f"evidence_{side}"], "en", refuted, half, True))
+    return out
 
 
 def iterater() -> list[Run]:

@@ -10,7 +10,7 @@ from factcheck.articles import Sentence, parse_article
 from factcheck.cache import CachedEmbedder, CacheStore
 from factcheck.calibration import calibration_for
 from factcheck.claims import parse_claims
-from factcheck.compare import compare
+from factcheck.compare import compare, contradictions
 from factcheck.embed import load_embedder, resolve_model
 from factcheck.evidence import Evidence
 from factcheck.pipeline import Settings, check
@@ -35,7 +35,9 @@ class Tool:
         parsed = [a for a in parsed if a.sentences]
         return json.loads(render_json(check(claim_set, parsed, self.embedder, self.settings)))
 
-    def differs(self, left: str, left_lang: str, right: str, right_lang: str) -> bool:
+    def differs(self, left: str, left_lang: str, right: str, right_lang: str, against_claim: bool = False) -> bool:
+        if against_claim:
+            return bool(contradictions(" ".join(left.split()), left_lang, _evidence("r", right, right_lang)))
         return bool(compare(_evidence("l", left, left_lang), _evidence("r", right, right_lang)))
 
     def close(self) -> None:

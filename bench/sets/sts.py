@@ -8,7 +8,7 @@ import re
 
 import numpy as np
 
-from bench.sets import Expect, Run, half_of
+from bench.sets import Expect, Pair, Run, half_of
 from bench.sets.common import claims_yaml, digest, filler, merged, names, sts_news, xnli
 
 STATED, UNRELATED = 4.0, 1.0  # STS gold: 4 'mostly equivalent', 1 'not equivalent, same topic'
@@ -48,7 +48,7 @@ def _digest_run(rows, c_lang: str, a_lang: str, half: str, rng: random.Random) -
             own = m == n
             stated = own and r["score"] >= STATED
             expects.append(Expect(row, "mention", f"c{n}", f"a{m}", stated, half,
-                                  "hard" if own and not stated else ""))
+                                  "hard" if own and not stated else "", r["sentence2"][a_lang] if stated else ""))
     return Run(claims_yaml(claims), articles, expects)
 
 
@@ -79,6 +79,10 @@ def archives() -> list[Run]:
                     continue
                 row = f"archive {c_lang}>{a_lang}"
                 claims = [{"id": f"c{n}", "text": r["sentence1"][c_lang]} for n, r in group]
+                # the background news has claims of its own, as an archive's claims file covers more than one
+                # story: they are not scored, but their sentences are theirs
+                claims += [{"id": f"bg{m}", "text": news[m]["sentence1"][c_lang]} for m, _ in background
+                           if news[m]["score"] >= STATED]
                 others = [news[m][side][a_lang] for m, _ in background for side in ("sentence1", "sentence2")]
                 articles = {}
                 for n, r in group:
@@ -86,7 +90,8 @@ def archives() -> list[Run]:
                     lines.insert(rng.randrange(len(lines) + 1), r["sentence2"][a_lang])
                     articles[f"a{n}"] = "\n".join(lines) + "\n"
                 expects = [Expect(row, "mention", f"c{n}", f"a{m}", m == n and r["score"] >= STATED, half,
-                                  "hard" if m == n and r["score"] < STATED else "" if m == n else "same topic")
+                                  "hard" if m == n and r["score"] < STATED else "" if m == n else "same topic",
+                                  r["sentence2"][a_lang] if m == n and r["score"] >= STATED else "")
                            for n, r in group for m, _ in group if m == n or r["score"] >= STATED]
                 runs.append(Run(claims_yaml(claims), articles, expects))
     return runs
@@ -118,7 +123,8 @@ def topical() -> list[Run]:
             articles[f"a{n}"] = "\n".join(with_it) + "\n"
             stories[f"s{n}"] = [f"a{n}"]
             stated = r["score"] >= STATED
-            expects.append(Expect(row, "mention", f"c{n}", f"a{n}", stated, half, "" if stated else "hard"))
+            expects.append(Expect(row, "mention", f"c{n}", f"a{n}", stated, half, "" if stated else "hard",
+                                  r["sentence2"][a_lang] if stated else ""))
             if stated:
                 articles[f"b{n}"] = "\n".join(around) + "\n"
                 stories[f"s{n}"].append(f"b{n}")
@@ -140,7 +146,7 @@ def multi_fact() -> list[Run]:
             articles[f"a{n}"] = digest(sentence, a_lang, rng)
             stories[f"s{n}"] = [f"a{n}"]
             expects.append(Expect(f"multi-fact {c_lang}>{a_lang}", "mention", f"c{n}", f"a{n}", True,
-                                  half_of(("sts", n))))
+                                  half_of(("sts", n)), evidence=sentence))
         runs.append(Run(claims_yaml(claims, stories), articles, expects))
     return runs
 
@@ -236,3 +242,48 @@ def claim_negations() -> list[Run]:
                                       "agrees" if not want else ""))
         runs.append(Run(claims_yaml(claims, stories), articles, expects))
     return runs
+
+
+def claim_pairs() -> list[Pair]:
+    """A claim against the sentence that states it, compared alone (contradicts_claim): the claim as stated
+    must agree; with its figure changed, or negated, it must be contradicted. STS-B pairs of score >= 3.5
+    and XNLI entailments, English claims, articles in English, French and Turkish."""
+    out = []
+    for a_lang in ("en", "fr", "tr"):
+        for n, r in enumerate(sts_news()):
+            claim, sentence = r["sentence1"]["en"], r["sentence2"][a_lang]
+            if r["score"] < 3.5:
+                continue
+            half = half_of(("sts", n))
+            changed = _changed_figure(claim, sentence)
+            negated = negate(claim)
+            if changed or negated:
+                out.append(Pair(f"claim pair agrees en>{a_lang}", claim, "en", sentence, a_lang, False, half, True))
+            if changed:
+                out.append(Pair(f"claim pair figure en>{a_lang}", changed, "en", sentence, a_lang, True, half, True))
+            if negated and not _NEGATED.search(r["sentence2"]["en"]):
+                out.append(Pair(f"claim pair negation en>{a_lang}", negated, "en", sentence, a_lang, True, half, True))
+        for p in xnli():
+            claim, sentence = p["hyps"]["entailment"]["en"], p["premise"][a_lang]
+            negated = negate(claim)
+            if negated and not _NEGATED.search(p["premise"]["en"]):
+                half = half_of(("xnli", p["n"]))
+                out.append(Pair(f"claim pair agrees en>{a_lang}", claim, "en", sentence, a_lang, False, half, True))
+                out.append(Pair(f"claim pair negation en>{a_lang}", negated, "en", sentence, a_lang, True, half, True))
+    return out
+
+
+_BOUND = re.compile(r"(?:over|more than|less than|under|about|around|nearly|almost|up to|at least|some)\s+\$?\s*$",
+                    re.IGNORECASE)
+
+
+def _changed_figure(claim: str, sentence: str) -> str | None:
+    """The claim with a figure it shares with the sentence changed; None when there is none, or when the
+    figure is a bound or an estimate in the claim (another figure could still agree with it)."""
+    shared = [m for m in _DIGITS.finditer(claim) if re.search(rf"(?<![\d.,]){m.group()}(?![\d])", sentence)
+              and not re.fullmatch(r"(19|20)\d\d", m.group()) and not _BOUND.search(claim[: m.start()])]
+    if not shared:
+        return None
+    m = shared[0]
+    value = int(m.group())
+    return claim[: m.start()] + str(value * 2 + 3 if value < 50 else round(value * 1.4)) + claim[m.end():]
