@@ -177,20 +177,38 @@ def _all_terms(claim: Claim) -> Terms:
 
 CANDIDATES = 3  # units per claim, by score, looked at for one that can state the claim
 MIN_COVERAGE = 0.5  # a unit with fewer than half the claim's words ('Damir Džumhur') cannot state it
+NEAR_TIE = 0.05  # units scoring this close to the best are told apart by the decision's other features
 
 
 def first_look(claims: ClaimRows, scored: Scored, calibration: Calibration) -> Look:
-    """Per claim, the best-scoring unit that has at least half the claim's words (of its CANDIDATES best):
-    the best score alone can fall on a two-word headline that names the claim's subject."""
+    """Per claim, its evidence: of its CANDIDATES best-scoring units, those that have at least half the claim's
+    words (a two-word headline that names the claim's subject cannot state it), and of those, the one most
+    likely to state it among the units that score within NEAR_TIE of the best."""
     k = np.arange(len(claims.claims))
     ranked = np.argsort(-scored.claims, axis=1, kind="stable")[:, :CANDIDATES]
-    unit = ranked[:, 0].copy()
-    for rank in range(ranked.shape[1] - 1, -1, -1):  # the best-ranked candidate with coverage wins
-        covering = np.array([_coverage(claims, scored, i, int(u)) >= MIN_COVERAGE for i, u in enumerate(ranked[:, rank])])
-        unit = np.where(covering, ranked[:, rank], unit)
-    best = scored.claims[k, unit]
+    covering = np.array([[_coverage(claims, scored, i, int(u)) >= MIN_COVERAGE for u in row] for i, row in
+                         enumerate(ranked)], dtype=bool).reshape(ranked.shape)
+    first = np.where(covering.any(axis=1), covering.argmax(axis=1), 0)
+    top = scored.claims[k, ranked[k, first]]
+    looks = [_look_at(claims, scored, calibration, ranked[:, rank]) for rank in range(ranked.shape[1])]
+    eligible = np.column_stack([(scored.claims[k, ranked[:, rank]] >= top - NEAR_TIE) &
+                                (covering[:, rank] | (rank == first)) for rank in range(ranked.shape[1])])
+    eligible[k, first] = True
+    probability = np.where(eligible, np.column_stack([look.probability for look in looks]), -1.0)
+    chosen = probability.argmax(axis=1)
+    return Look(_pick([look.unit for look in looks], chosen), _pick([look.best for look in looks], chosen),
+                {name: _pick([look.features[name] for look in looks], chosen) for name in looks[0].features},
+                _pick([look.probability for look in looks], chosen))
+
+
+def _look_at(claims: ClaimRows, scored: Scored, calibration: Calibration, unit: np.ndarray) -> Look:
+    best = scored.claims[np.arange(len(unit)), unit]
     features = features_at(claims, scored, unit, best)
     return Look(unit, best, features, calibration.probabilities(features, claims.in_story))
+
+
+def _pick(rows: list[np.ndarray], chosen: np.ndarray) -> np.ndarray:
+    return np.vstack(rows)[chosen, np.arange(len(chosen))]
 
 
 def _coverage(claims: ClaimRows, scored: Scored, k: int, unit: int) -> float:

@@ -28,6 +28,15 @@ için gibi kadar daha olan olarak ancak fakat veya ancak bunu şunu onun bunlar 
 # Capitalised function words at the start of a clause inside a sentence ('Nicholas Sarkozy On the first day').
 _NOT_NAMES = frozenset("""a an the on in at of to by for and or but as if it its this that these those we he she
 they i le la les un une des du de et ou il elle ils elles ce cet cette on en au aux bu o ve ile da de""".split())
+# Words of institutions and titles: capitalised in English, but translated, not transliterated ('Ministry of
+# Finance' is 'Maliye Bakanlığı'), so their absence says nothing of another language's article.
+_INSTITUTION = frozenset("""ministry minister ministere ministre bakanlik bakan bank banque banka bankasi central
+centrale merkez national nationale ulusal state etat devlet department departement daire dairesi revenue revenus
+gelirleri finance finances maliye security securite guvenlik committee comite komite komitesi agency agence ajans
+government gouvernement hukumet council conseil university universite universitesi police polis court tribunal
+mahkeme army armee ordu party parti president baskan baskani prime premier office bureau federal federation
+association union republic republique cumhuriyet parliament parlement meclis senate senat commission exchange
+authority autorite financial financiere""".split())
 _CLAUSE = re.compile(r"\s*(?:[;:–—]|\s[-–]\s|,?\s+(?:et|and|ve|mais|but|while|whereas|tandis qu[e’']|alors qu[e’']|"
                      r"ama|fakat|ancak)\s+|,\s+)\s*", re.IGNORECASE)
 MIN_CLAUSE_WORDS = 3
@@ -102,11 +111,13 @@ def overlap(claim: Terms, unit: Terms) -> float:
 def name_swap(claim: Terms, claim_all: Terms, article: Terms, unit: Terms) -> float:
     """Share of the claim's names missing from the article, when the evidence names someone or something
     else ('Rouhani wins in Iran' against 'Maduro wins in Venezuela'). A name written in several words is
-    there if one of them is (Baggio for Roberto Baggio). Names alone are no positive evidence:
+    there if one of them is (Baggio for Roberto Baggio); names made of institution words only (the Ministry of
+    Finance) are translated, not transliterated, and left out. Names alone are no positive evidence:
     'Kazakhstan' is in every article of a story."""
-    if not claim.name_groups or not any(not claim_all.has(n) for n in unit.names):
+    groups = [g for g in claim.name_groups if not g <= _INSTITUTION]
+    if not groups or not any(not claim_all.has(n) for n in unit.names):
         return 0.0
-    return sum(not any(article.has(n) for n in group) for group in claim.name_groups) / len(claim.name_groups)
+    return sum(not any(article.has(n) for n in group) for group in groups) / len(groups)
 
 
 def clauses(sentence: str) -> list[str]:

@@ -154,6 +154,13 @@ def test_a_modal_word_tells_a_deliberate_slowdown_from_a_criticised_one():
         assert tell(versions, "en", evidence) == told, sentence
 
 
+def test_an_article_no_claim_checks_is_left_alone(fake_embedder):
+    claim_set = parse_claims('stories:\n  s: ["a"]\nclaims:\n  - {id: c, text: les mineurs ont volé, story: s}\n')
+    articles = [parse_article(name, "Les mineurs ont volé.\nLe marché était calme.\n") for name in "ab"]
+    report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", CONTRAST_ONLY))
+    assert [e.article for e in report.results[0].evidence] == ["a"]
+
+
 def test_check_runs_the_whole_pipeline_with_the_fake(fake_embedder):
     claim_set = parse_claims("claims:\n  - id: power\n    text: les mineurs ont volé de l'électricité\n"
                              "  - id: rain\n    text: il pleuvait sur Paris hier soir\n")
