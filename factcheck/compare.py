@@ -203,7 +203,8 @@ def _polarity(a: Telling, b: Telling) -> str | None:
     if negated_a == negated_b:
         return None
     neg, pos, found = (a, b, ca) if negated_a else (b, a, cb)
-    return f"{neg.name} negates it ('{found.negations[0]}'), {pos.name} does not"
+    word = found.negations[0] if found.negations else "not"
+    return f"{neg.name} negates it ('{word}'), {pos.name} does not"
 
 
 def _closest_clause(text: str, other: str) -> str:

@@ -84,18 +84,23 @@ class Cues:
 def cues(text: str, lang: str) -> Cues:
     lang = lang if lang in _NEGATION else "en"
     main_clauses = _NOT_NEGATION.sub(" ", _PURPOSE_CLAUSE.sub(" ", text))
-    matches = [m for m in _NEGATIONS[lang].finditer(main_clauses)  # one pattern: 'no one' is one negation, not two
-               if not (lang == "en" and m.group().istitle() and main_clauses[: m.start()].strip())]  # 'Generation Nothing'
+    matches = _negation_matches(main_clauses, lang)
     negations = tuple(m.group() for m in matches)
     scopes = tuple(_scope(m, main_clauses, lang) for m in matches)
     modality = tuple(sorted(kind for kind, ps in MODALITY.items()
                             if any(re.search(p, text, re.IGNORECASE) for p in ps)))
     speakers = tuple(dict.fromkeys(_clean(m.group("who")) for p in _ATTRIBUTION.get(lang, ())
                                    for m in re.finditer(p, text)))
-    main = main_clause(main_clauses, lang)
-    main_negations = len(list(_NEGATIONS[lang].finditer(main)))
+    main_negations = len(_negation_matches(main_clause(main_clauses, lang), lang))
     return Cues(negations, modality, tuple(s for s in speakers if s and not _PRONOUN.match(s)), scopes,
                 main_negations)
+
+
+def _negation_matches(text: str, lang: str) -> list[re.Match]:
+    """One pattern for all, so that 'no one' is one negation, not two; in English, not a capitalised word inside
+    a sentence ('Generation Nothing' is a title)."""
+    return [m for m in _NEGATIONS[lang].finditer(text)
+            if not (lang == "en" and m.group().istitle() and text[: m.start()].strip())]
 
 
 _CONTRAST = re.compile(r"[,;]?\s+(?:mais|but|yet|however|ancak|ama|fakat|oysa|tandis qu['’e]|while|whereas)\b.*$",

@@ -54,3 +54,18 @@ def test_any_yaml_structure(fake_model, capsys, value):
 @given(st.binary(max_size=2000) | st.text(max_size=500).map(lambda t: t.encode("utf-8")))
 def test_any_article_bytes(fake_model, capsys, data):
     _assert_clean(*_run((DATA / "claims.yaml").read_bytes(), data, capsys))
+
+
+_WORDS = st.sampled_from(["not", "Not", "no", "never", "but", ",", "who", "which", "Nothing", "ne", "pas", "il", "n'a",
+                          "değil", "gelmedi", "ama", "the", "law", "will", "save", "si", "if", "only", "."])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(_WORDS, max_size=14), st.sampled_from(["en", "fr", "tr"]),
+       st.lists(_WORDS, max_size=14), st.sampled_from(["en", "fr", "tr"]))
+def test_comparing_any_two_sentences_never_fails(a, lang_a, b, lang_b):
+    """A claim against evidence in any words: a negation counted in the main clause is one of the sentence's."""
+    from factcheck.compare import Telling, differences
+
+    for against_claim in (False, True):
+        differences(Telling("x", " ".join(a), lang_a), Telling("y", " ".join(b), lang_b), against_claim)
