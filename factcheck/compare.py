@@ -135,9 +135,9 @@ def number_conflicts(left: tuple[str, str], right: tuple[str, str], as_bounds: b
     conflicts = []
     for q in a:
         peers = _peers(q, a, b, same_language)
-        # a figure of the other side that another figure of this side agrees with is that one's counterpart:
+        # a figure of the other side that another figure of this side states too is that one's counterpart:
         # '55 ceased, 51 closed' against '51 closed' leaves 55 out, it does not contradict it
-        peers = [p for p in peers if not any(o is not q and _agree(o, p, as_bounds) for o in a)]
+        peers = [p for p in peers if not any(o is not q and o.kind == p.kind and _same_figure(o, p) for o in a)]
         if peers and not any(_agree(q, p, as_bounds) for p in peers):
             conflicts.append((_describe(q), _describe(peers[0])))
     return list(dict.fromkeys(conflicts))
@@ -163,10 +163,20 @@ def _peers(q: Quantity, mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...]
 
 
 def _agree(a: Quantity, b: Quantity, as_bounds: bool) -> bool:
-    if not as_bounds and a.qualifier == b.qualifier and a.qualifier != "about":
-        return abs(a.value - b.value) <= max(a.high - a.value, b.high - b.value, 0) if a.qualifier == "exact" \
-            else a.value == b.value
+    if not as_bounds and a.qualifier == b.qualifier:  # 'about 91.3 %' and 'about 99.4 %' are two figures
+        if a.qualifier in ("exact", "about"):
+            return abs(a.value - b.value) <= max(_rounding(a), _rounding(b))
+        return a.value == b.value
     return a.allows(b)
+
+
+def _same_figure(a: Quantity, b: Quantity) -> bool:
+    return a.qualifier == b.qualifier and abs(a.value - b.value) <= max(_rounding(a), _rounding(b))
+
+
+def _rounding(q: Quantity) -> float:
+    """How far a figure may be from another and still be it, as written (half its last digit)."""
+    return (q.high - q.low) / 2 if q.qualifier == "exact" else abs(q.value) * 1e-9
 
 
 def _describe(q: Quantity) -> str:

@@ -139,14 +139,17 @@ CONTEXT_WORDS = 3
 _SAME_SENSE = {"globa": "world", "mondi": "world", "dunya": "world", "inter": "world"}
 
 
+_NOT_CONTEXT = {w[:5] for w in (*_SCALES, *_CURRENCIES)}  # 'million' and 'dollars' say how much, not of what
+
+
 def _keys(text: str) -> list[str]:
-    return [_SAME_SENSE.get(k, k) for w in _WORD.findall(text) for k in terms(w).keys]
+    return [_SAME_SENSE.get(k, k) for w in _WORD.findall(text) for k in terms(w).keys if k not in _NOT_CONTEXT]
 
 
 def _time(match: re.Match) -> Quantity:
     hours, minutes = match.group("h") or match.group("hh"), match.group("m") or match.group("mm")
     if hours is None:  # a number with a leading zero that is no time: not compared
-        return Quantity(0.0, "other", "", match.group())
+        return Quantity(0.0, "other", "", match.group(), "exact", 0.0, 0.0)
     value = int(hours) * 60 + int(minutes)
     return Quantity(float(value), "time", "", match.group(), "exact", value - EXACT, value + EXACT)
 
