@@ -44,6 +44,15 @@ class Calibration:
         z = np.where(in_story, self.story.logits(features), self.everywhere.logits(features))
         return 1.0 / (1.0 + np.exp(-z))
 
+    def upper_bounds(self, features: dict[str, np.ndarray], in_story: np.ndarray, open_: tuple[str, ...]) -> np.ndarray:
+        """The highest probability each claim can reach whatever the features in `open_` (each in [0, 1]) turn
+        out to be: those that cannot reach `near_miss` need not have them computed."""
+        best = {}
+        for name in open_:
+            positive = np.where(in_story, self.story.weights.get(name, 0.0), self.everywhere.weights.get(name, 0.0)) > 0
+            best[name] = positive.astype(float)
+        return self.probabilities({**features, **best}, in_story)
+
     def thresholds(self, in_story: np.ndarray) -> np.ndarray:
         return np.where(in_story, self.story.threshold, self.everywhere.threshold)
 

@@ -130,7 +130,10 @@ def number_conflicts(left: tuple[str, str], right: tuple[str, str], as_bounds: b
     conflicts when no figure of the other side for that quantity allows it: leaving a figure out is no
     contradiction. With `as_bounds` (a claim against an article) qualifiers are intervals: 'more than
     500' allows 'plus de 1 000'; between articles, two figures with one qualifier must be equal."""
-    a, b = quantities(*left), quantities(*right)
+    a = quantities(*left)
+    if not a:  # nothing to contradict (the other side's figures are read only when this side has some)
+        return []
+    b = quantities(*right)
     same_language = left[1] == right[1]
     conflicts = []
     for q in a:
@@ -205,6 +208,8 @@ def _polarity(a: Telling, b: Telling) -> str | None:
     found (across languages, or reworded). The evidence states the claim (it was matched to it), so a flipped
     polarity is the claim's own predicate flipped."""
     ca, cb = cues(a.text, a.lang), cues(b.text, b.lang)
+    if not ca.negations and not cb.negations:
+        return None
     if a.lang == b.lang:  # the clause of each that says most of what the other says
         ca, cb = cues(_closest_clause(a.text, b.text), a.lang), cues(_closest_clause(b.text, a.text), b.lang)
         negated_a, negated_b = ca.negated, cb.negated
@@ -255,7 +260,8 @@ def _attribution(a: Telling, b: Telling) -> str | None:
     in one language, both unnamed and sharing no word (la police, le gouvernement). A name against a
     title ('officials' against 'Fontes') may be one person: not compared, nor titles across languages
     ('le gouvernement' and 'hükümet' share no word)."""
-    sa, sb = _speaker(a), _speaker(b)
+    sa = _speaker(a)
+    sb = _speaker(b) if sa else None
     if not sa or not sb:
         return None
     named_a, named_b = bool(terms(sa).names), bool(terms(sb).names)

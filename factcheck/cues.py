@@ -36,6 +36,7 @@ MODALITY = {
     "called-for": [r"\b(?:a|ont|avoir) appelé\b", r"\bappel(?:le|lent|ant) à\b", r"\bcalled for\b",
                    r"\bcalls? for\b", r"\burged\b", r"\bçağrı(?:da|sı)"],
 }
+_MODALITY = {kind: re.compile("|".join(f"(?:{p})" for p in ps), re.IGNORECASE) for kind, ps in MODALITY.items()}
 _SPEECH_FR = r"(?:déclaré|affirmé|indiqué|expliqué|ajouté|précisé|annoncé|estimé|souligné|assuré|confié)"
 _ATTRIBUTION = {
     "fr": [rf"\b(?i:selon|d['’]après)\s+(?P<who>[^,.:;«»]{{3,80}})",
@@ -87,8 +88,7 @@ def cues(text: str, lang: str) -> Cues:
     matches = _negation_matches(main_clauses, lang)
     negations = tuple(m.group() for m in matches)
     scopes = tuple(_scope(m, main_clauses, lang) for m in matches)
-    modality = tuple(sorted(kind for kind, ps in MODALITY.items()
-                            if any(re.search(p, text, re.IGNORECASE) for p in ps)))
+    modality = tuple(sorted(kind for kind, pattern in _MODALITY.items() if pattern.search(text)))
     speakers = tuple(dict.fromkeys(_clean(m.group("who")) for p in _ATTRIBUTION.get(lang, ())
                                    for m in re.finditer(p, text)))
     main_negations = len(_negation_matches(main_clause(main_clauses, lang), lang))

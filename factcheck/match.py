@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -10,7 +11,7 @@ from factcheck.articles import Article
 from factcheck.calibration import Calibration
 from factcheck.claims import Claim
 from factcheck.evidence import CONTEXT_BEFORE, ArticleMatch
-from factcheck.terms import Terms, clauses, name_swap, overlap, terms
+from factcheck.terms import Terms, clauses, merged, name_swap, overlap, terms
 from factcheck.versions import VersionEvidence, distinct_phrase, tell
 
 CONTEXT = 1  # sentences on each side of the evidence left out of its background, and searched for versions
@@ -30,13 +31,19 @@ class ClaimRows:
     distinct_offsets: np.ndarray
     langs: tuple[str, ...]
     in_story: np.ndarray  # per claim: checked in its story's articles only (else in every article)
+    texts: tuple[Terms, ...] = ()  # per claim: the words of its text
+    alls: tuple[Terms, ...] = ()  # and of its text and versions
+    sizes: np.ndarray = field(default_factory=lambda: np.zeros(0))  # how many words and names its text has
 
     @classmethod
     def build(cls, claims: list[Claim], rows: np.ndarray, distinct: np.ndarray, langs: list[str]) -> "ClaimRows":
         offsets = np.cumsum([0] + [1 + len(c.versions) for c in claims])
         distinct_offsets = np.cumsum([0] + [len(c.versions) for c in claims])
         in_story = np.array([c.story is not None for c in claims], dtype=bool)
-        return cls(tuple(claims), rows, offsets, distinct, distinct_offsets, tuple(langs), in_story)
+        texts = tuple(terms(c.text) for c in claims)
+        alls = tuple(terms(" ".join((c.text, *(v for _, v in c.versions)))) for c in claims)
+        sizes = np.array([max(_size(t), 1) for t in texts], dtype=float)
+        return cls(tuple(claims), rows, offsets, distinct, distinct_offsets, tuple(langs), in_story, texts, alls, sizes)
 
     def subset(self, keep: list[int]) -> "ClaimRows":
         def take(matrix, offsets):
@@ -83,7 +90,7 @@ class Units:
         return (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Scored:
     """One article's units scored against the claims: every claim and version row (`rows`), per claim its
     best row (`claims`), and per unit the two claims that score best there (`top`, `top_score`, 2 x units)."""
@@ -94,6 +101,26 @@ class Scored:
     claims: np.ndarray
     top: np.ndarray
     top_score: np.ndarray
+
+    def unit_terms(self, unit: int) -> Terms:
+        return self._unit_terms[unit]
+
+    @cached_property
+    def _unit_terms(self) -> list[Terms]:
+        single = self.sentence_terms
+        return [merged(single[f: l + 1]) for f, l in zip(self.units.first.tolist(), self.units.last.tolist())]
+
+    @cached_property
+    def sentence_terms(self) -> list[Terms]:
+        return [terms(s.text) for s in self.article.sentences]
+
+    @cached_property
+    def article_terms(self) -> Terms:
+        return merged(self.sentence_terms) if self.sentence_terms else terms("")
+
+    @cached_property
+    def unit_sizes(self) -> np.ndarray:
+        return np.array([_size(t) for t in self._unit_terms], dtype=float)
 
     def rival(self, unit: np.ndarray) -> np.ndarray:
         """Per claim, how much better the best other claim scores at its unit (0 if none does)."""
@@ -150,29 +177,24 @@ def features_at(claims: ClaimRows, scored: Scored, unit: np.ndarray, best: np.nd
     in_window = (position >= first[:, None] - CONTEXT) & (position <= last[:, None] + CONTEXT)
     background = np.where(in_window, -np.inf, scored.claims[:, :n])  # singles come first in Units
     contrast = best - row_percentile(background, (~in_window).sum(axis=1), BACKGROUND_PERCENTILE)
-    same, cross, swap, same_language, coverage = (np.zeros(len(unit)) for _ in range(5))
-    whole = terms(" ".join(s.text for s in sentences))
+    same, cross, swap, same_language = (np.zeros(len(unit)) for _ in range(4))
+    whole = scored.article_terms
     for k in range(len(unit)) if which is None else which.tolist():
-        claim = claims.claims[k]
-        f, l = int(first[k]), int(last[k])
-        unit_terms = terms(" ".join(s.text for s in sentences[f: l + 1]))
-        shared = overlap(terms(claim.text), unit_terms)
+        f = int(first[k])
+        unit_terms = scored.unit_terms(int(unit[k]))
+        shared = overlap(claims.texts[k], unit_terms)
         if claims.langs[k] == sentences[f].lang:
             same[k], same_language[k] = shared, 1.0
         else:
             cross[k] = shared
-        swap[k] = name_swap(terms(claim.text), _all_terms(claim), whole, unit_terms)
-        coverage[k] = _coverage(claims, scored, k, int(unit[k]))
+        swap[k] = name_swap(claims.texts[k], claims.alls[k], whole, unit_terms)
+    coverage = _coverage(claims, scored, unit)
     return {"best": best, "contrast": contrast, "same_language": same_language, "overlap_same": same,
             "overlap_cross": cross, "name_swap": swap, "coverage": coverage, "rival": scored.rival(unit)}
 
 
 def _size(t: Terms) -> int:
     return len(t.words) + len(t.names)
-
-
-def _all_terms(claim: Claim) -> Terms:
-    return terms(" ".join((claim.text, *(v for _, v in claim.versions))))
 
 
 CANDIDATES = 3  # units per claim, by score, looked at for one that can state the claim
@@ -186,8 +208,8 @@ def first_look(claims: ClaimRows, scored: Scored, calibration: Calibration) -> L
     likely to state it among the units that score within NEAR_TIE of the best."""
     k = np.arange(len(claims.claims))
     ranked = np.argsort(-scored.claims, axis=1, kind="stable")[:, :CANDIDATES]
-    covering = np.array([[_coverage(claims, scored, i, int(u)) >= MIN_COVERAGE for u in row] for i, row in
-                         enumerate(ranked)], dtype=bool).reshape(ranked.shape)
+    covering = np.column_stack([_coverage(claims, scored, ranked[:, rank]) >= MIN_COVERAGE
+                                for rank in range(ranked.shape[1])]) if ranked.size else np.zeros(ranked.shape, bool)
     first = np.where(covering.any(axis=1), covering.argmax(axis=1), 0)
     top = scored.claims[k, ranked[k, first]]
     looks = [_look_at(claims, scored, calibration, ranked[:, rank]) for rank in range(ranked.shape[1])]
@@ -201,9 +223,16 @@ def first_look(claims: ClaimRows, scored: Scored, calibration: Calibration) -> L
                 _pick([look.probability for look in looks], chosen))
 
 
+WORD_FEATURES = ("overlap_same", "overlap_cross", "name_swap")
+
+
 def _look_at(claims: ClaimRows, scored: Scored, calibration: Calibration, unit: np.ndarray) -> Look:
+    """The look at `unit`: word features only for the claims that could reach the near misses with them (in
+    an archive, most claims have no chance in most articles; their probability is what the rest allows)."""
     best = scored.claims[np.arange(len(unit)), unit]
-    features = features_at(claims, scored, unit, best)
+    cheap = features_at(claims, scored, unit, best, np.zeros(0, dtype=int))
+    hopeful = np.flatnonzero(calibration.upper_bounds(cheap, claims.in_story, WORD_FEATURES) >= calibration.near_miss)
+    features = features_at(claims, scored, unit, best, hopeful)
     return Look(unit, best, features, calibration.probabilities(features, claims.in_story))
 
 
@@ -211,22 +240,28 @@ def _pick(rows: list[np.ndarray], chosen: np.ndarray) -> np.ndarray:
     return np.vstack(rows)[chosen, np.arange(len(chosen))]
 
 
-def _coverage(claims: ClaimRows, scored: Scored, k: int, unit: int) -> float:
-    sentences = scored.article.sentences[scored.units.first[unit]: scored.units.last[unit] + 1]
-    return min(1.0, _size(terms(" ".join(s.text for s in sentences))) / max(_size(terms(claims.claims[k].text)), 1))
+def _coverage(claims: ClaimRows, scored: Scored, unit: np.ndarray) -> np.ndarray:
+    """Per claim, the words and names of its `unit` against its own, up to 1."""
+    return np.minimum(1.0, scored.unit_sizes[unit] / claims.sizes) if len(unit) else np.zeros(0)
+
+
+LONGER = 1.5  # clauses are looked at in sentences this much longer than the claim: several facts, one claim
 
 
 def clause_candidates(claims: ClaimRows, scored: Scored, look: Look,
                       calibration: Calibration) -> dict[int, list[tuple[int, str]]]:
-    """Per near-miss claim, the clauses of its best sentences, with the sentence each is from: a claim may be
-    one fact of a long sentence, and score low against the whole of it ('filed 25 cases and seized ...')."""
+    """Per near-miss claim, the clauses of its best sentences that are LONGER than the claim, with the sentence
+    each is from: a claim may be one fact of a long sentence, and score low against the whole of it ('filed 25
+    cases and seized ...')."""
     sentences = scored.article.sentences
     n = len(sentences)
     out = {}
+    sizes = scored.unit_sizes[:n]  # singles come first in Units: each sentence's words and names
     for k in np.flatnonzero(calibration.near_misses(look.probability, claims.in_story)):
         unit = look.unit[k]
         around = {int(scored.units.first[unit]), int(scored.units.last[unit]), int(scored.claims[k, :n].argmax())}
-        found = [(i, c) for i in sorted(around) for c in clauses(sentences[i].text)]
+        longer = [i for i in sorted(around) if sizes[i] >= LONGER * claims.sizes[k]]
+        found = [(i, c) for i in longer for c in clauses(sentences[i].text)]
         if found:
             out[int(k)] = found
     return out

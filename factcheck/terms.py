@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from anyascii import anyascii
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 KEY_CHARS = 5  # 'kazakhstan' and 'kazakistan', 'ministry' and 'ministère' share their first five letters
 MIN_WORD = 4
@@ -15,7 +15,7 @@ NAME_RATIO = 85  # rapidfuzz ratio at which two transliterated names are one (to
 _WORD = re.compile(r"[^\W\d_][\w'’‘]*")  # hyphenated names are their parts: Kassym-Jomart, Anti-Doping
 _ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’‘]", re.IGNORECASE)
 _SUFFIX = re.compile(r"['’‘].*$")  # Turkish case endings after a name: Kazakistan'da, Tokayev’in
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;«»“”\"(]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;«»“”\"(]\s*)$")  # on the few characters before a word
 # Function words of four letters or more, which tie nothing to anything.
 _STOP = frozenset("""
 that this these those with from have were been being their there which what when where while will would could
@@ -43,8 +43,11 @@ MIN_CLAUSE_WORDS = 3
 
 
 def _normal(word: str) -> str:
-    word = _ELISION.sub("", word)
-    return anyascii(_SUFFIX.sub("", word)).lower().strip("-")
+    """A word without its French elision or Turkish ending, transliterated (done once for a whole text in
+    terms()), lower-cased."""
+    word = _ELISION.sub("", word) if "'" in word or "’" in word or "‘" in word else word
+    return anyascii(_SUFFIX.sub("", word)).lower().strip("-") if not word.isascii() or "'" in word or "’" in word \
+        else word.lower().strip("-")
 
 
 @dataclass(frozen=True)
@@ -56,17 +59,21 @@ class Terms:
     names: frozenset[str]
     keys: frozenset[str]
     name_groups: tuple[frozenset[str], ...] = ()  # names written together: Roberto Baggio, Ardak Tangebaev
+    spelled: tuple[str, ...] = ()  # words and names, for fuzzy lookups
+    capitalised: frozenset[str] = frozenset()  # names, and capitalised words at a sentence's start (Tokayev ...)
     def has(self, word: str) -> bool:
-        """Whether `word` (normalised) is here: the same first letters, or a close spelling of a name."""
+        """Whether `word` (normalised) is here: the same first letters, or a close spelling of a name
+        (Tokayev, Tokaiev)."""
         if word[:KEY_CHARS] in self.keys:
             return True
-        return len(word) >= MIN_WORD and any(
-            other[0] == word[0] and fuzz.ratio(word, other) >= NAME_RATIO for other in self.words | self.names)
+        if len(word) < MIN_WORD or not self.spelled:
+            return False
+        return process.extractOne(word, self.spelled, scorer=fuzz.ratio, score_cutoff=NAME_RATIO) is not None
 
 
 @lru_cache(maxsize=1 << 16)
 def terms(text: str) -> Terms:
-    words, names, groups, group, last_end = set(), set(), [], [], -1
+    words, names, groups, group, last_end, capitalised = set(), set(), [], [], -1, set()
     matches = list(_WORD.finditer(text))
     for n, match in enumerate(matches):
         raw = match.group()
@@ -74,7 +81,7 @@ def terms(text: str) -> Terms:
         if len(word) < 2:
             continue
         following = matches[n + 1].group() if n + 1 < len(matches) else ""
-        if _is_name(raw, text[: match.start()], following):
+        if _is_name(raw, text[max(match.start() - 4, 0): match.start()] if match.start() else "", following):
             names.add(word)
             if group and not text[last_end: match.start()].strip(" -"):
                 group.append(word)
@@ -85,8 +92,10 @@ def terms(text: str) -> Terms:
             continue
         if len(word) >= MIN_WORD and word not in _STOP:
             words.add(word)
+            if raw[:1].isupper():
+                capitalised.add(word)
     return Terms(frozenset(words), frozenset(names), frozenset(w[:KEY_CHARS] for w in words | names),
-                 tuple(frozenset(g) for g in groups))
+                 tuple(frozenset(g) for g in groups), tuple(sorted(words | names)), frozenset(capitalised | names))
 
 
 def _is_name(raw: str, before: str, following: str) -> bool:
@@ -102,10 +111,31 @@ def _is_name(raw: str, before: str, following: str) -> bool:
     return not _SENTENCE_START.search(before) or following[:1].isupper()
 
 
+FUZZY_FROM = 6  # a word not found by its first letters is looked for by spelling from this length (Tokayev)
+
+
 def overlap(claim: Terms, unit: Terms) -> float:
-    """Share of the claim's words and names that the unit has too."""
-    mine = claim.words | claim.names
-    return sum(unit.has(w) for w in mine) / len(mine) if mine else 0.0
+    """Share of the claim's words and names (by their first letters) that the unit has too, by their first
+    letters or, for longer capitalised ones, a close spelling (Tokayev, Tokaiev)."""
+    if not claim.keys:
+        return 0.0
+    missing = claim.keys - unit.keys
+    found = len(claim.keys) - len(missing)
+    if missing and unit.spelled:  # names are spelt otherwise across languages (Tokayev, Tokaiev)
+        found += sum(process.extractOne(w, unit.spelled, scorer=fuzz.ratio, score_cutoff=NAME_RATIO) is not None
+                     for w in claim.capitalised if len(w) >= FUZZY_FROM and w[:KEY_CHARS] in missing)
+    return min(found, len(claim.keys)) / len(claim.keys)
+
+
+def merged(parts: list[Terms]) -> Terms:
+    """The terms of several texts read as one (a unit of two sentences, a whole article)."""
+    if len(parts) == 1:
+        return parts[0]
+    words = frozenset().union(*(p.words for p in parts))
+    names = frozenset().union(*(p.names for p in parts))
+    return Terms(words, names, frozenset().union(*(p.keys for p in parts)),
+                 tuple(g for p in parts for g in p.name_groups), tuple(sorted(words | names)),
+                 frozenset().union(*(p.capitalised for p in parts)))
 
 
 def name_swap(claim: Terms, claim_all: Terms, article: Terms, unit: Terms) -> float:
