@@ -22,7 +22,7 @@ from tabulate import tabulate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.sets import FIT, TEST, Expect, Pair, Run  # noqa: E402
+from bench.sets import FIT, TEST, Expect, Pair  # noqa: E402
 from bench.sets import nli, own, revisions, sts  # noqa: E402
 from bench.sets.runner import Tool  # noqa: E402
 

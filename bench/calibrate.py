@@ -27,12 +27,12 @@ sys.path.insert(0, str(ROOT))
 
 from bench.sets import FIT, nli, own, revisions, sts  # noqa: E402
 from bench.sets.runner import Tool  # noqa: E402
-from factcheck.articles import parse_article  # noqa: E402
-from factcheck.calibration import CALIBRATION_FILE, FEATURES, Calibration, Scope  # noqa: E402
-from factcheck.claims import parse_claims  # noqa: E402
-from factcheck.embed import PASSAGE, encode_batched  # noqa: E402
-from factcheck.match import clause_candidates, features_at, first_look, score, with_clauses  # noqa: E402
-from factcheck.pipeline import ScopedClaims, claim_rows  # noqa: E402
+from factcheck.text.sentences import parse_article  # noqa: E402
+from factcheck.models.calibration import CALIBRATION_FILE, FEATURES, Calibration, Scope  # noqa: E402
+from factcheck.inputs.claims import parse_claims  # noqa: E402
+from factcheck.models.embed import PASSAGE, encode_batched  # noqa: E402
+from factcheck.core.match import clause_candidates, features_at, first_look, score, with_clauses  # noqa: E402
+from factcheck.core.check import ScopedClaims, claim_rows  # noqa: E402
 
 FIT_SETS = {"digests": sts.digests, "archives": sts.archives, "topical": sts.topical, "multi-fact": sts.multi_fact,
             "entity-swaps": sts.entity_swaps, "xnli-claims": nli.xnli_claims, "vitaminc": revisions.vitaminc,
@@ -178,7 +178,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--models", nargs="+", default=["use"])
     args = ap.parse_args()
-    path = ROOT / "factcheck" / CALIBRATION_FILE
+    path = ROOT / "factcheck" / "models" / CALIBRATION_FILE
     table = json.loads(path.read_text("utf-8")) if path.exists() else {}
     for model in args.models:
         cal = calibrate(model)

@@ -17,7 +17,7 @@ from tabulate import tabulate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from factcheck.embed import PASSAGE, QUERY, load_embedder, resolve_model  # noqa: E402
+from factcheck.models.embed import PASSAGE, QUERY, load_embedder, resolve_model  # noqa: E402
 
 PAIRS = [("en", "en"), ("fr", "fr"), ("tr", "tr"), ("en", "fr"), ("en", "tr"), ("fr", "tr")]
 

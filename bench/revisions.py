@@ -29,15 +29,18 @@ from tabulate import tabulate
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factcheck.articles import Sentence, find_article_files, parse_article, read_article  # noqa: E402
-from factcheck.calibration import calibration_for  # noqa: E402
-from factcheck.claims import Claim, ClaimSet  # noqa: E402
-from factcheck.compare import compare  # noqa: E402
-from factcheck.cues import cues  # noqa: E402
-from factcheck.embed import load_embedder, resolve_model  # noqa: E402
-from factcheck.evidence import Evidence  # noqa: E402
-from factcheck.numbers import TURKISH_UNITS  # noqa: E402
-from factcheck.pipeline import Settings, check  # noqa: E402
+from factcheck.inputs.articles import find_article_files, read_article  # noqa: E402
+from factcheck.records import Sentence  # noqa: E402
+from factcheck.text.sentences import parse_article  # noqa: E402
+from factcheck.models.calibration import calibration_for  # noqa: E402
+from factcheck.records import Claim, ClaimSet  # noqa: E402
+from factcheck.core.compare import compare  # noqa: E402
+from factcheck.text.cues import cues  # noqa: E402
+from factcheck.models.embed import load_embedder, resolve_model  # noqa: E402
+from factcheck.records import Evidence  # noqa: E402
+from factcheck.text.numbers import TURKISH_UNITS  # noqa: E402
+from factcheck.core.check import check  # noqa: E402
+from factcheck.records import Settings  # noqa: E402
 
 FR_WORDS = {"quatre": "six", "deux": "trois", "trois": "cinq", "cinq": "sept", "dix": "douze"}
 FR_DIGIT_WORDS = {"4": "quatre", "2": "deux", "3": "trois", "5": "cinq"}

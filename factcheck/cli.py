@@ -17,18 +17,23 @@ from pathlib import Path
 from tabulate import tabulate
 
 from factcheck import __version__
-from factcheck.articles import ArticlesError, find_article_files, read_articles
-from factcheck.cache import CACHE_ENV, CachedEmbedder, CacheStore, default_cache_dir
-from factcheck.calibration import calibration_for, shipped_calibrations
-from factcheck.claims import SEVERITIES, ClaimsError, load_claims
-from factcheck.embed import DEFAULT_MODEL, ModelError, load_embedder, resolve_model
-from factcheck.nli import DEFAULT_THRESHOLD, NliChecker
-from factcheck.explain import explain_claim, shared_statements, suggest_stories
-from factcheck.output import write_atomically, write_reports
-from factcheck.review import Review, ReviewsError, apply_reviews, fingerprint, load_reviews, render_reviews, with_review
-from factcheck.embed import PASSAGE, QUERY, encode_batched
-from factcheck.pipeline import ScopedClaims, Settings, check, claim_rows
-from factcheck.problems import Problem
+from factcheck.inputs.articles import ArticlesError, find_article_files, read_articles
+from factcheck.store import CACHE_ENV, default_cache_dir
+from factcheck.store.sqlite import CacheStore
+from factcheck.store.vectors import CachedEmbedder
+from factcheck.models.calibration import calibration_for, shipped_calibrations
+from factcheck.inputs.claims import SEVERITIES, ClaimsError, load_claims, story_warnings
+from factcheck.models.embed import DEFAULT_MODEL, ModelError, load_embedder, resolve_model
+from factcheck.models.nli import DEFAULT_THRESHOLD, NliChecker
+from factcheck.core.explain import explain_claim, shared_statements, suggest_stories
+from factcheck.report.write import write_atomically, write_reports
+from factcheck.core.reviews import apply_reviews, fingerprint
+from factcheck.inputs.reviews import ReviewsError, load_reviews, render_reviews, with_review
+from factcheck.records import Review
+from factcheck.models.embed import PASSAGE, encode_batched
+from factcheck.core.check import ScopedClaims, check, claim_rows
+from factcheck.records import Settings
+from factcheck.records import Problem
 from factcheck.report import AUTO, DEFAULT_FORMATS, FORMATS, resolve_formats
 
 EXIT_OK, EXIT_BLOCKING, EXIT_ERROR = 0, 1, 2
@@ -195,7 +200,7 @@ def _load_inputs(args, store=None):
                          + "\n".join(map(str, unreadable)))
     if not articles:
         raise UsageError(f"no readable .txt article found in {', '.join(args.articles)}")
-    problems = unreadable + claim_set.story_warnings([a.id for a in articles])
+    problems = unreadable + story_warnings(claim_set, [a.id for a in articles])
     if not args.quiet:
         _print_problems(problems)
     return claim_set, articles, problems

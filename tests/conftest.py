@@ -62,7 +62,7 @@ def private_cache(tmp_path_factory, monkeypatch):
 def fake_model(monkeypatch):
     """Make the CLI use the fake embedder (calibrated like the default model) instead of a real one."""
     import factcheck.cli
-    from factcheck.embed import ModelSpec
+    from factcheck.models.embed import ModelSpec
 
     embedder = FakeEmbedder()
     monkeypatch.setattr(factcheck.cli, "resolve_model", lambda name: ModelSpec("fake", "fake", "use-multilingual-v3@fake"))
@@ -72,7 +72,7 @@ def fake_model(monkeypatch):
 
 @pytest.fixture(scope="session")
 def use_model():
-    from factcheck.embed import load_embedder, resolve_model
+    from factcheck.models.embed import load_embedder, resolve_model
 
     return load_embedder(resolve_model("use"))
 
@@ -88,7 +88,7 @@ def cli_case(tmp_path, monkeypatch):
 
 def contrast_only(near_miss: float = 1.0):
     """A calibration for hand-made cases: stated where the claim stands out of the article (contrast > 0.2)."""
-    from factcheck.calibration import Calibration, Scope
+    from factcheck.models.calibration import Calibration, Scope
 
     scope = Scope({"contrast": 20.0}, -4.0, 0.5)
     return Calibration("test", scope, scope, near_miss)

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.articles import ArticleFile, find_article_files, parse_article, read_article
-from factcheck.boilerplate import boilerplate_kind
+from factcheck.inputs.articles import ArticleFile, find_article_files, read_article
+from factcheck.text.sentences import parse_article
+from factcheck.text.boilerplate import boilerplate_kind
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -90,8 +91,8 @@ def test_unusable_files_are_refused_with_a_reason(tmp_path, data, reason):
 def test_a_cached_parse_gives_the_same_article_under_any_id(tmp_path):
     from dataclasses import replace
 
-    from factcheck.articles import parsed_key
-    from factcheck.cache import CacheStore
+    from factcheck.inputs.articles import parsed_key
+    from factcheck.store.sqlite import CacheStore
 
     path = tmp_path / "a.txt"
     path.write_text("Le ministère a publié un communiqué. Il a ajouté autre chose.\nLire aussi : ailleurs\n", "utf-8")
@@ -105,8 +106,8 @@ def test_a_cached_parse_gives_the_same_article_under_any_id(tmp_path):
 
 
 def test_read_articles_asks_the_store_per_batch_and_keeps_file_order_for_problems(tmp_path):
-    from factcheck.articles import read_articles
-    from factcheck.cache import CacheStore
+    from factcheck.inputs.articles import read_articles
+    from factcheck.store.sqlite import CacheStore
 
     texts = {"a": "Le ministère a publié un communiqué.\n", "b": "", "c": "Il a ajouté autre chose.\n",
              "d": "\x00binary", "e": "Les mineurs ont été arrêtés.\n"}
@@ -129,8 +130,8 @@ def test_read_articles_asks_the_store_per_batch_and_keeps_file_order_for_problem
 
 
 def test_a_reruns_new_files_across_batches_are_parsed_together_and_kept_in_file_order(tmp_path, monkeypatch):
-    from factcheck.articles import _Parser, read_articles
-    from factcheck.cache import CacheStore
+    from factcheck.inputs.articles import _Parser, read_articles
+    from factcheck.store.sqlite import CacheStore
 
     for i in range(9):
         (tmp_path / f"{i}.txt").write_text(f"Le ministère a publié {i} communiqués.\n", "utf-8")
@@ -148,8 +149,8 @@ def test_a_reruns_new_files_across_batches_are_parsed_together_and_kept_in_file_
 
 
 def test_new_files_parsed_by_worker_processes_are_the_same_articles_and_problems(tmp_path, monkeypatch):
-    import factcheck.articles as articles_module
-    from factcheck.articles import read_articles
+    import factcheck.inputs.articles as articles_module
+    from factcheck.inputs.articles import read_articles
 
     texts = {f"{i:02d}": f"Le ministère a publié {i} communiqués. Il a ajouté autre chose.\nLine {i} in English.\n"
              for i in range(20)}
@@ -164,8 +165,8 @@ def test_new_files_parsed_by_worker_processes_are_the_same_articles_and_problems
 
 
 def test_articles_read_with_the_prefetcher_are_the_same(tmp_path, monkeypatch):
-    import factcheck.articles as articles_module
-    from factcheck.articles import read_articles
+    import factcheck.inputs.articles as articles_module
+    from factcheck.inputs.articles import read_articles
 
     for i in range(12):
         (tmp_path / f"{i:02d}.txt").write_text(f"Le ministère a publié {i} communiqués.\n", "utf-8")
@@ -178,7 +179,7 @@ def test_articles_read_with_the_prefetcher_are_the_same(tmp_path, monkeypatch):
 
 
 def test_a_parsed_article_round_trips_through_the_cache_layout_and_the_earlier_layout_still_reads():
-    from factcheck.articles import article_from_dict, article_to_dict
+    from factcheck.inputs.articles import article_from_dict, article_to_dict
 
     article = parse_article("a", "Le ministère a publié un communiqué. Il a ajouté autre chose.\n\nLine two here.\n")
     stored = article_to_dict(article)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claims import ClaimsError, load_claims, parse_claims
+from factcheck.inputs.claims import ClaimsError, load_claims, parse_claims, story_warnings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,7 +22,7 @@ def test_project_claims_are_valid_and_cover_every_seed():
     assert len(seeds) == 5
     for article in seeds:
         assert any(c.story and claim_set.checks(c, article) for c in claim_set.claims), article
-    assert claim_set.story_warnings(seeds) == []
+    assert story_warnings(claim_set, seeds) == []
 
 
 def test_minimal_file_loads_with_defaults():
@@ -95,7 +95,7 @@ def test_missing_file_is_a_problem_not_a_traceback(tmp_path):
 
 def test_story_glob_that_matches_nothing_is_a_warning():
     claim_set = parse_claims('stories:\n  s: ["zzz_*"]\nclaims:\n  - id: a\n    text: x\n    story: s\n')
-    assert [str(w) for w in claim_set.story_warnings(["000_a"])] == [
+    assert [str(w) for w in story_warnings(claim_set, ["000_a"])] == [
         "claims.yaml: stories.s: pattern 'zzz_*' matches no article"]
 
 

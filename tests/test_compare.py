@@ -2,11 +2,11 @@
 
 import pytest
 
-from factcheck.articles import parse_article
-from factcheck.compare import compare, internal_differences, number_conflicts
-from factcheck.cues import cues
-from factcheck.evidence import Evidence
-from factcheck.numbers import parse_number, quantities
+from factcheck.text.sentences import parse_article
+from factcheck.core.compare import compare, internal_differences, number_conflicts
+from factcheck.text.cues import cues
+from factcheck.records import Evidence
+from factcheck.text.numbers import parse_number, quantities
 
 
 @pytest.mark.parametrize("token, lang, value", [

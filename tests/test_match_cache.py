@@ -4,11 +4,12 @@ from dataclasses import replace
 
 import numpy as np
 
-from factcheck.articles import parse_article
-from factcheck.claims import parse_claims
-from factcheck.evidence import ArticleMatch, build_evidence
-from factcheck.match import decide_article, first_look, score
-from factcheck.pipeline import ScopedClaims, Settings, check, claim_rows
+from factcheck.text.sentences import parse_article
+from factcheck.inputs.claims import parse_claims
+from factcheck.core.evidence import ArticleMatch, build_evidence
+from factcheck.core.match import decide_article, first_look, score
+from factcheck.core.check import ScopedClaims, check, claim_rows
+from factcheck.records import Settings
 
 from conftest import DictStore, contrast_only
 
@@ -99,7 +100,7 @@ def _copy(store):
 
 def test_changed_articles_far_apart_are_embedded_in_one_call(fake_embedder, monkeypatch):
     """A rerun's few new articles are spread over the archive: one call lets the model batch them."""
-    import factcheck.pipeline as pipeline
+    import factcheck.core.check as pipeline
 
     monkeypatch.setattr(pipeline, "CHUNK_SENTENCES", 6)  # two articles a chunk: x0 and x5 in different ones
     store, settings = DictStore(), Settings("fake@1", "claims.yaml", CONTRAST_ONLY)

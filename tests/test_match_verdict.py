@@ -3,13 +3,15 @@
 import numpy as np
 import pytest
 
-from factcheck.articles import parse_article
-from factcheck.claims import Claim, parse_claims
-from factcheck.evidence import Evidence
-from factcheck.match import Units, decide_article, features_at, first_look, score
-from factcheck.pipeline import Settings, check, claim_rows
-from factcheck.terms import clauses, name_swap, overlap, terms
-from factcheck.verdict import decide
+from factcheck.text.sentences import parse_article
+from factcheck.inputs.claims import parse_claims
+from factcheck.records import Claim
+from factcheck.records import Evidence
+from factcheck.core.match import Units, decide_article, features_at, first_look, score
+from factcheck.core.check import check, claim_rows
+from factcheck.records import Settings
+from factcheck.text.terms import clauses, name_swap, overlap, terms
+from factcheck.core.verdict import decide
 
 from conftest import contrast_only
 
@@ -61,7 +63,7 @@ def test_a_long_sentence_is_split_into_its_facts():
 
 
 def test_a_claim_checked_everywhere_needs_more_than_a_story_claim(fake_embedder):
-    from factcheck.calibration import Calibration, Scope
+    from factcheck.models.calibration import Calibration, Scope
 
     calibration = Calibration("t", Scope({"best": 10.0}, -5.0, 0.5), Scope({"best": 10.0}, -5.0, 0.9), 1.0)
     text = "Les mineurs ont volé de l'électricité au réseau hier.\nLe marché était calme.\n"
@@ -144,7 +146,7 @@ def test_version_is_told_by_what_tells_the_versions_apart(fake_embedder):
 
 
 def test_a_modal_word_tells_a_deliberate_slowdown_from_a_criticised_one():
-    from factcheck.versions import VersionEvidence, tell
+    from factcheck.core.versions import VersionEvidence, tell
 
     versions = (("criticised", "The authorities were criticised for slowing down regulation."),
                 ("deliberate", "The government deliberately slowed down regulation."))
@@ -190,7 +192,7 @@ def _told(article, text):
 
 
 def test_a_claim_told_by_an_archive_is_compared_a_bounded_number_of_times(monkeypatch):
-    import factcheck.verdict as verdict
+    import factcheck.core.verdict as verdict
 
     calls = []
     real = verdict.compare
@@ -205,7 +207,7 @@ def test_a_claim_told_by_an_archive_is_compared_a_bounded_number_of_times(monkey
 
 
 def test_differences_stop_at_the_cap_and_repeated_tellings_are_compared_once():
-    from factcheck.verdict import MAX_DIFFERENCES
+    from factcheck.core.verdict import MAX_DIFFERENCES
 
     tellings = [_told(f"a{i:03d}", f"{i + 1} employés ont miné des cryptos.") for i in range(100)]
     tellings += [_told(f"b{i:03d}", "1 employés ont miné des cryptos.") for i in range(50)]

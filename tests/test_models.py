@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from factcheck.calibration import calibration_for
+from factcheck.models.calibration import calibration_for
 from factcheck.cli import main
-from factcheck.embed import ModelError, load_embedder, resolve_model
+from factcheck.models.embed import ModelError, load_embedder, resolve_model
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
@@ -115,7 +115,8 @@ def test_warm_run_does_not_import_the_model(tmp_path, private_cache):
 
 
 def test_cache_reads_back_what_it_stored_and_loads_the_model_only_on_a_miss(tmp_path, fake_embedder):
-    from factcheck.cache import CachedEmbedder, CacheStore
+    from factcheck.store.sqlite import CacheStore
+    from factcheck.store.vectors import CachedEmbedder
 
     loads = []
 
@@ -135,7 +136,7 @@ def test_cache_reads_back_what_it_stored_and_loads_the_model_only_on_a_miss(tmp_
 def test_an_existing_cache_is_read_ahead_unless_it_is_too_large_for_memory(tmp_path, monkeypatch):
     import os
 
-    from factcheck import cache
+    from factcheck.store import sqlite as cache
 
     hints = []
     monkeypatch.setattr(os, "posix_fadvise", lambda fd, offset, length, advice: hints.append(advice), raising=False)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli import EXIT_ERROR, main
-from factcheck.embed import ModelError
-from factcheck.nli import NliChecker, contradiction_column
+from factcheck.models.embed import ModelError
+from factcheck.models.nli import NliChecker, contradiction_column
 
 DATA = Path(__file__).parent / "data" / "cli"
 

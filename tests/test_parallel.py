@@ -35,7 +35,7 @@ def _sendfile_that_stops_after(calls: int):
 @pytest.mark.parametrize("calls", [None, 0, 3], ids=["sendfile", "no sendfile", "sendfile fails midway"])
 def test_text_and_the_child_bytes_interleave_in_a_report_file(tmp_path, monkeypatch, calls):
     import factcheck.parallel as parallel
-    from factcheck.output import write_reports
+    from factcheck.report.write import write_reports
 
     monkeypatch.setattr(parallel, "CHUNK_BYTES", 3)  # so that chunks cut "é" in two where bytes are copied
     if calls is not None:
@@ -58,10 +58,10 @@ def test_a_child_that_fails_is_replaced_by_the_parent():
 
 def test_report_json_is_the_same_rendered_in_two_processes(fake_embedder, monkeypatch):
     import factcheck.report.json_report as json_report
-    from factcheck.articles import parse_article
-    from factcheck.calibration import Calibration
-    from factcheck.claims import parse_claims
-    from factcheck.pipeline import Settings, check
+    from factcheck.text.sentences import parse_article
+    from factcheck.inputs.claims import parse_claims
+    from factcheck.core.check import check
+    from factcheck.records import Settings
 
     claim_set = parse_claims("claims:\n" + "".join(f"  - id: c{k}\n    text: les {k + 2} mineurs ont volé « tout »\n"
                                                     for k in range(5)))
@@ -79,10 +79,10 @@ def test_report_json_is_the_same_rendered_in_two_processes(fake_embedder, monkey
 
 def test_report_json_starts_its_child_when_asked_for_not_when_first_read(fake_embedder, monkeypatch):
     import factcheck.report.json_report as json_report
-    from factcheck.articles import parse_article
-    from factcheck.calibration import Calibration
-    from factcheck.claims import parse_claims
-    from factcheck.pipeline import Settings, check
+    from factcheck.text.sentences import parse_article
+    from factcheck.inputs.claims import parse_claims
+    from factcheck.core.check import check
+    from factcheck.records import Settings
 
     claim_set = parse_claims("claims:\n  - id: a\n    text: the miners stole\n  - id: b\n    text: it rained\n")
     report = check(claim_set, [parse_article("x", "The miners stole it.\n")], fake_embedder,
@@ -112,10 +112,10 @@ def test_the_prefetcher_is_stopped_and_reaped_and_ignores_missing_files(tmp_path
 
 def test_the_child_renders_the_claims_past_the_parents_share_of_entries(fake_embedder, monkeypatch):
     import factcheck.report.json_report as json_report
-    from factcheck.articles import parse_article
-    from factcheck.calibration import Calibration
-    from factcheck.claims import parse_claims
-    from factcheck.pipeline import Settings, check
+    from factcheck.text.sentences import parse_article
+    from factcheck.inputs.claims import parse_claims
+    from factcheck.core.check import check
+    from factcheck.records import Settings
 
     claim_set = parse_claims("claims:\n" + "".join(f"  - id: c{k}\n    text: claim {k}\n" for k in range(5)))
     articles = [parse_article(f"a{i}", f"Sentence {i}.\n") for i in range(30)]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import factcheck.output
+import factcheck.report.write
 from factcheck.cli import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, main
-from factcheck.output import write_reports
+from factcheck.report.write import write_reports
 
 DATA = Path(__file__).parent / "data"
 BAD_CLAIMS = sorted(p.stem for p in (DATA / "bad_claims").glob("*.yaml"))
@@ -128,7 +128,7 @@ def test_full_disk_leaves_previous_reports(folder, fake_model, capsys, monkeypat
     def no_space(path, text):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(factcheck.output, "_write_flushed", no_space)
+    monkeypatch.setattr(factcheck.report.write, "_write_flushed", no_space)
     assert run(folder) == EXIT_ERROR
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"factcheck: error: {folder / 'out'}: cannot write reports (No space left on device); "

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from typing import BinaryIO, Callable, Iterable
 
-from factcheck.pipeline import Report
+from factcheck.records import Report
 from factcheck.report.ci_formats import render_github, render_junit, render_sarif
 from factcheck.report.html import render_html
 from factcheck.report.json_report import stream_json

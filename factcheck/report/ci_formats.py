@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from factcheck import __version__
-from factcheck.pipeline import Report
+from factcheck.records import Report
 from factcheck.report.findings import Finding, findings
 
 INFO_URI = "https://pypi.org/project/factcheck/"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck.pipeline import Report
-from factcheck.verdict import DISAGREEMENT, ClaimResult
+from factcheck.records import Report
+from factcheck.records import DISAGREEMENT, ClaimResult
 
 LEVELS = ("error", "warning", "note")
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import html
 import re
 
-from factcheck.articles import Article
-from factcheck.cues import MODALITY, cues
-from factcheck.numbers import quantities
-from factcheck.pipeline import Report
+from factcheck.records import Article
+from factcheck.text.cues import MODALITY, cues
+from factcheck.text.numbers import quantities
+from factcheck.records import Report
 from factcheck.report.findings import shown
-from factcheck.verdict import ClaimResult
+from factcheck.records import ClaimResult
 
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1200px;color:#1d1d1f;padding:0 1rem}

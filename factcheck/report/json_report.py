@@ -10,9 +10,9 @@ from json.encoder import encode_basestring  # the C string encoder json.dumps us
 
 from factcheck import __version__
 from factcheck.parallel import rendered_in_child
-from factcheck.evidence import Evidence
-from factcheck.pipeline import Report
-from factcheck.verdict import ClaimResult
+from factcheck.records import Evidence
+from factcheck.records import Report
+from factcheck.records import ClaimResult
 
 PARALLEL_ENTRIES = 200_000  # below this a second process costs more than it saves
 # of the entries, this process renders the first claims' share, the child the rest. Half: this process also

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from factcheck.pipeline import Report
+from factcheck.records import Report
 from factcheck.report.findings import shown
-from factcheck.verdict import ClaimResult
+from factcheck.records import ClaimResult
 
 MAX_QUOTE = 220
 MAX_TOLD_BY = 12  # an archive-wide claim can be told by thousands of articles

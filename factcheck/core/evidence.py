@@ -3,60 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import numpy as np
 
-from factcheck.articles import Article, Sentence
-from factcheck.claims import Claim
+from factcheck.records import Article
+from factcheck.records import Claim
+from factcheck.records import Evidence
 
 # Bump when matching (match.py, feedback.py) or ArticleMatch's layout changes: stored matches of older
 # versions are then ignored.
 MATCH_VERSION = "4"
 CONTEXT_BEFORE = 2  # sentences before the evidence where its speaker may be named
-
-
-class Evidence(NamedTuple):
-    """What one article gives for one claim. A NamedTuple rather than a frozen dataclass: just as immutable,
-    and an archive run makes millions (2 million at 20,000 articles and 100 claims), which a frozen
-    dataclass's __init__ makes four times slower."""
-
-    claim: str
-    article: str
-    mentioned: bool
-    score: float
-    probability: float
-    sentences: tuple[Sentence, ...]
-    version: str | None = None
-    version_scores: tuple[tuple[str, float], ...] = ()
-    context: tuple[Sentence, ...] = ()  # the sentences before: "Selon X, ..." often sits there
-    also: tuple[Sentence, ...] = ()  # a second place in the article that states the claim too
-    focus: int = 0  # which of the evidence sentences matches the claim best
-    also_version: str | None = None  # the version the second place tells
-
-    @property
-    def focus_text(self) -> str:
-        """The one sentence whose figures and negations are compared: in a pair, the other one
-        often says something else ("... n'ont pas la moindre idée")."""
-        return self.sentences[self.focus].text
-
-    @property
-    def line(self) -> int:
-        return self.sentences[0].line
-
-    @property
-    def lang(self) -> str:
-        return self.sentences[0].lang
-
-    @property
-    def context_text(self) -> str:
-        return " ".join(s.text for s in self.context)
-
-    @property
-    def text(self) -> str:
-        if len(self.sentences) == 1:
-            return self.sentences[0].text
-        return " ".join(s.text for s in self.sentences)
 
 
 DECISION = np.dtype([("mentioned", "?"), ("first", "<i4"), ("last", "<i4"), ("focus", "<i4"), ("also", "<i4"),

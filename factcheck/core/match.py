@@ -7,12 +7,12 @@ from functools import cached_property
 
 import numpy as np
 
-from factcheck.articles import Article
-from factcheck.calibration import Calibration
-from factcheck.claims import Claim
-from factcheck.evidence import CONTEXT_BEFORE, ArticleMatch
-from factcheck.terms import Terms, clauses, merged, name_swap, overlap, terms
-from factcheck.versions import VersionEvidence, distinct_phrase, tell
+from factcheck.records import Article
+from factcheck.models.calibration import Calibration
+from factcheck.records import Claim
+from factcheck.core.evidence import CONTEXT_BEFORE, ArticleMatch
+from factcheck.text.terms import Terms, clauses, merged, name_swap, overlap, terms
+from factcheck.core.versions import VersionEvidence, distinct_phrase, tell
 
 CONTEXT = 1  # sentences on each side of the evidence left out of its background, and searched for versions
 BACKGROUND_PERCENTILE = 90

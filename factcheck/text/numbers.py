@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.terms import terms
+from factcheck.text.terms import terms
 
 _SEP = r"[ \u00a0\u202f.,]"
 _ORDINAL = r"(?:e|er|re|ème|eme|th|st|nd|rd)"

@@ -71,7 +71,7 @@ class Calibration:
 
 def shipped_calibrations() -> dict[str, Calibration]:
     """Calibrations fitted by bench/calibrate.py and shipped in the package, keyed by model family."""
-    raw = json.loads(resources.files("factcheck").joinpath(CALIBRATION_FILE).read_text("utf-8"))
+    raw = json.loads(resources.files("factcheck.models").joinpath(CALIBRATION_FILE).read_text("utf-8"))
     return {key: Calibration.from_dict(value) for key, value in raw.items()}
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.problems import Problem, ProblemsError
-from factcheck.yamlnodes import NodeReader
+from factcheck.records import Problem, ProblemsError
+from factcheck.inputs.yamlnodes import NodeReader
+from factcheck.records import Claim, ClaimSet
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
 MAX_TEXT_CHARS = 2000
@@ -21,47 +21,14 @@ class ClaimsError(ProblemsError):
     """claims.yaml cannot be used; carries every problem found."""
 
 
-@dataclass(frozen=True)
-class Claim:
-    id: str
-    text: str
-    story: str | None = None
-    versions: tuple[tuple[str, str], ...] = ()
-    verified: str | None = None
-    severity: str = "error"
-    line: int = 0
-
-    @property
-    def version_ids(self) -> tuple[str, ...]:
-        return tuple(vid for vid, _ in self.versions)
-
-
-@dataclass(frozen=True)
-class ClaimSet:
-    claims: tuple[Claim, ...]
-    stories: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    model: str | None = None
-    path: str = "claims.yaml"
-    nli: str | None = None  # an NLI cross-encoder for the optional contradiction stage
-
-    def story_patterns(self, story: str) -> tuple[str, ...]:
-        return dict(self.stories).get(story, ())
-
-    def checks(self, claim: Claim, article_id: str) -> bool:
-        """Whether `article_id` is in scope for `claim` (its story, or all)."""
-        if claim.story is None:
-            return True
-        return any(fnmatch.fnmatchcase(article_id, p) for p in self.story_patterns(claim.story))
-
-    def story_warnings(self, article_ids: list[str]) -> list[Problem]:
-        """Warn about story globs that match no article: usually a typo."""
-        out = []
-        for story, patterns in self.stories:
-            for pattern in patterns:
-                if not fnmatch.filter(article_ids, pattern):
-                    out.append(Problem(self.path, None, f"stories.{story}",
-                                       f"pattern {pattern!r} matches no article"))
-        return out
+def story_warnings(claim_set: ClaimSet, article_ids: list[str]) -> list[Problem]:
+    """Story globs that match no article: usually a typo."""
+    out = []
+    for story, patterns in claim_set.stories:
+        for pattern in patterns:
+            if not fnmatch.filter(article_ids, pattern):
+                out.append(Problem(claim_set.path, None, f"stories.{story}", f"pattern {pattern!r} matches no article"))
+    return out
 
 
 def load_claims(path: str | Path) -> ClaimSet:

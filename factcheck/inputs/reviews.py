@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
-from factcheck.problems import Problem, ProblemsError
-from factcheck.verdict import ClaimResult
-from factcheck.yamlnodes import NodeReader
+from factcheck.records import Problem, ProblemsError
+from factcheck.inputs.yamlnodes import NodeReader
+from factcheck.records import Review
 
 REVIEW_KEYS = ("claim", "fingerprint", "by", "at", "note")
 FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
@@ -19,34 +17,6 @@ FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
 
 class ReviewsError(ProblemsError):
     """reviews.yaml cannot be used; carries every problem found."""
-
-
-@dataclass(frozen=True)
-class Review:
-    claim: str
-    fingerprint: str
-    by: str
-    at: str
-    note: str = ""
-
-    def to_dict(self) -> dict:
-        return {"claim": self.claim, "fingerprint": self.fingerprint, "by": self.by, "at": self.at,
-                "note": self.note}
-
-
-def fingerprint(result: ClaimResult) -> str:
-    """Changes whenever what an article says for the claim changes: its evidence, version or differences."""
-    parts = sorted(f"{e.article}\x1f{e.version}\x1f{e.text}" for e in result.mentioning)
-    parts += sorted(d.explanation for d in result.differences)
-    return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()[:16]
-
-
-def apply_reviews(results: tuple[ClaimResult, ...], reviews: list[Review]) -> tuple[ClaimResult, ...]:
-    """Attach to each result the review made for its current evidence, if any."""
-    by_key = {(r.claim, r.fingerprint): r for r in reviews}
-    reviewed = {r.claim for r in reviews}
-    return tuple(replace(r, review=by_key.get((r.claim.id, fingerprint(r)))) if r.claim.id in reviewed else r
-                 for r in results)
 
 
 def load_reviews(path: Path) -> list[Review]:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from factcheck.cues import cues
-from factcheck.numbers import quantities
-from factcheck.terms import KEY_CHARS, terms
+from factcheck.text.cues import cues
+from factcheck.text.numbers import quantities
+from factcheck.text.terms import KEY_CHARS, terms
 
 COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for", "planned")
 DISTINCT_WEIGHT = 1.0

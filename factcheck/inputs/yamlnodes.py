@@ -7,7 +7,7 @@ import re
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from factcheck.problems import Problem
+from factcheck.records import Problem
 
 _TAG_NAMES = {
     "tag:yaml.org,2002:str": "a string",

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from factcheck.articles import Article
-from factcheck.evidence import ArticleMatch
-from factcheck.match import ClaimRows
-from factcheck.terms import KEY_CHARS, terms
+from factcheck.records import Article
+from factcheck.core.evidence import ArticleMatch
+from factcheck.core.match import ClaimRows
+from factcheck.text.terms import KEY_CHARS, terms
 
 NEAR_DUPLICATE = 0.5  # share of their words two sentences have in common to be drafts of one sentence
 MAX_TELLINGS = 5  # distinct sentences of a claim looked for in each other article

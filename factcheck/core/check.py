@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 from typing import Callable, Iterable, Protocol
 
 import numpy as np
 
-from factcheck.articles import Article
-from factcheck.calibration import Calibration
-from factcheck.claims import Claim, ClaimSet
-from factcheck.embed import PASSAGE, QUERY, Embedder, encode_batched
-from factcheck import match
-from factcheck.evidence import MATCH_VERSION, ArticleMatch, Evidence, article_fingerprint, build_evidence
-from factcheck.language import detect_language
-from factcheck.drafts import aligned
-from factcheck.match import (ClaimRows, at_sentences, claim_texts, clause_candidates, decide_article, distinct_texts,
-                             first_look, score, with_clauses)
-from factcheck.problems import Problem
-from factcheck.compare import Difference
-from factcheck.verdict import ClaimResult, decide
+from factcheck.records import Article
+from factcheck.models.calibration import Calibration
+from factcheck.records import Claim, ClaimSet
+from factcheck.models.embed import PASSAGE, QUERY, Embedder, encode_batched
+from factcheck.core import match
+from factcheck.core.evidence import MATCH_VERSION, ArticleMatch, article_fingerprint, build_evidence
+from factcheck.records import Evidence
+from factcheck.text.language import detect_language
+from factcheck.core.drafts import aligned
+from factcheck.core.match import (ClaimRows, at_sentences, claim_texts, clause_candidates, decide_article, distinct_texts, first_look, score, with_clauses)
+from factcheck.records import Problem
+from factcheck.records import Difference
+from factcheck.core.verdict import decide
+from factcheck.records import Report, Settings
 
 Progress = Callable[[Iterable, str, int], Iterable]
 CHUNK_SENTENCES = 20_000  # about 40 MB of USE vectors at a time
@@ -37,26 +37,6 @@ class MatchStore(Protocol):
 
 def no_progress(items: Iterable, label: str, total: int) -> Iterable:
     return items
-
-
-@dataclass(frozen=True)
-class Settings:
-    model: str
-    claims_file: str
-    calibration: Calibration
-    min_severity: str = "warning"  # findings of claims below it are left out of the findings formats
-
-
-@dataclass(frozen=True)
-class Report:
-    results: tuple[ClaimResult, ...]
-    articles: tuple[Article, ...]
-    settings: Settings
-    problems: tuple[Problem, ...] = field(default=())
-
-    @property
-    def blocking(self) -> tuple[ClaimResult, ...]:
-        return tuple(r for r in self.results if r.blocking)
 
 
 def check(claim_set: ClaimSet, articles: list[Article], embedder: Embedder, settings: Settings,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from factcheck.language import detect_language
+from factcheck.text.language import detect_language
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

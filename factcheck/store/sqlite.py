@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -17,19 +15,6 @@ SCHEMA = ("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, dim INTEGER
           "CREATE TABLE IF NOT EXISTS matches (key BLOB PRIMARY KEY, data BLOB NOT NULL)")
 LOOKUP_CHUNK = 900  # SQLite caps bound parameters per statement
 READ_AHEAD_SHARE = 4  # the cache file is read ahead if it takes at most 1/4 of memory
-
-
-def default_cache_dir() -> Path:
-    """--cache-dir, else $FACTCHECK_CACHE_DIR, else the platform's user cache folder."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("factcheck"))
-
-
-def cache_key(identity: str, kind: str, text: str) -> bytes:
-    return hashlib.blake2b(f"{identity}\x00{kind}\x00{text}".encode("utf-8"), digest_size=20).digest()
 
 
 class CacheStore:
@@ -123,53 +108,3 @@ def _read_ahead(path: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-class CachedEmbedder:
-    """An Embedder over a CacheStore: cached texts are read back, and the real model is
-    loaded (by `load`) only the first time a text is missing."""
-
-    def __init__(self, identity: str, store: CacheStore, load: Callable[[], object]):
-        self.identity = identity
-        self._store = store
-        self._load = load
-        self._model = None
-        self.hits = self.misses = 0
-
-    @property
-    def batch_size(self) -> int:
-        return 4096  # lookups are cheap; the model's own batch size applies to misses
-
-    @property
-    def store(self) -> CacheStore:
-        return self._store
-
-    @property
-    def loaded(self) -> bool:
-        return self._model is not None
-
-    def close(self) -> None:
-        """Stop the model's worker processes, if it started any (the model stays loaded)."""
-        getattr(self._model, "close", lambda: None)()
-
-    def encode(self, texts: list[str], kind: str) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, 1), dtype=np.float32)
-        keys = [cache_key(self.identity, kind, t) for t in texts]
-        row, stored = self._store.get_vectors(list(dict.fromkeys(keys)))
-        missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in row))
-        self.hits += len(texts) - sum(k not in row for k in keys)
-        self.misses += len(missing)
-        if missing:
-            fresh = np.asarray(self._encode_missing(missing, kind), dtype=np.float32)
-            new = [cache_key(self.identity, kind, t) for t in missing]
-            self._store.put_many(list(zip(new, fresh)))
-            row.update((k, len(stored) + i) for i, k in enumerate(new))
-            stored = np.vstack([stored, fresh]) if len(stored) else fresh
-        return stored[[row[k] for k in keys]]
-
-    def _encode_missing(self, texts: list[str], kind: str) -> np.ndarray:
-        if self._model is None:
-            self._model = self._load()
-        size = getattr(self._model, "batch_size", 64)
-        return np.vstack([self._model.encode(texts[i: i + size], kind) for i in range(0, len(texts), size)])

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from factcheck.cues import bears_on, cues, negated_word, same_speaker
-from factcheck.evidence import Evidence
-from factcheck.numbers import Quantity, quantities
-from factcheck.terms import KEY_CHARS, Terms, clauses, terms
+from factcheck.text.cues import bears_on, cues, negated_word, same_speaker
+from factcheck.records import Evidence
+from factcheck.text.numbers import Quantity, quantities
+from factcheck.text.terms import KEY_CHARS, Terms, clauses, terms
+from factcheck.records import Contradiction, Difference
 
 COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for")
 NEAR_DUPLICATE = 0.5  # share of words two sentences have in common to be two drafts of one sentence
@@ -30,42 +31,6 @@ class Telling:
     text: str
     lang: str
     context: str = ""
-
-
-@dataclass(frozen=True)
-class Difference:
-    """Two articles (or two places in one, `internal`) that tell a checkable fact differently."""
-
-    kind: str  # version, number, negation, modality, attribution, entity
-    left: Evidence
-    right: Evidence
-    explanation: str
-    internal: bool = False
-
-    def to_dict(self) -> dict:
-        return {"kind": self.kind, "internal": self.internal, "explanation": self.explanation,
-                "left": _side(self.left, self.internal, 0), "right": _side(self.right, self.internal, 1)}
-
-
-@dataclass(frozen=True)
-class Contradiction:
-    """An article whose evidence contradicts the claim's own assertion."""
-
-    kind: str  # number, negation, attribution
-    evidence: Evidence
-    assertion: str
-    explanation: str
-
-    def to_dict(self) -> dict:
-        return {"kind": self.kind, "internal": False, "against_claim": True, "explanation": self.explanation,
-                "left": {"article": None, "line": None, "version": None, "evidence": self.assertion},
-                "right": _side(self.evidence, False, 0)}
-
-
-def _side(evidence: Evidence, internal: bool, which: int) -> dict:
-    sentences = evidence.also if internal and which else evidence.sentences
-    return {"article": evidence.article, "line": sentences[0].line, "version": evidence.version,
-            "evidence": " ".join(s.text for s in sentences)}
 
 
 def telling(evidence: Evidence) -> Telling:

@@ -2,52 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
 from operator import attrgetter
 
-from factcheck.claims import Claim
-from factcheck.compare import Contradiction, Difference, compare, contradictions, internal_differences
-from factcheck.evidence import Evidence
+from factcheck.records import Claim
+from factcheck.core.compare import compare, contradictions, internal_differences
+from factcheck.records import Contradiction, Difference
+from factcheck.records import Evidence
+from factcheck.records import CONSISTENT, ClaimResult, DISAGREEMENT, SINGLE_SOURCE, UNMENTIONED
 
 MAX_DIFFERENCES = 50
 MAX_REFERENCES = 20  # each telling of a claim is compared with at most this many earlier, different tellings
-UNMENTIONED, SINGLE_SOURCE, CONSISTENT, DISAGREEMENT = "unmentioned", "single-source", "consistent", "disagreement"
-
-
-@dataclass(frozen=True)
-class ClaimResult:
-    claim: Claim
-    status: str
-    evidence: tuple[Evidence, ...]
-    differences: tuple[Difference, ...] = ()
-    internal: tuple[Difference, ...] = ()  # one article stating two figures: reported, never blocking
-    review: object | None = None  # a review.Review of exactly this evidence: it no longer blocks
-    contradictions: tuple[Contradiction, ...] = ()  # articles whose evidence contradicts the claim's assertion
-
-    @cached_property
-    def mentioning(self) -> tuple[Evidence, ...]:
-        return tuple(e for e in self.evidence if e.mentioned)
-
-    @property
-    def off_verified(self) -> tuple[Evidence, ...]:
-        """Articles that tell a version other than the one the newsroom verified."""
-        if self.claim.verified is None:
-            return ()
-        return tuple(e for e in self.mentioning if e.version not in (None, self.claim.verified))
-
-    @property
-    def contradicting(self) -> frozenset[str]:
-        """The articles whose evidence contradicts the claim's own assertion."""
-        return frozenset(c.evidence.article for c in self.contradictions)
-
-    @property
-    def has_finding(self) -> bool:
-        return self.status == DISAGREEMENT or bool(self.off_verified) or bool(self.contradictions)
-
-    @property
-    def blocking(self) -> bool:
-        return self.claim.severity == "error" and self.review is None and self.has_finding
 
 
 def version_differences(mentioning: tuple[Evidence, ...]) -> list[Difference]:
@@ -81,16 +45,8 @@ def decide(claim: Claim, evidence: list[Evidence], extra: list[Difference] = (),
     return result
 
 
-def assertion(claim: Claim) -> str | None:
-    """What the claim itself asserts: its verified version, else its text when it has no versions. A claim
-    with versions and none verified asserts nothing: it only asks which one each article tells."""
-    if claim.verified is not None:
-        return dict(claim.versions)[claim.verified]
-    return None if claim.versions else claim.text
-
-
 def claim_contradictions(claim: Claim, mentioning: tuple[Evidence, ...], lang: str) -> tuple[Contradiction, ...]:
-    said = assertion(claim)
+    said = claim.assertion
     if said is None:
         return ()
     return tuple(c for e in mentioning for c in contradictions(said, lang, e))

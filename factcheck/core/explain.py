@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from factcheck.articles import Article
-from factcheck.calibration import Calibration
-from factcheck.claims import Claim
-from factcheck.match import ClaimRows, features_at, first_look, score
+from factcheck.records import Article
+from factcheck.models.calibration import Calibration
+from factcheck.records import Claim
+from factcheck.core.match import ClaimRows, features_at, first_look, score
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,23 @@
+"""Editors' reviews applied to results: a review holds while the evidence it reviewed is unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from factcheck.records import ClaimResult, Review
+
+
+def fingerprint(result: ClaimResult) -> str:
+    """Changes whenever what an article says for the claim changes: its evidence, version or differences."""
+    parts = sorted(f"{e.article}\x1f{e.version}\x1f{e.text}" for e in result.mentioning)
+    parts += sorted(d.explanation for d in result.differences)
+    return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def apply_reviews(results: tuple[ClaimResult, ...], reviews: list[Review]) -> tuple[ClaimResult, ...]:
+    """Attach to each result the review made for its current evidence, if any."""
+    by_key = {(r.claim, r.fingerprint): r for r in reviews}
+    reviewed = {r.claim for r in reviews}
+    return tuple(replace(r, review=by_key.get((r.claim.id, fingerprint(r)))) if r.claim.id in reviewed else r
+                 for r in results)
