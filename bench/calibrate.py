@@ -31,8 +31,9 @@ from factcheck.text.sentences import parse_article  # noqa: E402
 from factcheck.models.calibration import CALIBRATION_FILE, FEATURES, Calibration, Scope  # noqa: E402
 from factcheck.inputs.claims import parse_claims  # noqa: E402
 from factcheck.models.embed import PASSAGE, encode_batched  # noqa: E402
-from factcheck.core.match import clause_candidates, features_at, first_look, score, with_clauses  # noqa: E402
-from factcheck.core.check import ScopedClaims, claim_rows  # noqa: E402
+from factcheck.core.decide import clause_candidates, first_look, with_clauses  # noqa: E402
+from factcheck.core.match import features_at, score  # noqa: E402
+from factcheck.core.scope import ScopedClaims, claim_rows  # noqa: E402
 
 FIT_SETS = {"digests": sts.digests, "archives": sts.archives, "topical": sts.topical, "multi-fact": sts.multi_fact,
             "entity-swaps": sts.entity_swaps, "xnli-claims": nli.xnli_claims, "vitaminc": revisions.vitaminc,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import fnmatch
+import hashlib
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
@@ -233,6 +235,23 @@ class Settings:
     claims_file: str
     calibration: Calibration
     min_severity: str = "warning"  # findings of claims below it are left out of the findings formats
+    code: str = ""  # a digest of the code that matches and decides (app.py): a new version matches again
+
+    def match_key(self) -> bytes:
+        """What a stored match depends on besides the claims and the sentences, as one key (as black's
+        Mode.get_cache_key): the model, the calibration and the code. min_severity is not in it: it only
+        filters what reports show."""
+        text = json.dumps([self.model, self.calibration.to_dict(), self.code], sort_keys=True, default=str)
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=20).digest()
+
+
+@dataclass(frozen=True)
+class Marked:
+    """An evidence text and the spans of it the comparison reads (figures, negations, speakers, modality)."""
+
+    text: str
+    lang: str
+    spans: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -241,6 +260,7 @@ class Report:
     articles: tuple[Article, ...]
     settings: Settings
     problems: tuple[Problem, ...] = field(default=())
+    marks: tuple[Marked, ...] = ()  # what the HTML report highlights in the evidence of findings
 
     @property
     def blocking(self) -> tuple[ClaimResult, ...]:

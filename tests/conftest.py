@@ -32,19 +32,6 @@ class FakeEmbedder:
         return out / np.where(norms == 0, 1, norms)
 
 
-class DictStore:
-    """A MatchStore in memory."""
-
-    def __init__(self):
-        self.data = {}
-
-    def get_matches(self, keys):
-        return {k: self.data[k] for k in keys if k in self.data}
-
-    def put_matches(self, items):
-        self.data.update(items)
-
-
 @pytest.fixture
 def fake_embedder():
     return FakeEmbedder()
@@ -61,12 +48,12 @@ def private_cache(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def fake_model(monkeypatch):
     """Make the CLI use the fake embedder (calibrated like the default model) instead of a real one."""
-    import factcheck.cli
+    import factcheck.app
     from factcheck.models.embed import ModelSpec
 
     embedder = FakeEmbedder()
-    monkeypatch.setattr(factcheck.cli, "resolve_model", lambda name: ModelSpec("fake", "fake", "use-multilingual-v3@fake"))
-    monkeypatch.setattr(factcheck.cli, "load_embedder", lambda spec: embedder)
+    monkeypatch.setattr(factcheck.app, "resolve_model", lambda name: ModelSpec("fake", "fake", "use-multilingual-v3@fake"))
+    monkeypatch.setattr(factcheck.app, "load_embedder", lambda spec: embedder)
     return embedder
 
 

@@ -92,9 +92,9 @@ def test_unreadable_article_is_skipped_unless_strict(case, fake_model, capsys):
 
 
 def test_validate_needs_no_model(case, capsys, monkeypatch):
-    import factcheck.cli
+    import factcheck.app
 
-    monkeypatch.setattr(factcheck.cli, "load_embedder", None)  # any call would fail
+    monkeypatch.setattr(factcheck.app, "load_embedder", None)  # any call would fail
     code = main(["validate", "--claims", str(case / "claims.yaml"), "--articles", str(case)])
     assert code == EXIT_OK
     assert capsys.readouterr().err == (
@@ -127,14 +127,6 @@ def test_min_severity_error_leaves_warnings_out_of_the_findings(case, fake_model
     assert capsys.readouterr().out == ""
 
 
-def test_keep_receives_the_report_instead_of_it_being_freed(case, fake_model):
-    kept = []
-    assert main(["run", "--claims", str(case / "claims.yaml"), "--articles", str(case), "--out",
-                 str(case / "out"), "-q"], kept) == EXIT_BLOCKING
-    assert [(r.claim.id, r.status) for r in kept[0].results] == [("power-theft", "disagreement"),
-                                                                  ("rain", "unmentioned")]
-
-
 @pytest.mark.parametrize("claims, code, message", [
     ("claims.yaml", EXIT_OK, "2 claims valid; 2 articles readable (10 sentences)"),
     ("missing.yaml", EXIT_ERROR, "missing.yaml"),
@@ -147,31 +139,6 @@ def test_the_command_leaves_with_its_exit_status_and_its_messages_flushed(case, 
                            "--articles", str(case)], capture_output=True, text=True, timeout=120)
     assert done.returncode == code
     assert message in done.stderr and done.stderr.endswith("\n")
-
-
-def test_the_command_leaves_with_the_collector_still_off(case, fake_model, monkeypatch):
-    """Turned back on, the collector would first scan the whole kept report (2.6 s at 20,000 articles)."""
-    import gc
-    import os
-    import sys
-
-    from factcheck import cli
-
-    class Left(Exception):
-        pass
-
-    def leave(code):
-        raise Left(code, gc.isenabled())
-
-    monkeypatch.setattr(os, "_exit", leave)
-    monkeypatch.setattr(sys, "argv", ["factcheck", "run", "--claims", str(case / "claims.yaml"), "--articles",
-                                      str(case), "--out", str(case / "out"), "-q"])
-    try:
-        with pytest.raises(Left) as left:
-            cli.console_main()
-    finally:
-        gc.enable()
-    assert left.value.args == (EXIT_BLOCKING, False)
 
 
 def test_a_format_that_renders_in_a_child_is_started_before_the_others(case, fake_model, monkeypatch):

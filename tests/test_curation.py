@@ -31,9 +31,9 @@ def test_explain_unknown_claim(case, fake_model, capsys):
 
 @pytest.mark.model
 def test_stories_finds_the_ministry_story_in_the_seeds(use_model, monkeypatch, capsys):
-    import factcheck.cli
+    import factcheck.app
 
-    monkeypatch.setattr(factcheck.cli, "load_embedder", lambda spec: use_model)
+    monkeypatch.setattr(factcheck.app, "load_embedder", lambda spec: use_model)
     code = main(["stories", "--claims", str(ROOT / "claims.yaml"), "--articles", str(ROOT / "seeds"), "-q"])
     assert (code, capsys.readouterr().out) == (EXIT_OK, (
         "stories:  # suggested by factcheck stories; rename and check before use\n"

@@ -7,11 +7,14 @@ import numpy as np
 from factcheck.text.sentences import parse_article
 from factcheck.inputs.claims import parse_claims
 from factcheck.core.evidence import ArticleMatch, build_evidence
-from factcheck.core.match import decide_article, first_look, score
-from factcheck.core.check import ScopedClaims, check, claim_rows
+from factcheck.core.decide import decide_article, first_look
+from factcheck.core.match import score
+from factcheck.core.check import check
+from factcheck.core.scope import ScopedClaims, claim_rows
+from factcheck.store import MemoryStore
 from factcheck.records import Settings
 
-from conftest import DictStore, contrast_only
+from conftest import contrast_only
 
 CONTRAST_ONLY = contrast_only()
 CLAIMS = """\
@@ -60,41 +63,41 @@ def test_an_article_match_reads_back_from_bytes_to_the_same_evidence(fake_embedd
 
 
 def test_an_unchanged_article_is_neither_embedded_nor_matched_again(fake_embedder):
-    store, settings = DictStore(), Settings("fake@1", "claims.yaml", CONTRAST_ONLY)
-    first = check(parse_claims(CLAIMS), _articles(), fake_embedder, settings, matches=store)
+    store, settings = MemoryStore(), Settings("fake@1", "claims.yaml", CONTRAST_ONLY)
+    first = check(parse_claims(CLAIMS), _articles(), fake_embedder, settings, store)
     again = Recording(fake_embedder)
-    second = check(parse_claims(CLAIMS), _articles(), again, settings, matches=store)
+    second = check(parse_claims(CLAIMS), _articles(), again, settings, store)
     assert again.passages == []
     assert second.results == first.results
     assert [r.status for r in second.results] == ["consistent", "unmentioned"]
 
 
 def test_a_changed_article_is_matched_again_and_the_others_are_not(fake_embedder):
-    store, settings = DictStore(), Settings("fake@1", "claims.yaml", CONTRAST_ONLY)
-    check(parse_claims(CLAIMS), _articles(), fake_embedder, settings, matches=store)
+    store, settings = MemoryStore(), Settings("fake@1", "claims.yaml", CONTRAST_ONLY)
+    check(parse_claims(CLAIMS), _articles(), fake_embedder, settings, store)
     changed = TEXT.replace("Selon la police", "Selon le gouvernement")
     again = Recording(fake_embedder)
-    report = check(parse_claims(CLAIMS), _articles(b=changed), again, settings, matches=store)
+    report = check(parse_claims(CLAIMS), _articles(b=changed), again, settings, store)
     assert again.passages == [s.text for s in parse_article("b", changed).sentences]
     assert report.results[0].status == "disagreement"
 
 
 def test_changed_claims_or_settings_match_every_article_again(fake_embedder):
-    store, settings = DictStore(), Settings("fake@1", "claims.yaml", CONTRAST_ONLY)
-    check(parse_claims(CLAIMS), _articles(), fake_embedder, settings, matches=store)
+    store, settings = MemoryStore(), Settings("fake@1", "claims.yaml", CONTRAST_ONLY)
+    check(parse_claims(CLAIMS), _articles(), fake_embedder, settings, store)
     sentences = [s.text for a in _articles() for s in a.sentences]
     sentences = list(dict.fromkeys(sentences))  # what a and b share is embedded once
     for claims, new_settings in ((CLAIMS.replace("hier soir", "ce matin"), settings),
                                  (CLAIMS, replace(settings, calibration=replace(CONTRAST_ONLY, near_miss=0.5))),
                                  (CLAIMS, replace(settings, model="fake@2"))):
         again = Recording(fake_embedder)
-        check(parse_claims(claims), _articles(), again, new_settings, matches=_copy(store))
+        check(parse_claims(claims), _articles(), again, new_settings, _copy(store))
         assert again.passages == sentences, (claims, new_settings)
 
 
 def _copy(store):
-    copy = DictStore()
-    copy.data = dict(store.data)
+    copy = MemoryStore()
+    copy.put_matches(list(store.get_matches(list(store._matches)).items()))
     return copy
 
 
@@ -103,10 +106,10 @@ def test_changed_articles_far_apart_are_embedded_in_one_call(fake_embedder, monk
     import factcheck.core.check as pipeline
 
     monkeypatch.setattr(pipeline, "CHUNK_SENTENCES", 6)  # two articles a chunk: x0 and x5 in different ones
-    store, settings = DictStore(), Settings("fake@1", "claims.yaml", CONTRAST_ONLY)
+    store, settings = MemoryStore(), Settings("fake@1", "claims.yaml", CONTRAST_ONLY)
     names = [f"x{i}" for i in range(6)]
     articles = [parse_article(n, TEXT.replace("calme", f"calme {i}")) for i, n in enumerate(names)]
-    check(parse_claims(CLAIMS), articles, fake_embedder, settings, matches=store)
+    check(parse_claims(CLAIMS), articles, fake_embedder, settings, store)
     calls = []
 
     class Counting(Recording):
@@ -117,7 +120,7 @@ def test_changed_articles_far_apart_are_embedded_in_one_call(fake_embedder, monk
     edited = [parse_article(a.id, TEXT.replace("calme", f"vide {a.id}")) if a.id in ("x0", "x5") else a
               for a in articles]
     again = Counting(fake_embedder)
-    check(parse_claims(CLAIMS), edited, again, settings, matches=store)
+    check(parse_claims(CLAIMS), edited, again, settings, store)
     assert calls.count("passage") == 1
     assert sorted(again.passages) == sorted({s.text for a in (edited[0], edited[5]) for s in a.sentences})
 
@@ -139,3 +142,18 @@ claims:
     assert in_scope == {"m1": ["a", "b", "d"], "r1": ["b", "c"], "mr1": ["a", "b", "c", "d"], "x1": ["b"],
                         "m2": ["a", "b", "d"]}
     assert scoped.for_article("m1") is scoped.for_article("m2")  # one matrix per set of claims
+
+
+def test_the_sqlite_store_gives_the_same_report_as_the_memory_store(fake_embedder, tmp_path):
+    """The store is an optimisation: nothing a check decides depends on it, cold or warm."""
+    from factcheck.report.json_report import render_json
+    from factcheck.store.sqlite import CacheStore
+
+    settings = Settings("fake@1", "claims.yaml", CONTRAST_ONLY)
+    reference = render_json(check(parse_claims(CLAIMS), _articles(), fake_embedder, settings, MemoryStore()))
+    disk = CacheStore(tmp_path)
+    try:
+        for _ in range(2):  # cold, then every match read back
+            assert render_json(check(parse_claims(CLAIMS), _articles(), fake_embedder, settings, disk)) == reference
+    finally:
+        disk.close()

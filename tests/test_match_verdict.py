@@ -1,14 +1,18 @@
 """Matching and verdicts over hand-made vectors and the fake embedder: no model needed."""
 
 import numpy as np
+
+from factcheck.store import MemoryStore
 import pytest
 
 from factcheck.text.sentences import parse_article
 from factcheck.inputs.claims import parse_claims
 from factcheck.records import Claim
 from factcheck.records import Evidence
-from factcheck.core.match import Units, decide_article, features_at, first_look, score
-from factcheck.core.check import check, claim_rows
+from factcheck.core.decide import decide_article, first_look
+from factcheck.core.match import Units, features_at, score
+from factcheck.core.check import check
+from factcheck.core.scope import claim_rows
 from factcheck.records import Settings
 from factcheck.text.terms import clauses, name_swap, overlap, terms
 from factcheck.core.verdict import decide
@@ -159,7 +163,7 @@ def test_a_modal_word_tells_a_deliberate_slowdown_from_a_criticised_one():
 def test_an_article_no_claim_checks_is_left_alone(fake_embedder):
     claim_set = parse_claims('stories:\n  s: ["a"]\nclaims:\n  - {id: c, text: les mineurs ont volé, story: s}\n')
     articles = [parse_article(name, "Les mineurs ont volé.\nLe marché était calme.\n") for name in "ab"]
-    report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", CONTRAST_ONLY))
+    report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", CONTRAST_ONLY), MemoryStore())
     assert [e.article for e in report.results[0].evidence] == ["a"]
 
 
@@ -168,7 +172,7 @@ def test_check_runs_the_whole_pipeline_with_the_fake(fake_embedder):
                              "  - id: rain\n    text: il pleuvait sur Paris hier soir\n")
     articles = [parse_article(name, "Le marché était calme.\nLes mineurs ont volé de l'électricité.\n"
                                     "Les trains étaient à l'heure.\nLes enfants jouaient.\n") for name in "ab"]
-    report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", CONTRAST_ONLY))
+    report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", CONTRAST_ONLY), MemoryStore())
     assert [(r.claim.id, r.status) for r in report.results] == [("power", "consistent"), ("rain", "unmentioned")]
 
 
@@ -181,7 +185,7 @@ def test_a_draft_states_a_claim_where_it_holds_a_near_duplicate_of_another_draft
     second = "Six employés du ministère ont miné des cryptos sur les serveurs.\n" + filler
     articles = [parse_article("a", first), parse_article("b", second)]
     strict = contrast_only()
-    report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", strict))
+    report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", strict), MemoryStore())
     (result,) = report.results
     assert [e.mentioned for e in result.evidence] == [True, True]
     assert [d.kind for d in result.differences] == ["number"]

@@ -67,9 +67,9 @@ def test_every_shipped_backend_has_a_calibration():
 @pytest.mark.model
 @pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="shared evaluation not present")
 def test_public_evaluation(tmp_path, use_model, monkeypatch):
-    import factcheck.cli
+    import factcheck.app
 
-    monkeypatch.setattr(factcheck.cli, "load_embedder", lambda spec: use_model)
+    monkeypatch.setattr(factcheck.app, "load_embedder", lambda spec: use_model)
     code = main(["run", "--claims", str(EVAL / "public" / "claims.yaml"), "--articles", str(ROOT / "seeds"),
                  "--out", str(tmp_path), "-q"])
     assert code == 1  # regulation-slowdown really is told three ways

@@ -6,6 +6,8 @@ from itertools import chain
 
 import pytest
 
+from factcheck.store import MemoryStore
+
 from conftest import contrast_only
 
 from factcheck.parallel import can_fork, rendered_in_child
@@ -67,7 +69,7 @@ def test_report_json_is_the_same_rendered_in_two_processes(fake_embedder, monkey
                                                     for k in range(5)))
     articles = [parse_article(f"a{i:02d}", f"Le marché était calme.\nLes {i} mineurs ont volé « tout ».\n")
                 for i in range(30)]
-    report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", contrast_only()))
+    report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", contrast_only()), MemoryStore())
     serial = json_report.render_json(report)
     monkeypatch.setattr(json_report, "PARALLEL_ENTRIES", 0)
     assert json_report.render_json(report) == serial
@@ -86,7 +88,7 @@ def test_report_json_starts_its_child_when_asked_for_not_when_first_read(fake_em
 
     claim_set = parse_claims("claims:\n  - id: a\n    text: the miners stole\n  - id: b\n    text: it rained\n")
     report = check(claim_set, [parse_article("x", "The miners stole it.\n")], fake_embedder,
-                   Settings("fake", "claims.yaml", contrast_only()))
+                   Settings("fake", "claims.yaml", contrast_only()), MemoryStore())
     started = []
     monkeypatch.setattr(json_report, "PARALLEL_ENTRIES", 0)
     monkeypatch.setattr(json_report, "rendered_in_child",
@@ -119,7 +121,7 @@ def test_the_child_renders_the_claims_past_the_parents_share_of_entries(fake_emb
 
     claim_set = parse_claims("claims:\n" + "".join(f"  - id: c{k}\n    text: claim {k}\n" for k in range(5)))
     articles = [parse_article(f"a{i}", f"Sentence {i}.\n") for i in range(30)]
-    report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", contrast_only()))
+    report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", contrast_only()), MemoryStore())
     handed = []
     monkeypatch.setattr(json_report, "PARALLEL_ENTRIES", 0)
     monkeypatch.setattr(json_report, "rendered_in_child",

@@ -14,11 +14,11 @@ GOLDEN = yaml.safe_load((Path(__file__).parent / "data" / "seeds-report.yaml").r
 
 @pytest.fixture(scope="module")
 def seeds_report(tmp_path_factory, use_model):
-    import factcheck.cli
+    import factcheck.app
 
     out = tmp_path_factory.mktemp("seeds")
     patch = pytest.MonkeyPatch()
-    patch.setattr(factcheck.cli, "load_embedder", lambda spec: use_model)
+    patch.setattr(factcheck.app, "load_embedder", lambda spec: use_model)
     try:
         code = main(["run", "--claims", str(ROOT / "claims.yaml"), "--articles", str(ROOT / "seeds"),
                      "--out", str(out), "--format", "json", "-q", "--no-cache"])

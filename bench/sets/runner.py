@@ -16,6 +16,7 @@ from factcheck.core.compare import compare, contradictions
 from factcheck.models.embed import load_embedder, resolve_model
 from factcheck.records import Evidence
 from factcheck.core.check import check
+from factcheck.store import MemoryStore
 from factcheck.records import Settings
 from factcheck.report.json_report import render_json
 
@@ -36,7 +37,7 @@ class Tool:
         claim_set = parse_claims(claims_yaml)
         parsed = [parse_article(article_id, text) for article_id, text in articles.items()]
         parsed = [a for a in parsed if a.sentences]
-        return json.loads(render_json(check(claim_set, parsed, self.embedder, self.settings)))
+        return json.loads(render_json(check(claim_set, parsed, self.embedder, self.settings, MemoryStore())))
 
     def differs(self, left: str, left_lang: str, right: str, right_lang: str, against_claim: bool = False) -> bool:
         if against_claim:

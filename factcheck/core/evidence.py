@@ -10,9 +10,6 @@ from factcheck.records import Article
 from factcheck.records import Claim
 from factcheck.records import Evidence
 
-# Bump when matching (match.py, feedback.py) or ArticleMatch's layout changes: stored matches of older
-# versions are then ignored.
-MATCH_VERSION = "4"
 CONTEXT_BEFORE = 2  # sentences before the evidence where its speaker may be named
 
 

@@ -9,7 +9,8 @@ import numpy as np
 from factcheck.records import Article
 from factcheck.models.calibration import Calibration
 from factcheck.records import Claim
-from factcheck.core.match import ClaimRows, features_at, first_look, score
+from factcheck.core.decide import first_look
+from factcheck.core.match import ClaimRows, features_at, score
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,6 @@ MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 READ_BATCH = 500  # files read before their parsed forms are looked up at once
 PREFETCH_FILES = 1000  # from this many files, a child process asks the disk for them ahead of the reading
 PARSE_PARALLEL = 64  # fewer new files than this are parsed in this process: workers cost ~0.1 s to start
-# Bump when decoding, furniture cues or splitting change: cached parses of older versions are then ignored.
-PARSER_VERSION = "2"
 MIN_LANGID_CHARS = 40
 MAX_SENTENCE_CHARS = 1000  # longer runs are cut: models truncate far sooner (USE, E5: ~128-512 tokens)
 
@@ -100,7 +98,7 @@ def read_article(file: ArticleFile, store: ParsedStore | None = None) -> Article
     return articles[0]
 
 
-def read_articles(files: list[ArticleFile], store: ParsedStore | None = None,
+def read_articles(files: list[ArticleFile], store: ParsedStore | None = None, parser: bytes = b"",
                   batch: int = READ_BATCH) -> tuple[list[Article], list[Problem]]:
     """read_article for many files, asking the store once per batch of files (one query per
     article was a third of a warm run's reading at 20,000 articles) and parsing new files a batch
@@ -112,7 +110,7 @@ def read_articles(files: list[ArticleFile], store: ParsedStore | None = None,
     articles: dict[int, Article] = {}
     problems: dict[int, Problem] = {}
     new: list[tuple[int, ArticleFile, bytes, bytes]] = []
-    with _Parser() as parser, _prefetched(files):
+    with _Parser() as workers, _prefetched(files):
         for start in range(0, len(files), batch):
             read = []
             for n, file in enumerate(files[start: start + batch], start):
@@ -120,7 +118,7 @@ def read_articles(files: list[ArticleFile], store: ParsedStore | None = None,
                     read.append((n, file, _read_bytes(file)))
                 except ValueError as exc:
                     problems[n] = Problem(str(file.path), None, None, str(exc))
-            keys = [parsed_key(data) for _, _, data in read]
+            keys = [parsed_key(data, parser) for _, _, data in read]
             cached = store.get_parsed_many(keys) if store is not None else {}
             for (n, file, data), key in zip(read, keys):
                 if key in cached:
@@ -130,9 +128,9 @@ def read_articles(files: list[ArticleFile], store: ParsedStore | None = None,
             # only a rerun's scattered new files load the model ahead: a whole batch of them (a cold run) goes
             # at once to workers that load it themselves, and loading it here too added ~100 MB of peak memory
             if 0 < len(new) < batch:
-                parser.expect()
+                workers.expect()
             if len(new) >= batch or start + batch >= len(files):
-                _parse_new(new, parser, store, articles, problems)
+                _parse_new(new, workers, store, articles, problems)
                 new = []
     return [articles[n] for n in sorted(articles)], [problems[n] for n in sorted(problems)]
 
@@ -235,10 +233,11 @@ def _article(file: ArticleFile, key: bytes, cached: dict | None, fresh: dict, st
     return article
 
 
-def parsed_key(data: bytes) -> bytes:
+def parsed_key(data: bytes, parser: bytes = b"") -> bytes:
+    """The key of a file's parsed form: its bytes and the parsing code (app.code_digest)."""
     import hashlib
 
-    return hashlib.blake2b(PARSER_VERSION.encode() + b"\0" + data, digest_size=20).digest()
+    return hashlib.blake2b(parser + b"\0" + data, digest_size=20).digest()
 
 
 def article_to_dict(article: Article) -> dict:

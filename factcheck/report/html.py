@@ -5,12 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-from factcheck.records import Article
-from factcheck.text.cues import MODALITY, cues
-from factcheck.text.numbers import quantities
-from factcheck.records import Report
+from factcheck.records import Article, ClaimResult, Report
 from factcheck.report.findings import shown
-from factcheck.records import ClaimResult
 
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1200px;color:#1d1d1f;padding:0 1rem}
@@ -30,7 +26,8 @@ mark{background:#ffe066;padding:0 .1em;border-radius:2px} mark.ev{background:#cf
 
 def render_html(report: Report) -> str:
     body = [_header(report), _matrix(report)]
-    body += [_disagreement(r) for r in shown(report) if r.has_finding]
+    marks = {(m.text, m.lang): m.spans for m in report.marks}
+    body += [_disagreement(r, marks) for r in shown(report) if r.has_finding]
     body.append(_articles(report))
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -78,12 +75,8 @@ def _matrix(report: Report) -> str:
             + "".join(rows) + "</table>")
 
 
-def _highlight(text: str, lang: str) -> str:
+def _highlight(text: str, spans: tuple[str, ...]) -> str:
     """Escape `text` and mark what the comparison looks at: figures, negations, speakers, modality words."""
-    found = cues(text, lang)
-    spans = [q.text for q in quantities(text, lang)] + list(found.negations) + list(found.speakers)
-    spans += [m.group() for ps in MODALITY.values() for p in ps for m in re.finditer(p, text, re.IGNORECASE)]
-    spans = sorted({s for s in spans if s and s in text}, key=len, reverse=True)
     if not spans:
         return _e(text)
     pattern = re.compile("|".join(re.escape(s) for s in spans))
@@ -94,11 +87,11 @@ def _highlight(text: str, lang: str) -> str:
     return "".join(out + [_e(text[last:])])
 
 
-def _disagreement(result: ClaimResult) -> str:
+def _disagreement(result: ClaimResult, marks: dict[tuple[str, str], tuple[str, ...]]) -> str:
     sides = "".join(
         f'<div class="evidence" data-article="{_e(e.article)}"><p class="meta">{_e(e.article)} · line {e.line}'
         f'{" · version " + _e(e.version) if e.version else ""} · score {e.score:.2f}</p>'
-        f"<p>{_highlight(e.text, e.lang)}</p></div>" for e in result.mentioning)
+        f"<p>{_highlight(e.text, marks.get((e.text, e.lang), ()))}</p></div>" for e in result.mentioning)
     explanations = "".join(f"<li>{_e(d.explanation)}</li>" for d in (*result.differences, *result.internal))
     review = (f'<p class="meta">Reviewed by {_e(result.review.by)} on {_e(result.review.at)}: {_e(result.review.note)}</p>'
               if result.review is not None else "")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import numpy as np
 
-CACHE_ENV = "FACTCHECK_CACHE_DIR"
 SCHEMA = ("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, dim INTEGER NOT NULL, data BLOB NOT NULL);"
           "CREATE TABLE IF NOT EXISTS parsed (key BLOB PRIMARY KEY, data TEXT NOT NULL);"
           "CREATE TABLE IF NOT EXISTS matches (key BLOB PRIMARY KEY, data BLOB NOT NULL)")

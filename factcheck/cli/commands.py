@@ -1,0 +1,131 @@
+"""The commands: run, validate, review, explain, stories. Each turns its options into a Request and prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tabulate import tabulate
+
+from factcheck.app import Request, Session, UsageError, read_inputs
+from factcheck.cli.console import GREEN, RED, err, notifier, painter, print_problems, progress
+from factcheck.core.explain import explain_claim, shared_statements, suggest_stories
+from factcheck.core.reviews import fingerprint
+from factcheck.core.scope import ScopedClaims, claim_rows
+from factcheck.inputs.reviews import load_reviews, render_reviews, with_review
+from factcheck.models.embed import PASSAGE, encode_batched
+from factcheck.records import Review
+from factcheck.report import resolve_formats
+from factcheck.report.write import write_atomically, write_reports
+
+EXIT_OK, EXIT_BLOCKING = 0, 1
+
+
+def request_of(args) -> Request:
+    return Request(args.claims, tuple(args.articles), getattr(args, "model", None), getattr(args, "cache_dir", None),
+                   getattr(args, "no_cache", False), args.reviews, args.strict, getattr(args, "nli", None),
+                   getattr(args, "nli_threshold", 0.5), getattr(args, "min_severity", "warning"))
+
+
+def _session(args) -> Session:
+    session = Session(request_of(args), notifier(args.quiet))
+    if not args.quiet:
+        print_problems(session.inputs.problems)
+    return session
+
+
+def cmd_validate(args) -> int:
+    inputs = read_inputs(request_of(args))
+    if not args.quiet:
+        print_problems(inputs.problems)
+        err(f"factcheck: {args.claims}: {len(inputs.claim_set.claims)} claims valid; "
+            f"{len(inputs.articles)} articles readable ({sum(len(a.sentences) for a in inputs.articles)} sentences)")
+    return EXIT_OK
+
+
+def cmd_run(args) -> int:
+    with _session(args) as session:
+        report = session.report(progress(args.quiet))
+    formats = sorted(resolve_formats(args.format), key=lambda f: not f.starts_child)  # stable: else as asked
+    rendered = {f.filename: f.render(report) for f in formats if f.filename}
+    to_stdout = [f.render(report) for f in formats if not f.filename]
+    try:
+        written = write_reports(Path(args.out), rendered) if rendered else []
+    except OSError as exc:  # filelock's Timeout is an OSError too
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"{args.out}: cannot write reports ({reason}); the previous reports are unchanged") from None
+    for text in to_stdout:
+        sys.stdout.write(text)
+    paint = painter(args.color)
+    if args.verbose and not args.quiet:
+        for r in report.results:
+            err(f"{r.claim.id}: " + (paint(f"{r.status} (blocking)", RED) if r.blocking else r.status))
+    if not args.quiet:
+        blocking = len(report.blocking)
+        err(f"factcheck: {len(report.results)} claims, {len(report.articles)} articles, "
+            + (paint(f"{blocking} blocking", RED) if blocking else paint("0 blocking", GREEN))
+            + f"; wrote {', '.join(map(str, written))}")
+    return EXIT_BLOCKING if report.blocking and not args.no_fail else EXIT_OK
+
+
+def cmd_review(args) -> int:
+    with _session(args) as session:
+        report = session.report(progress(args.quiet))
+        path = session.request.reviews_path
+    result = next((r for r in report.results if r.claim.id == args.claim), None)
+    if result is None:
+        raise UsageError(f"{args.claims}: no claim with id {args.claim!r}")
+    if not result.has_finding:
+        raise UsageError(f"claim {args.claim!r} is {result.status}: there is no finding to review")
+    entry = Review(args.claim, fingerprint(result), args.by,
+                   datetime.now(timezone.utc).replace(microsecond=0).isoformat(), args.note)
+    write_atomically(path, render_reviews(with_review(load_reviews(path), entry)))
+    if not args.quiet:
+        err(f"factcheck: {path}: {args.claim} reviewed by {args.by}; it stops blocking until its evidence changes")
+    return EXIT_OK
+
+
+def cmd_explain(args) -> int:
+    with _session(args) as session:
+        claim_set, articles, settings = session.inputs.claim_set, session.inputs.articles, session.settings
+        claim = next((c for c in claim_set.claims if c.id == args.claim), None)
+        if claim is None:
+            raise UsageError(f"{args.claims}: no claim with id {args.claim!r}")
+        scoped = ScopedClaims(claim_set, claim_rows(list(claim_set.claims), session.embedder))
+        calibration = settings.calibration
+        threshold = (calibration.story if claim.story is not None else calibration.everywhere).threshold
+        rows = []
+        for article in (a for a in articles if claim_set.checks(claim, a.id)):
+            vectors = encode_batched(session.embedder, [s.text for s in article.sentences], PASSAGE)
+            for c in explain_claim(scoped.for_article(article.id), claim.id, article, vectors, calibration, args.top):
+                rows.append((c.article if c.rank == 1 else "", c.rank, c.line, f"{c.score:.3f}",
+                             f"{c.probability:.2f}", "yes" if c.probability >= threshold else "", _short(c.text)))
+    print(f"{claim.id}: {claim.text}\n")
+    print(tabulate(rows, headers=("article", "#", "line", "score", "p(states)", "states?", "sentence"),
+                   tablefmt="simple"))
+    return EXIT_OK
+
+
+def cmd_stories(args) -> int:
+    with _session(args) as session:
+        articles = session.inputs.articles
+        vectors = [encode_batched(session.embedder, [s.text for s in a.sentences], PASSAGE) for a in articles]
+        shared = shared_statements(articles, vectors, session.settings.calibration)
+    groups = suggest_stories([a.id for a in articles], shared, args.min_shared)
+    if not groups:
+        err(f"factcheck: no two articles state {args.min_shared:.0%} of each other's sentences")
+        return EXIT_OK
+    print("stories:  # suggested by factcheck stories; rename and check before use")
+    for number, group in enumerate(groups, 1):
+        print(f"  story-{number}: [{', '.join(json.dumps(a) for a in group)}]")
+    return EXIT_OK
+
+
+def _short(text: str, width: int = 110) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+COMMANDS = {"run": cmd_run, "validate": cmd_validate, "review": cmd_review, "explain": cmd_explain,
+            "stories": cmd_stories}

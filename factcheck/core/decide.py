@@ -1,0 +1,165 @@
+"""Where each article states each claim: the evidence taken among the best units, clauses of near misses,
+drafts' sentences, the version told, and a second place."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from factcheck.core.evidence import CONTEXT_BEFORE, ArticleMatch
+from factcheck.core.match import CONTEXT, ClaimRows, Look, Scored, coverage, features_at
+from factcheck.core.versions import VersionEvidence, tell
+from factcheck.models.calibration import Calibration
+from factcheck.text.terms import clauses
+
+CANDIDATES = 3  # units per claim, by score, looked at for one that can state the claim
+MIN_COVERAGE = 0.5  # a unit with fewer than half the claim's words ('Damir Džumhur') cannot state it
+NEAR_TIE = 0.05  # units scoring this close to the best are told apart by the decision's other features
+
+
+def first_look(claims: ClaimRows, scored: Scored, calibration: Calibration) -> Look:
+    """Per claim, its evidence: of its CANDIDATES best-scoring units, those that have at least half the claim's
+    words (a two-word headline that names the claim's subject cannot state it), and of those, the one most
+    likely to state it among the units that score within NEAR_TIE of the best."""
+    k = np.arange(len(claims.claims))
+    ranked = np.argsort(-scored.claims, axis=1, kind="stable")[:, :CANDIDATES]
+    covering = np.column_stack([coverage(claims, scored, ranked[:, rank]) >= MIN_COVERAGE
+                                for rank in range(ranked.shape[1])]) if ranked.size else np.zeros(ranked.shape, bool)
+    first = np.where(covering.any(axis=1), covering.argmax(axis=1), 0)
+    top = scored.claims[k, ranked[k, first]]
+    looks = [_look_at(claims, scored, calibration, ranked[:, rank]) for rank in range(ranked.shape[1])]
+    eligible = np.column_stack([(scored.claims[k, ranked[:, rank]] >= top - NEAR_TIE) &
+                                (covering[:, rank] | (rank == first)) for rank in range(ranked.shape[1])])
+    eligible[k, first] = True
+    probability = np.where(eligible, np.column_stack([look.probability for look in looks]), -1.0)
+    chosen = probability.argmax(axis=1)
+    return Look(_pick([look.unit for look in looks], chosen), _pick([look.best for look in looks], chosen),
+                {name: _pick([look.features[name] for look in looks], chosen) for name in looks[0].features},
+                _pick([look.probability for look in looks], chosen))
+
+
+WORD_FEATURES = ("overlap_same", "overlap_cross", "name_swap")
+
+
+def _look_at(claims: ClaimRows, scored: Scored, calibration: Calibration, unit: np.ndarray) -> Look:
+    """The look at `unit`: word features only for the claims that could reach the near misses with them (in
+    an archive, most claims have no chance in most articles; their probability is what the rest allows)."""
+    best = scored.claims[np.arange(len(unit)), unit]
+    cheap = features_at(claims, scored, unit, best, np.zeros(0, dtype=int))
+    hopeful = np.flatnonzero(calibration.upper_bounds(cheap, claims.in_story, WORD_FEATURES) >= calibration.near_miss)
+    features = features_at(claims, scored, unit, best, hopeful)
+    return Look(unit, best, features, calibration.probabilities(features, claims.in_story))
+
+
+def _pick(rows: list[np.ndarray], chosen: np.ndarray) -> np.ndarray:
+    return np.vstack(rows)[chosen, np.arange(len(chosen))]
+
+
+LONGER = 1.5  # clauses are looked at in sentences this much longer than the claim: several facts, one claim
+
+
+def clause_candidates(claims: ClaimRows, scored: Scored, look: Look,
+                      calibration: Calibration) -> dict[int, list[tuple[int, str]]]:
+    """Per near-miss claim, the clauses of its best sentences that are LONGER than the claim, with the sentence
+    each is from: a claim may be one fact of a long sentence, and score low against the whole of it ('filed 25
+    cases and seized ...')."""
+    sentences = scored.article.sentences
+    n = len(sentences)
+    out = {}
+    sizes = scored.unit_sizes[:n]  # singles come first in Units: each sentence's words and names
+    for k in np.flatnonzero(calibration.near_misses(look.probability, claims.in_story)):
+        unit = look.unit[k]
+        around = {int(scored.units.first[unit]), int(scored.units.last[unit]), int(scored.claims[k, :n].argmax())}
+        longer = [i for i in sorted(around) if sizes[i] >= LONGER * claims.sizes[k]]
+        found = [(i, c) for i in longer for c in clauses(sentences[i].text)]
+        if found:
+            out[int(k)] = found
+    return out
+
+
+def with_clauses(claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration,
+                 candidates: dict[int, list[tuple[int, str]]], clause_vectors: dict[str, np.ndarray]) -> Look:
+    """The look, with each near miss scored at its best clause where that beats its evidence: the clause's
+    sentence becomes the evidence (Units put each sentence's own unit at its index)."""
+    if not candidates:
+        return look
+    unit, best = look.unit.copy(), look.best.copy()
+    for k, found in candidates.items():
+        rows = claims.rows[claims.offsets[k]: claims.offsets[k + 1]]
+        scores = (np.vstack([clause_vectors[text] for _, text in found]) @ rows.T).max(axis=1)
+        at = int(scores.argmax())
+        if scores[at] > best[k]:
+            unit[k], best[k] = found[at][0], scores[at]
+    features = features_at(claims, scored, unit, best)
+    return Look(unit, best, features, calibration.probabilities(features, claims.in_story))
+
+
+def at_sentences(claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration,
+                 sentence_of: dict[int, int]) -> Look:
+    """The look with the claims of `sentence_of` taken at those sentences (drafts.aligned)."""
+    unit, best = look.unit.copy(), look.best.copy()
+    for k, sentence in sentence_of.items():
+        unit[k], best[k] = sentence, scored.claims[k, sentence]
+    features = features_at(claims, scored, unit, best)
+    return Look(unit, best, features, calibration.probabilities(features, claims.in_story))
+
+
+def decide_article(claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration,
+                   sentence_vectors: np.ndarray, stated: np.ndarray | None = None) -> ArticleMatch:
+    """The ArticleMatch of one article: for each claim, stated or not, where, which version, and a second
+    place that states it too. `stated` marks claims known to be stated whatever their probability."""
+    mentioned = look.probability >= calibration.thresholds(claims.in_story)
+    if stated is not None:
+        mentioned |= stated
+    k = np.arange(len(look.unit))
+    first, last = scored.units.first[look.unit], scored.units.last[look.unit]
+    focus = np.where(scored.claims[k, last] > scored.claims[k, first], 1, 0) * (last > first)
+    version, also_version = np.full(len(k), -1), np.full(len(k), -1)
+    also = _second_places(claims, scored, look, calibration, mentioned)
+    told = []
+    for i in np.flatnonzero(mentioned & (np.diff(claims.offsets) > 1)):
+        evidence = _version_evidence(claims, scored, int(i), int(first[i]), int(last[i]), int(focus[i]),
+                                     sentence_vectors)
+        version[i] = tell(claims.claims[i].versions, claims.langs[i], evidence)
+        told.append(np.round(evidence.full_scores.astype(np.float64), 4))
+        if also[i] >= 0:  # a second place may tell another version: one article, two tellings
+            second = _version_evidence(claims, scored, int(i), int(also[i]), int(also[i]), 0, sentence_vectors)
+            also_version[i] = tell(claims.claims[i].versions, claims.langs[i], second)
+    return ArticleMatch.of(mentioned, first, last, focus, also, version, also_version,
+                           np.round(look.best.astype(np.float64), 4), np.round(look.probability.astype(np.float64), 4),
+                           np.concatenate(told) if told else np.zeros(0))
+
+
+def _version_evidence(claims: ClaimRows, scored: Scored, i: int, first: int, last: int, focus: int,
+                      sentence_vectors: np.ndarray) -> VersionEvidence:
+    sentences = scored.article.sentences
+    units = scored.units
+    near = (units.first >= first - CONTEXT) & (units.last <= last + CONTEXT)
+    full = scored.rows[claims.offsets[i] + 1: claims.offsets[i + 1]][:, near].max(axis=1)
+    lo, hi = max(first - CONTEXT_BEFORE, 0), min(last + CONTEXT + 1, len(sentences))
+    distinct = claims.distinct[claims.distinct_offsets[i]: claims.distinct_offsets[i + 1]]
+    distinct_scores = (distinct @ sentence_vectors[lo:hi].T).max(axis=1)
+    window = " ".join(s.text for s in sentences[lo:hi])
+    return VersionEvidence(sentences[first + focus].text, sentences[first + focus].lang, window, full,
+                           distinct_scores)
+
+
+SECOND_PLACE = 0.8  # a second telling in one article is reported (internal differences) only when it is sure
+
+
+def _second_places(claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration,
+                   mentioned: np.ndarray) -> np.ndarray:
+    """Per claim, the best single sentence outside its evidence window if that sentence surely states the
+    claim too (p >= SECOND_PLACE, and at least the threshold), else -1."""
+    n = len(scored.article.sentences)
+    first, last = scored.units.first[look.unit] - CONTEXT, scored.units.last[look.unit] + CONTEXT
+    position = np.arange(n)
+    outside = (position < first[:, None]) | (position > last[:, None])
+    second = np.where(outside, scored.claims[:, :n], -np.inf).argmax(axis=1)
+    best = scored.claims[np.arange(len(second)), second]
+    which = np.flatnonzero(mentioned & outside.any(axis=1))
+    probability = calibration.probabilities(features_at(claims, scored, second, best, which), claims.in_story)
+    sure = np.maximum(calibration.thresholds(claims.in_story), SECOND_PLACE)
+    states = mentioned & outside.any(axis=1) & (probability >= sure)
+    return np.where(states, second, -1)
+
+
