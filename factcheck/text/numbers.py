@@ -35,6 +35,7 @@ _TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)\b|(?<!\d[ .,\u00a
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|pour\s?cent|percent|per\s?cent)")
 _PERCENT_BEFORE = re.compile(r"(?:%|yüzde)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)?")
+_CONTEXT_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # 'Greek-Turkish' is two context words, in order
 _UNIT_SKIP = {"de", "d", "des", "of", "the", "les", "la", "le", "du", "a", "an", "adet", "tane", "plus", "more",
               "than", "over", "about", "environ", "près", "yaklaşık", "en", "et", "and", "ve",
               "ses", "son", "sa", "leur", "leurs", "ces", "their", "its", "his", "her", "these", "those", "bu", "şu",
@@ -142,8 +143,9 @@ _SAME_SENSE = {"globa": "world", "mondi": "world", "dunya": "world", "inter": "w
 _NOT_CONTEXT = {w[:5] for w in (*_SCALES, *_CURRENCIES)}  # 'million' and 'dollars' say how much, not of what
 
 
-def _keys(text: str) -> list[str]:
-    return [_SAME_SENSE.get(k, k) for w in _WORD.findall(text) for k in terms(w).keys if k not in _NOT_CONTEXT]
+def _keys(text: str) -> tuple[str, ...]:
+    words = _CONTEXT_WORD.findall(text)
+    return tuple(_SAME_SENSE.get(k, k) for w in words for k in sorted(terms(w).keys) if k not in _NOT_CONTEXT)
 
 
 def _time(match: re.Match) -> Quantity:
