@@ -22,17 +22,29 @@ from tabulate import tabulate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.sets import FIT, TEST, Expect, Pair  # noqa: E402
-from bench.sets import nli, own, revisions, sts  # noqa: E402
+from bench.sets import FIT, TEST, Expect, Pair, nli, own, revisions, sts  # noqa: E402  # noqa: E402
 from bench.sets.runner import Tool  # noqa: E402
 
 SETS = {
-    "digests": sts.digests, "archives": sts.archives, "topical": sts.topical, "multi-fact": sts.multi_fact, "entity-swaps": sts.entity_swaps,
-    "claim-figures": sts.claim_figures, "claim-negations": sts.claim_negations, "xnli-pairs": nli.xnli_pairs,
-    "pawsx-pairs": nli.pawsx_pairs, "xnli-claims": nli.xnli_claims, "xnli-versions": nli.xnli_versions, "vitaminc": revisions.vitaminc,
-    "vitaminc-versions": revisions.vitaminc_versions, "revision-pairs": revisions.revision_pairs,
+    "digests": sts.digests,
+    "archives": sts.archives,
+    "topical": sts.topical,
+    "multi-fact": sts.multi_fact,
+    "entity-swaps": sts.entity_swaps,
+    "claim-figures": sts.claim_figures,
+    "claim-negations": sts.claim_negations,
+    "xnli-pairs": nli.xnli_pairs,
+    "pawsx-pairs": nli.pawsx_pairs,
+    "xnli-claims": nli.xnli_claims,
+    "xnli-versions": nli.xnli_versions,
+    "vitaminc": revisions.vitaminc,
+    "vitaminc-versions": revisions.vitaminc_versions,
+    "revision-pairs": revisions.revision_pairs,
     "claim-pairs": lambda: sts.claim_pairs() + revisions.claim_pairs(),
-    "iterater": revisions.iterater, "own-claims": own.own_claims, "drafts": own.drafts, "public": own.public,
+    "iterater": revisions.iterater,
+    "own-claims": own.own_claims,
+    "drafts": own.drafts,
+    "public": own.public,
 }
 BOOLEAN = ("mention", "flag", "contradicts", "differs")
 
@@ -78,10 +90,11 @@ def run_set(tool: Tool, items: list, halves: set[str], tallies: dict[str, Tally]
     for item in items:
         if isinstance(item, Pair):
             if item.half in halves:
-                tallies[item.row].add(Expect(item.row, "differs", "", None, item.want, item.half, item.group),
-                                      tool.differs(item.left, item.left_lang, item.right, item.right_lang,
-                                                   item.against_claim),
-                                      f"{item.left[:60]!r} | {item.right[:60]!r}")
+                tallies[item.row].add(
+                    Expect(item.row, "differs", "", None, item.want, item.half, item.group),
+                    tool.differs(item.left, item.left_lang, item.right, item.right_lang, item.against_claim),
+                    f"{item.left[:60]!r} | {item.right[:60]!r}",
+                )
             continue
         wanted = [e for e in item.expects if e.half in halves]
         if not wanted:
@@ -115,12 +128,17 @@ def table(tallies: dict[str, Tally]) -> str:
         groups = sorted({k[1] for k in tally.counts if k[0] == "neg" and k[1]})
         notes = ", ".join(f"{g} {s[1] - s[0]}/{s[1]}" for g in groups for s in [tally.sums("neg", g)])
         rows.append((name, n, recall, false, f"{accuracy:.3f}", notes))
-    return tabulate(rows, headers=("set", "n", "recall", "false alarms", "accuracy", "false alarms by kind"),
-                    tablefmt="github", disable_numparse=True)
+    return tabulate(
+        rows,
+        headers=("set", "n", "recall", "false alarms", "accuracy", "false alarms by kind"),
+        tablefmt="github",
+        disable_numparse=True,
+    )
 
 
 def targets(tallies: dict[str, Tally]) -> str:
     """The issue's 'done when' figures, each from the rows it names."""
+
     def pooled(prefixes, sign, group=None, cross=False):
         right = total = 0
         for name, tally in tallies.items():
@@ -139,22 +157,35 @@ def targets(tallies: dict[str, Tally]) -> str:
         ("cross-lingual digests: recall (>= 0.9)", rate(pooled(("digest",), "pos", cross=True))),
         ("cross-lingual digests: false mentions (<= 3%)", rate(pooled(("digest",), "neg", cross=True), flip=True)),
         ("real revisions, two drafts of a sentence: figures (>= 0.9)", rate(pooled(("revision pair figures",), "pos"))),
-        ("real revisions, two drafts of a sentence: negation (>= 0.8)",
-         rate(pooled(("revision pair negation",), "pos"))),
-        ("real revisions, two drafts of a sentence: other edits (>= 0.5)",
-         rate(pooled(("revision pair other",), "pos"))),
-        ("real revisions, two drafts of a sentence: rewording flagged (<= 5%)",
-         rate(pooled(("revision pair rewording",), "neg"), flip=True)),
-        ("claim vs the sentence that states it: figure/negation caught (>= 0.9)",
-         rate(pooled(("claim pair",), "pos"))),
-        ("claim vs the sentence that states it: false alarms on agreeing claims (<= 5%)",
-         rate(pooled(("claim pair",), "neg"), flip=True)),
-        ("end to end, VitaminC drafts: figures / negation / other caught",
-         " / ".join(rate(pooled((f"VitaminC {k}",), "pos")) for k in ("figures", "negation", "other"))),
-        ("end to end, rewording flagged (IteraTeR, drafts)",
-         rate(pooled(("IteraTeR rewording", "drafts rewording"), "neg"), flip=True)),
-        ("end to end, claim vs article: caught / false alarms on agreeing claims",
-         rate(pooled(claim_rows, "pos")) + " / " + rate(pooled(claim_rows, "neg", "agrees"), flip=True)),
+        (
+            "real revisions, two drafts of a sentence: negation (>= 0.8)",
+            rate(pooled(("revision pair negation",), "pos")),
+        ),
+        (
+            "real revisions, two drafts of a sentence: other edits (>= 0.5)",
+            rate(pooled(("revision pair other",), "pos")),
+        ),
+        (
+            "real revisions, two drafts of a sentence: rewording flagged (<= 5%)",
+            rate(pooled(("revision pair rewording",), "neg"), flip=True),
+        ),
+        ("claim vs the sentence that states it: figure/negation caught (>= 0.9)", rate(pooled(("claim pair",), "pos"))),
+        (
+            "claim vs the sentence that states it: false alarms on agreeing claims (<= 5%)",
+            rate(pooled(("claim pair",), "neg"), flip=True),
+        ),
+        (
+            "end to end, VitaminC drafts: figures / negation / other caught",
+            " / ".join(rate(pooled((f"VitaminC {k}",), "pos")) for k in ("figures", "negation", "other")),
+        ),
+        (
+            "end to end, rewording flagged (IteraTeR, drafts)",
+            rate(pooled(("IteraTeR rewording", "drafts rewording"), "neg"), flip=True),
+        ),
+        (
+            "end to end, claim vs article: caught / false alarms on agreeing claims",
+            rate(pooled(claim_rows, "pos")) + " / " + rate(pooled(claim_rows, "neg", "agrees"), flip=True),
+        ),
     ]
     return tabulate(lines, headers=("target", "measured"), tablefmt="github", disable_numparse=True)
 
@@ -163,7 +194,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=(TEST, FIT, "all"), default=TEST)
     ap.add_argument("--sets", nargs="+", choices=sorted(SETS), default=list(SETS))
-    ap.add_argument("--misses", nargs="*", default=None, metavar="ROW", help="print the misses of these rows (all if none)")
+    ap.add_argument(
+        "--misses", nargs="*", default=None, metavar="ROW", help="print the misses of these rows (all if none)"
+    )
     ap.add_argument("--model", default="use")
     args = ap.parse_args()
     halves = {TEST, FIT} if args.half == "all" else {args.half}

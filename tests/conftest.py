@@ -52,7 +52,9 @@ def fake_model(monkeypatch):
     from factcheck.models.embed import ModelSpec
 
     embedder = FakeEmbedder()
-    monkeypatch.setattr(factcheck.app, "resolve_model", lambda name: ModelSpec("fake", "fake", "use-multilingual-v3@fake"))
+    monkeypatch.setattr(
+        factcheck.app, "resolve_model", lambda name: ModelSpec("fake", "fake", "use-multilingual-v3@fake")
+    )
     monkeypatch.setattr(factcheck.app, "load_embedder", lambda spec: embedder)
     return embedder
 

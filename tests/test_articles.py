@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.inputs.articles import ArticleFile, find_article_files, read_article
-from factcheck.text.sentences import parse_article
 from factcheck.text.boilerplate import boilerplate_kind
+from factcheck.text.sentences import parse_article
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -15,13 +15,21 @@ def test_seeds_decode_split_and_keep_line_numbers():
     files, problems = find_article_files([str(ROOT / "seeds")])
     assert problems == []
     articles = {f.id: read_article(f) for f in files}
-    assert sorted(articles) == ["000_178659b5888f47b6", "001_d2474ce260071f4e", "002_b7cb0a28800a4ff5",
-                                "003_3e2c28e23a33d524", "004_7ca789396f3acdb5"]
+    assert sorted(articles) == [
+        "000_178659b5888f47b6",
+        "001_d2474ce260071f4e",
+        "002_b7cb0a28800a4ff5",
+        "003_3e2c28e23a33d524",
+        "004_7ca789396f3acdb5",
+    ]
     assert {a.lang for a in articles.values()} == {"fr", "tr"}
     turkish = articles["003_3e2c28e23a33d524"]
     # "duyuruldu.Yapılan": a sentence boundary with no space after the full stop
     assert [s.text[:20] for s in turkish.sentences if s.line == 2] == [
-        "4 BT çalışanının Kaz", "Yapılan araştırma so", "Bu kişilerin, vergi "]
+        "4 BT çalışanının Kaz",
+        "Yapılan araştırma so",
+        "Bu kişilerin, vergi ",
+    ]
 
 
 def test_ads_newsletters_and_read_also_lines_are_dropped():
@@ -30,23 +38,30 @@ def test_ads_newsletters_and_read_also_lines_are_dropped():
     assert dropped == {"000": [23], "001": [15], "002": [25, 39], "003": [7], "004": []}
 
 
-@pytest.mark.parametrize("line, kind", [
-    ("A Lire aussi :  Do Kwon a déplacé les bitcoins", "read-also"),
-    ("Read more: the crypto winter", "read-also"),
-    ("N'hésitez pas à vous abonner à la newsletter", "newsletter"),
-    ("Ücretsiz VİOP deneme hesabı açın ve 100.000 lira sanal para ile", "advert"),
-    ("Divulgation: l'auteur possédait BTC", "disclosure"),
-    ("La FMA a saisi 67 000 pièces d'équipement.", None),
-    ("Le journal a lu aussi le rapport.", None),
-])
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("A Lire aussi :  Do Kwon a déplacé les bitcoins", "read-also"),
+        ("Read more: the crypto winter", "read-also"),
+        ("N'hésitez pas à vous abonner à la newsletter", "newsletter"),
+        ("Ücretsiz VİOP deneme hesabı açın ve 100.000 lira sanal para ile", "advert"),
+        ("Divulgation: l'auteur possédait BTC", "disclosure"),
+        ("La FMA a saisi 67 000 pièces d'équipement.", None),
+        ("Le journal a lu aussi le rapport.", None),
+    ],
+)
 def test_boilerplate_kinds(line, kind):
     assert boilerplate_kind(line) == kind
 
 
 def test_french_quotes_close_a_sentence_and_elisions_do_not_split():
-    article = parse_article("x", "La FMA a déclaré qu’elles « constituent une menace. » À savoir, l’exploitation augmente le risque.")
+    article = parse_article(
+        "x", "La FMA a déclaré qu’elles « constituent une menace. » À savoir, l’exploitation augmente le risque."
+    )
     assert [s.text for s in article.sentences] == [
-        "La FMA a déclaré qu’elles « constituent une menace. »", "À savoir, l’exploitation augmente le risque."]
+        "La FMA a déclaré qu’elles « constituent une menace. »",
+        "À savoir, l’exploitation augmente le risque.",
+    ]
 
 
 def test_ids_are_relative_paths_without_txt(tmp_path):
@@ -58,16 +73,22 @@ def test_ids_are_relative_paths_without_txt(tmp_path):
     files, problems = find_article_files([str(tmp_path), str(tmp_path / "b.txt")])
     assert [f.id for f in files] == ["b", "sub/a"]
     assert [p.message for p in problems] == [
-        f"article id 'b' is also given by {tmp_path / 'b.txt'}; this copy is skipped"]
+        f"article id 'b' is also given by {tmp_path / 'b.txt'}; this copy is skipped"
+    ]
 
 
-@pytest.mark.parametrize("data, encoding", [
-    ("Le ministère a annoncé des mesures.\r\n".encode("utf-8"), "utf-8"),
-    ("\ufeffLe ministère a annoncé des mesures.\n".encode("utf-8"), "utf-8-sig"),
-    ("Le ministère a annoncé des mesures.\n".encode("utf-16"), "utf-16"),
-    ("Le ministère des Finances a annoncé des mesures très sévères contre les employés.\n".encode("cp1252"),
-     "cp1252"),
-])
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        ("Le ministère a annoncé des mesures.\r\n".encode(), "utf-8"),
+        ("\ufeffLe ministère a annoncé des mesures.\n".encode("utf-8"), "utf-8-sig"),
+        ("Le ministère a annoncé des mesures.\n".encode("utf-16"), "utf-16"),
+        (
+            "Le ministère des Finances a annoncé des mesures très sévères contre les employés.\n".encode("cp1252"),
+            "cp1252",
+        ),
+    ],
+)
 def test_encodings_are_decoded(tmp_path, data, encoding):
     path = tmp_path / "a.txt"
     path.write_bytes(data)
@@ -76,10 +97,13 @@ def test_encodings_are_decoded(tmp_path, data, encoding):
     assert article.encoding.replace("windows-1252", "cp1252") == encoding
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "has no text to check (empty, or only page furniture)"),
-    (b"\x00\x01\x02binary", "contains NUL bytes: a binary file, not text"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "has no text to check (empty, or only page furniture)"),
+        (b"\x00\x01\x02binary", "contains NUL bytes: a binary file, not text"),
+    ],
+)
 def test_unusable_files_are_refused_with_a_reason(tmp_path, data, reason):
     path = tmp_path / "a.txt"
     path.write_bytes(data)
@@ -109,8 +133,13 @@ def test_read_articles_asks_the_store_per_batch_and_keeps_file_order_for_problem
     from factcheck.inputs.articles import read_articles
     from factcheck.store.sqlite import CacheStore
 
-    texts = {"a": "Le ministère a publié un communiqué.\n", "b": "", "c": "Il a ajouté autre chose.\n",
-             "d": "\x00binary", "e": "Les mineurs ont été arrêtés.\n"}
+    texts = {
+        "a": "Le ministère a publié un communiqué.\n",
+        "b": "",
+        "c": "Il a ajouté autre chose.\n",
+        "d": "\x00binary",
+        "e": "Les mineurs ont été arrêtés.\n",
+    }
     for name, text in texts.items():
         (tmp_path / f"{name}.txt").write_text(text, "utf-8")
     files, _ = find_article_files([str(tmp_path)])
@@ -120,7 +149,8 @@ def test_read_articles_asks_the_store_per_batch_and_keeps_file_order_for_problem
     assert articles == one_by_one
     assert [(p.file, p.message) for p in problems] == [
         (str(tmp_path / "b.txt"), "has no text to check (empty, or only page furniture)"),
-        (str(tmp_path / "d.txt"), "contains NUL bytes: a binary file, not text")]
+        (str(tmp_path / "d.txt"), "contains NUL bytes: a binary file, not text"),
+    ]
     store.flush_parsed()
     asked = []
     get_many = store.get_parsed_many
@@ -142,7 +172,9 @@ def test_a_reruns_new_files_across_batches_are_parsed_together_and_kept_in_file_
     for i in (1, 4, 8):
         (tmp_path / f"{i}.txt").write_text(f"Les mineurs ont été arrêtés {i} fois.\n", "utf-8")
     parsed, parse = [], _Parser.parse
-    monkeypatch.setattr(_Parser, "parse", lambda self, todo: parsed.append([f.id for f, _ in todo]) or parse(self, todo))
+    monkeypatch.setattr(
+        _Parser, "parse", lambda self, todo: parsed.append([f.id for f, _ in todo]) or parse(self, todo)
+    )
     articles, problems = read_articles(files, store, batch=4)
     assert parsed == [["1", "4", "8"]] and not problems
     assert articles == [read_article(f) for f in files]
@@ -152,8 +184,10 @@ def test_new_files_parsed_by_worker_processes_are_the_same_articles_and_problems
     import factcheck.inputs.articles as articles_module
     from factcheck.inputs.articles import read_articles
 
-    texts = {f"{i:02d}": f"Le ministère a publié {i} communiqués. Il a ajouté autre chose.\nLine {i} in English.\n"
-             for i in range(20)}
+    texts = {
+        f"{i:02d}": f"Le ministère a publié {i} communiqués. Il a ajouté autre chose.\nLine {i} in English.\n"
+        for i in range(20)
+    }
     texts.update({"05": "", "11": "\x00binary"})
     for name, text in texts.items():
         (tmp_path / f"{name}.txt").write_text(text, "utf-8")

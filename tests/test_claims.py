@@ -29,7 +29,12 @@ def test_minimal_file_loads_with_defaults():
     claim_set = parse_claims("claims:\n  - id: a\n    text: Something happened.\n")
     (claim,) = claim_set.claims
     assert (claim.id, claim.text, claim.severity, claim.story, claim.versions) == (
-        "a", "Something happened.", "error", None, ())
+        "a",
+        "Something happened.",
+        "error",
+        None,
+        (),
+    )
     assert claim.line == 2
 
 
@@ -70,19 +75,27 @@ claims:
     ]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("claims: [\n", "claims.yaml:2: invalid YAML: expected the node content, but found '<stream end>'"),
-    ("", "claims.yaml:1: empty file; expected a 'claims:' list"),
-    ("claims:\n\t- id: a\n", "claims.yaml:2: tab used for indentation; YAML allows spaces only"),
-    ("just some prose\n", "claims.yaml:1: top level: expected a mapping, got a string"),
-    ("claims: {}\n", "claims.yaml:1: claims: expected a list of claims, got a mapping"),
-    ("stories: {}\n", "claims.yaml:1: top level: missing required key 'claims'"),
-    ("claims:\n  - id: a\n    text: 5\n", "claims.yaml:3: claims[0].text: expected a string, got a number"),
-    ("claims:\n  - id: a\n    id: b\n    text: x\n", "claims.yaml:3: claims[0]: duplicate key 'id' (first on line 2)"),
-    ("claims:\n  - id: a\n", "claims.yaml:2: claims[0]: missing required key 'text'"),
-    ("claims:\n  - id: a\n    text: " + "x" * 2001 + "\n",
-     "claims.yaml:3: claims[0].text: is 2001 characters long; at most 2000 are allowed"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("claims: [\n", "claims.yaml:2: invalid YAML: expected the node content, but found '<stream end>'"),
+        ("", "claims.yaml:1: empty file; expected a 'claims:' list"),
+        ("claims:\n\t- id: a\n", "claims.yaml:2: tab used for indentation; YAML allows spaces only"),
+        ("just some prose\n", "claims.yaml:1: top level: expected a mapping, got a string"),
+        ("claims: {}\n", "claims.yaml:1: claims: expected a list of claims, got a mapping"),
+        ("stories: {}\n", "claims.yaml:1: top level: missing required key 'claims'"),
+        ("claims:\n  - id: a\n    text: 5\n", "claims.yaml:3: claims[0].text: expected a string, got a number"),
+        (
+            "claims:\n  - id: a\n    id: b\n    text: x\n",
+            "claims.yaml:3: claims[0]: duplicate key 'id' (first on line 2)",
+        ),
+        ("claims:\n  - id: a\n", "claims.yaml:2: claims[0]: missing required key 'text'"),
+        (
+            "claims:\n  - id: a\n    text: " + "x" * 2001 + "\n",
+            "claims.yaml:3: claims[0].text: is 2001 characters long; at most 2000 are allowed",
+        ),
+    ],
+)
 def test_single_problem_messages(text, expected):
     assert problems(text) == [expected]
 
@@ -96,7 +109,8 @@ def test_missing_file_is_a_problem_not_a_traceback(tmp_path):
 def test_story_glob_that_matches_nothing_is_a_warning():
     claim_set = parse_claims('stories:\n  s: ["zzz_*"]\nclaims:\n  - id: a\n    text: x\n    story: s\n')
     assert [str(w) for w in story_warnings(claim_set, ["000_a"])] == [
-        "claims.yaml: stories.s: pattern 'zzz_*' matches no article"]
+        "claims.yaml: stories.s: pattern 'zzz_*' matches no article"
+    ]
 
 
 def test_anchors_and_aliases_are_resolved():

@@ -20,8 +20,20 @@ def case(tmp_path):
 
 
 def run(case, *extra):
-    return main(["run", "--claims", str(case / "claims.yaml"), "--articles", str(case / "a.txt"),
-                 str(case / "b.txt"), "--out", str(case / "out"), "-q", *extra])
+    return main(
+        [
+            "run",
+            "--claims",
+            str(case / "claims.yaml"),
+            "--articles",
+            str(case / "a.txt"),
+            str(case / "b.txt"),
+            "--out",
+            str(case / "out"),
+            "-q",
+            *extra,
+        ]
+    )
 
 
 def test_exit_codes_are_the_contract():
@@ -35,7 +47,9 @@ def test_run_writes_both_reports_and_blocks_on_a_disagreement(case, fake_model, 
     claim = report["claims"][0]
     assert (claim["id"], claim["status"], claim["blocking"]) == ("power-theft", "disagreement", True)
     assert [(a["article"], a["mentioned"], a["version"], a["line"]) for a in claim["articles"]] == [
-        ("a", True, "government", 2), ("b", True, "police", 2)]
+        ("a", True, "government", 2),
+        ("b", True, "police", 2),
+    ]
     assert report["claims"][1]["status"] == "unmentioned"
     markdown = (case / "out" / "report.md").read_text("utf-8")
     assert "## power-theft: disagreement" in markdown
@@ -47,8 +61,9 @@ def test_no_fail_exits_zero_and_format_selects_files(case, fake_model):
     assert sorted(p.name for p in (case / "out").iterdir()) == [".factcheck.lock", "report.json"]
 
 
-def test_no_cache_leaves_the_cache_alone_and_no_scratch_behind(case, fake_model, private_cache, monkeypatch,
-                                                                tmp_path_factory):
+def test_no_cache_leaves_the_cache_alone_and_no_scratch_behind(
+    case, fake_model, private_cache, monkeypatch, tmp_path_factory
+):
     scratch_parent = tmp_path_factory.mktemp("tmp")
     monkeypatch.setattr(tempfile, "tempdir", str(scratch_parent))
     assert run(case, "--no-cache") == EXIT_BLOCKING
@@ -65,13 +80,15 @@ def test_bad_claims_exit_2_with_one_line_each_and_no_report(case, fake_model, ca
     claims = case / "claims.yaml"
     assert capsys.readouterr().err == (
         f"{claims}:3: claims[0].text: is empty; write the claim as one sentence\n"
-        f"{claims}:4: claims[0].versions: expected a mapping of id -> text, got a list\n")
+        f"{claims}:4: claims[0].versions: expected a mapping of id -> text, got a list\n"
+    )
     assert not (case / "out").exists()
 
 
 def test_missing_articles_exit_2(case, fake_model, capsys):
-    code = main(["run", "--claims", str(case / "claims.yaml"), "--articles", str(case / "nope"),
-                 "--out", str(case / "out")])
+    code = main(
+        ["run", "--claims", str(case / "claims.yaml"), "--articles", str(case / "nope"), "--out", str(case / "out")]
+    )
     assert code == EXIT_ERROR
     assert capsys.readouterr().err == f"factcheck: error: {case / 'nope'}: no such file or folder\n"
 
@@ -86,8 +103,10 @@ def test_unreadable_article_is_skipped_unless_strict(case, fake_model, capsys):
     assert run(case, "--no-fail") == EXIT_OK
     report = json.loads((case / "out" / "report.json").read_text("utf-8"))
     assert report["articles_checked"] == ["a"]
-    assert report["problems"] == [f"{case / 'b.txt'}: contains NUL bytes: a binary file, not text",
-                                  f"{case / 'claims.yaml'}: stories.power: pattern 'b' matches no article"]
+    assert report["problems"] == [
+        f"{case / 'b.txt'}: contains NUL bytes: a binary file, not text",
+        f"{case / 'claims.yaml'}: stories.power: pattern 'b' matches no article",
+    ]
     assert run(case, "--strict") == EXIT_ERROR
 
 
@@ -98,16 +117,35 @@ def test_validate_needs_no_model(case, capsys, monkeypatch):
     code = main(["validate", "--claims", str(case / "claims.yaml"), "--articles", str(case)])
     assert code == EXIT_OK
     assert capsys.readouterr().err == (
-        f"factcheck: {case / 'claims.yaml'}: 2 claims valid; 2 articles readable (10 sentences)\n")
+        f"factcheck: {case / 'claims.yaml'}: 2 claims valid; 2 articles readable (10 sentences)\n"
+    )
 
 
 def test_verbose_and_colour(case, fake_model, capsys):
-    code = main(["run", "--claims", str(case / "claims.yaml"), "--articles", str(case / "a.txt"), str(case / "b.txt"),
-                 "--out", str(case / "out"), "-v", "--color", "always", "--format", "json"])
+    code = main(
+        [
+            "run",
+            "--claims",
+            str(case / "claims.yaml"),
+            "--articles",
+            str(case / "a.txt"),
+            str(case / "b.txt"),
+            "--out",
+            str(case / "out"),
+            "-v",
+            "--color",
+            "always",
+            "--format",
+            "json",
+        ]
+    )
     assert code == EXIT_BLOCKING
     err = capsys.readouterr().err.splitlines()
-    assert err[:3] == ["factcheck: loading model use-multilingual-v3@fake",
-                       "power-theft: \033[31mdisagreement (blocking)\033[0m", "rain: unmentioned"]
+    assert err[:3] == [
+        "factcheck: loading model use-multilingual-v3@fake",
+        "power-theft: \033[31mdisagreement (blocking)\033[0m",
+        "rain: unmentioned",
+    ]
     assert "\033[31m1 blocking\033[0m" in err[-1]
 
 
@@ -119,24 +157,32 @@ def test_no_color_is_honoured(case, fake_model, capsys, monkeypatch):
 
 def test_min_severity_error_leaves_warnings_out_of_the_findings(case, fake_model, capsys):
     claims = case / "claims.yaml"
-    claims.write_text(claims.read_text("utf-8").replace("    story: power\n", "    story: power\n    severity: warning\n"),
-                      "utf-8")
+    claims.write_text(
+        claims.read_text("utf-8").replace("    story: power\n", "    story: power\n    severity: warning\n"), "utf-8"
+    )
     assert run(case, "--format", "github") == EXIT_OK  # a warning never blocks
     assert capsys.readouterr().out.startswith("::warning file=")
     assert run(case, "--format", "github", "--min-severity", "error") == EXIT_OK
     assert capsys.readouterr().out == ""
 
 
-@pytest.mark.parametrize("claims, code, message", [
-    ("claims.yaml", EXIT_OK, "2 claims valid; 2 articles readable (10 sentences)"),
-    ("missing.yaml", EXIT_ERROR, "missing.yaml"),
-])
+@pytest.mark.parametrize(
+    "claims, code, message",
+    [
+        ("claims.yaml", EXIT_OK, "2 claims valid; 2 articles readable (10 sentences)"),
+        ("missing.yaml", EXIT_ERROR, "missing.yaml"),
+    ],
+)
 def test_the_command_leaves_with_its_exit_status_and_its_messages_flushed(case, claims, code, message):
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "factcheck", "validate", "--claims", str(case / claims),
-                           "--articles", str(case)], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "validate", "--claims", str(case / claims), "--articles", str(case)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == code
     assert message in done.stderr and done.stderr.endswith("\n")
 
@@ -151,8 +197,9 @@ def test_a_format_that_renders_in_a_child_is_started_before_the_others(case, fak
         return lambda result: started.append(name) or text
 
     monkeypatch.setitem(report.FORMATS, "markdown", report.Format("markdown", "report.md", recording("md", "m\n")))
-    monkeypatch.setitem(report.FORMATS, "json", report.Format("json", "report.json", recording("json", "{}\n"),
-                                                              starts_child=True))
+    monkeypatch.setitem(
+        report.FORMATS, "json", report.Format("json", "report.json", recording("json", "{}\n"), starts_child=True)
+    )
     assert run(case, "--format", "markdown", "json") == EXIT_BLOCKING
     assert started == ["json", "md"]
     assert (case / "out" / "report.json").read_text("utf-8") == "{}\n"

@@ -2,34 +2,52 @@
 
 import pytest
 
-from factcheck.text.sentences import parse_article
-from factcheck.core.compare import compare, internal_differences, number_conflicts
-from factcheck.text.cues import cues
+from factcheck.core.compare import compare, internal_differences
+from factcheck.core.figures import number_conflicts
 from factcheck.records import Evidence
-from factcheck.text.numbers import parse_number, quantities
+from factcheck.text.cues import cues
+from factcheck.text.numbers import parse_number
+from factcheck.text.quantities import quantities
+from factcheck.text.sentences import parse_article
 
 
-@pytest.mark.parametrize("token, lang, value", [
-    ("67 000", "fr", 67000), ("67\u202f000", "fr", 67000), ("100.000", "tr", 100000), ("1,5", "fr", 1.5),
-    ("1,5", "tr", 1.5), ("1,000", "en", 1000), ("2.5", "en", 2.5), ("1.234.567", "tr", 1234567),
-    ("1,234.5", "en", 1234.5), ("13", "fr", 13),
-])
+@pytest.mark.parametrize(
+    "token, lang, value",
+    [
+        ("67 000", "fr", 67000),
+        ("67\u202f000", "fr", 67000),
+        ("100.000", "tr", 100000),
+        ("1,5", "fr", 1.5),
+        ("1,5", "tr", 1.5),
+        ("1,000", "en", 1000),
+        ("2.5", "en", 2.5),
+        ("1.234.567", "tr", 1234567),
+        ("1,234.5", "en", 1234.5),
+        ("13", "fr", 13),
+    ],
+)
 def test_parse_number_by_language(token, lang, value):
     assert parse_number(token, lang) == value
 
 
-@pytest.mark.parametrize("text, lang, expected", [
-    ("saisi 67 000 pièces d'une valeur de 100 milliards de tenges (194 millions de dollars)", "fr",
-     [(67000, "count", "pièces"), (1e11, "money:KZT", ""), (1.94e8, "money:USD", "")]),
-    ("quatre de ses employés", "fr", [(4, "count", "employés")]),
-    ("four employees", "en", [(4, "count", "employees")]),
-    ("dört çalışan ve yirmi beş dava", "tr", [(4, "count", "çalışan"), (25, "count", "dava")]),
-    ("jusqu’à 13 % du hashrate", "fr", [(13, "percent", "")]),
-    ("hashrate'in yüzde 13'ü", "tr", [(13, "percent", "")]),
-    ("%13'lük pay", "tr", [(13, "percent", "")]),
-    ("En 2017, les autorités", "fr", [(2017, "year", "")]),
-    ("100.000 lira sanal para", "tr", [(100000, "money:TRY", "")]),
-])
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        (
+            "saisi 67 000 pièces d'une valeur de 100 milliards de tenges (194 millions de dollars)",
+            "fr",
+            [(67000, "count", "pièces"), (1e11, "money:KZT", ""), (1.94e8, "money:USD", "")],
+        ),
+        ("quatre de ses employés", "fr", [(4, "count", "employés")]),
+        ("four employees", "en", [(4, "count", "employees")]),
+        ("dört çalışan ve yirmi beş dava", "tr", [(4, "count", "çalışan"), (25, "count", "dava")]),
+        ("jusqu’à 13 % du hashrate", "fr", [(13, "percent", "")]),
+        ("hashrate'in yüzde 13'ü", "tr", [(13, "percent", "")]),
+        ("%13'lük pay", "tr", [(13, "percent", "")]),
+        ("En 2017, les autorités", "fr", [(2017, "year", "")]),
+        ("100.000 lira sanal para", "tr", [(100000, "money:TRY", "")]),
+    ],
+)
 def test_quantities(text, lang, expected):
     assert [(q.value, q.kind, q.unit) for q in quantities(text, lang)] == expected
 
@@ -40,39 +58,51 @@ def test_context_words_keep_their_order_whatever_the_hash_seed():
     assert (figure.before, figure.after) == (("cost", "talks", "turki"), ())
 
 
-@pytest.mark.parametrize("left, right, conflicts", [
-    (("55 installations ont cessé, 51 ont été fermées", "fr"), ("57 installations ont cessé, 51 ont été fermées", "fr"),
-     [("55 installations", "57 installations")]),
-    (("quatre employés", "fr"), ("6 employés", "fr"), [("4 employés", "6 employés")]),
-    (("quatre employés", "fr"), ("4 çalışan", "tr"), []),
-    (("4 employés dans 4 régions", "fr"), ("4 employés", "fr"), []),  # leaving a figure out is no contradiction
-    (("4 employés", "fr"), ("6 régions", "fr"), []),  # different things counted
-    (("13 % du hashrate", "fr"), ("yüzde 18", "tr"), [("13 %", "yüzde 18")]),
-])
+@pytest.mark.parametrize(
+    "left, right, conflicts",
+    [
+        (
+            ("55 installations ont cessé, 51 ont été fermées", "fr"),
+            ("57 installations ont cessé, 51 ont été fermées", "fr"),
+            [("55 installations", "57 installations")],
+        ),
+        (("quatre employés", "fr"), ("6 employés", "fr"), [("4 employés", "6 employés")]),
+        (("quatre employés", "fr"), ("4 çalışan", "tr"), []),
+        (("4 employés dans 4 régions", "fr"), ("4 employés", "fr"), []),  # leaving a figure out is no contradiction
+        (("4 employés", "fr"), ("6 régions", "fr"), []),  # different things counted
+        (("13 % du hashrate", "fr"), ("yüzde 18", "tr"), [("13 %", "yüzde 18")]),
+    ],
+)
 def test_number_conflicts_match_quantities_by_what_they_count(left, right, conflicts):
     assert number_conflicts(left, right) == conflicts
 
 
-@pytest.mark.parametrize("text, lang, negated", [
-    ("La Banque nationale ne prévoit pas d'interdire les cryptomonnaies.", "fr", True),
-    ("La Banque nationale prévoit d'interdire les cryptomonnaies.", "fr", False),
-    ("Les agents ont ajouté le logiciel à la liste pour qu'il ne soit pas bloqué.", "fr", False),
-    ("Merkez Bankası kripto paraları yasaklamayı planlamıyor.", "tr", True),
-    ("Merkez Bankası kripto paraları yasaklamayı planlıyor.", "tr", False),
-    ("Bu bir yasak değil.", "tr", True),
-    ("The bank does not plan to ban them.", "en", True),
-])
+@pytest.mark.parametrize(
+    "text, lang, negated",
+    [
+        ("La Banque nationale ne prévoit pas d'interdire les cryptomonnaies.", "fr", True),
+        ("La Banque nationale prévoit d'interdire les cryptomonnaies.", "fr", False),
+        ("Les agents ont ajouté le logiciel à la liste pour qu'il ne soit pas bloqué.", "fr", False),
+        ("Merkez Bankası kripto paraları yasaklamayı planlamıyor.", "tr", True),
+        ("Merkez Bankası kripto paraları yasaklamayı planlıyor.", "tr", False),
+        ("Bu bir yasak değil.", "tr", True),
+        ("The bank does not plan to ban them.", "en", True),
+    ],
+)
 def test_negation(text, lang, negated):
     assert cues(text, lang).negated is negated
 
 
-@pytest.mark.parametrize("text, lang, speaker", [
-    ("Selon Daniyar Akishev, de nouvelles restrictions arrivent.", "fr", "Daniyar Akishev"),
-    ("D'après le gouvernement du Kazakhstan, de nouvelles règles arrivent.", "fr", "le gouvernement du Kazakhstan"),
-    ("« Ils minent sous votre nez », a déclaré Gleb Shchegelskiy, appelant à agir.", "fr", "Gleb Shchegelskiy"),
-    ("According to the FMA, 51 facilities closed.", "en", "the FMA"),
-    ("Başkan Ardak Tangebaev ise soruşturma başlattıklarını açıkladı.", "tr", "Başkan Ardak Tangebaev"),
-])
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        ("Selon Daniyar Akishev, de nouvelles restrictions arrivent.", "fr", "Daniyar Akishev"),
+        ("D'après le gouvernement du Kazakhstan, de nouvelles règles arrivent.", "fr", "le gouvernement du Kazakhstan"),
+        ("« Ils minent sous votre nez », a déclaré Gleb Shchegelskiy, appelant à agir.", "fr", "Gleb Shchegelskiy"),
+        ("According to the FMA, 51 facilities closed.", "en", "the FMA"),
+        ("Başkan Ardak Tangebaev ise soruşturma başlattıklarını açıkladı.", "tr", "Başkan Ardak Tangebaev"),
+    ],
+)
 def test_attribution(text, lang, speaker):
     assert cues(text, lang).speakers[0] == speaker
 
@@ -84,8 +114,14 @@ def _evidence(article, text, before=""):
 
 
 def test_compare_explains_each_kind():
-    base = _evidence("000", "La banque ne prévoit pas d'interdire 4 cryptomonnaies.", "Selon Daniyar Akishev, la situation évolue.")
-    other = _evidence("100", "La banque prévoit volontairement d'interdire 6 cryptomonnaies.", "D'après Alexey Sidorov, la situation évolue.")
+    base = _evidence(
+        "000", "La banque ne prévoit pas d'interdire 4 cryptomonnaies.", "Selon Daniyar Akishev, la situation évolue."
+    )
+    other = _evidence(
+        "100",
+        "La banque prévoit volontairement d'interdire 6 cryptomonnaies.",
+        "D'après Alexey Sidorov, la situation évolue.",
+    )
     assert [(d.kind, d.explanation) for d in compare(base, other)] == [
         ("number", "000 says 4 cryptomonnaies, 100 says 6 cryptomonnaies"),
         ("negation", "000 negates it ('ne prévoit pas'), 100 does not"),
@@ -94,37 +130,69 @@ def test_compare_explains_each_kind():
     ]
 
 
-@pytest.mark.parametrize("a, b", [
-    (("According to officials, 112 inmates escaped.", "en"), ("Fontes said 112 inmates escaped.", "en")),
-    (("Selon le gouvernement, 112 détenus se sont évadés.", "fr"), ("Hükümete göre 112 mahkum kaçtı.", "tr")),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (("According to officials, 112 inmates escaped.", "en"), ("Fontes said 112 inmates escaped.", "en")),
+        (("Selon le gouvernement, 112 détenus se sont évadés.", "fr"), ("Hükümete göre 112 mahkum kaçtı.", "tr")),
+    ],
+)
 def test_a_title_and_a_name_or_titles_across_languages_may_be_one_speaker(a, b):
     assert [d.kind for d in compare(_evidence("x", a[0]), _evidence("y", b[0]))] == []
 
 
-@pytest.mark.parametrize("a, b, kind", [
-    ("Got7 is a South Korean boy band formed by JYP Entertainment.",
-     "Got7 is a South Korean boy band formed by YG Entertainment.", "entity"),
-    ("Viduka is a retired Australian football centre forward.",
-     "Viduka is NOT retired and is an Australian football centre forward.", "negation"),
-    ("It held a 66 % rating with an average of 5.8 out of 10.", "It held a 66 % rating with an average of 3.8 out of 10.",
-     "number"),
-    ("The draw will be held on 16 March 2018, 13:00 CET.", "The draw will be held on 16 March 2018, 12:00 CET.", "number"),
-])
+@pytest.mark.parametrize(
+    "a, b, kind",
+    [
+        (
+            "Got7 is a South Korean boy band formed by JYP Entertainment.",
+            "Got7 is a South Korean boy band formed by YG Entertainment.",
+            "entity",
+        ),
+        (
+            "Viduka is a retired Australian football centre forward.",
+            "Viduka is NOT retired and is an Australian football centre forward.",
+            "negation",
+        ),
+        (
+            "It held a 66 % rating with an average of 5.8 out of 10.",
+            "It held a 66 % rating with an average of 3.8 out of 10.",
+            "number",
+        ),
+        (
+            "The draw will be held on 16 March 2018, 13:00 CET.",
+            "The draw will be held on 16 March 2018, 12:00 CET.",
+            "number",
+        ),
+    ],
+)
 def test_two_drafts_of_one_sentence_differ_in_a_checkable_fact(a, b, kind):
     assert [d.kind for d in compare(_evidence("x", a), _evidence("y", b))] == [kind]
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Moreover, no one is permitted to enter the accident location.",
-     "Moreover, nobody is permitted to reach the accident location."),
-    ("the new Eos is not sufficient to maintain the workers", "the new Eos is insufficient to maintain the workers"),
-    ("The Herald said Helen Clark, Prime Minister of NZ, prefers a new stadium.",
-     "The Herald said Helen Clark, PM of NZ, prefers a new stadium."),
-    ("Level 3 demanded that its peers pay $ 30,000 USD.", "Level 3 demanded that its peers pay $ 30.000 USD."),
-    ("It occurred at around 01:00 UTC ( 02:00 local time).", "It occurred at around 01:00 UTC ( 0200 local time)."),
-    ("Not only design competitions, sponsors like EPSON came.", "Besides design competitions, sponsors like EPSON came."),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Moreover, no one is permitted to enter the accident location.",
+            "Moreover, nobody is permitted to reach the accident location.",
+        ),
+        (
+            "the new Eos is not sufficient to maintain the workers",
+            "the new Eos is insufficient to maintain the workers",
+        ),
+        (
+            "The Herald said Helen Clark, Prime Minister of NZ, prefers a new stadium.",
+            "The Herald said Helen Clark, PM of NZ, prefers a new stadium.",
+        ),
+        ("Level 3 demanded that its peers pay $ 30,000 USD.", "Level 3 demanded that its peers pay $ 30.000 USD."),
+        ("It occurred at around 01:00 UTC ( 02:00 local time).", "It occurred at around 01:00 UTC ( 0200 local time)."),
+        (
+            "Not only design competitions, sponsors like EPSON came.",
+            "Besides design competitions, sponsors like EPSON came.",
+        ),
+    ],
+)
 def test_rewording_of_one_sentence_is_no_difference(a, b):
     assert compare(_evidence("x", a), _evidence("y", b)) == []
 
@@ -136,9 +204,13 @@ def test_rewording_alone_is_not_a_difference():
 
 
 def test_internal_difference_between_summary_and_body():
-    article = parse_article("a", "• 55 installations ont cessé leurs activités.\nPlus tard.\nEncore.\n"
-                                 "Jusqu'à présent, 57 installations ont cessé leurs activités.")
+    article = parse_article(
+        "a",
+        "• 55 installations ont cessé leurs activités.\nPlus tard.\nEncore.\n"
+        "Jusqu'à présent, 57 installations ont cessé leurs activités.",
+    )
     evidence = Evidence("c", "a", True, 0.8, 0.9, article.sentences[:1], also=article.sentences[3:])
     (difference,) = internal_differences(evidence)
     assert difference.internal and difference.explanation == (
-        "a says 55 installations on line 1 and 57 installations on line 4")
+        "a says 55 installations on line 1 and 57 installations on line 4"
+    )

@@ -35,6 +35,10 @@ def test_stories_finds_the_ministry_story_in_the_seeds(use_model, monkeypatch, c
 
     monkeypatch.setattr(factcheck.app, "load_embedder", lambda spec: use_model)
     code = main(["stories", "--claims", str(ROOT / "claims.yaml"), "--articles", str(ROOT / "seeds"), "-q"])
-    assert (code, capsys.readouterr().out) == (EXIT_OK, (
-        "stories:  # suggested by factcheck stories; rename and check before use\n"
-        '  story-1: ["000_178659b5888f47b6", "001_d2474ce260071f4e", "003_3e2c28e23a33d524"]\n'))
+    assert (code, capsys.readouterr().out) == (
+        EXIT_OK,
+        (
+            "stories:  # suggested by factcheck stories; rename and check before use\n"
+            '  story-1: ["000_178659b5888f47b6", "001_d2474ce260071f4e", "003_3e2c28e23a33d524"]\n'
+        ),
+    )

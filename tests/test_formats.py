@@ -25,12 +25,17 @@ def run(*formats):
 def test_every_format_from_one_run(case, fake_model, capsys):
     assert run("markdown", "json", "sarif", "junit", "github") == EXIT_BLOCKING
     assert sorted(p.name for p in (case / "out").glob("report*")) == [
-        "report.json", "report.junit.xml", "report.md", "report.sarif"]
+        "report.json",
+        "report.junit.xml",
+        "report.md",
+        "report.sarif",
+    ]
     assert capsys.readouterr().out == (
         "::error file=a.txt,line=2,title=factcheck disagreement::power-theft: a tells 'government', b tells 'police'; "
         "a attributes it to le gouvernement, b to la police\n"
         "::error file=b.txt,line=2,title=factcheck disagreement::power-theft: a tells 'government', b tells 'police'; "
-        "a attributes it to le gouvernement, b to la police\n")
+        "a attributes it to le gouvernement, b to la police\n"
+    )
 
 
 def test_sarif_is_valid_against_the_2_1_0_schema(case, fake_model):
@@ -39,9 +44,15 @@ def test_sarif_is_valid_against_the_2_1_0_schema(case, fake_model):
     schema = json.loads((DATA / "schemas" / "sarif-2.1.0-rtm.5.json").read_text("utf-8"))
     jsonschema.validate(log, schema)
     results = log["runs"][0]["results"]
-    assert [(r["ruleId"], r["level"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-             r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results] == [
-        ("disagreement", "error", "a.txt", 2), ("disagreement", "error", "b.txt", 2)]
+    assert [
+        (
+            r["ruleId"],
+            r["level"],
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+        )
+        for r in results
+    ] == [("disagreement", "error", "a.txt", 2), ("disagreement", "error", "b.txt", 2)]
 
 
 def test_junit_has_a_test_case_per_claim_and_fails_the_blocking_one(case, fake_model):
@@ -61,10 +72,13 @@ def test_github_escapes_what_would_break_the_command():
     assert _prop("a:b,c") == "a%3Ab%2Cc"
 
 
-@pytest.mark.parametrize("environ, names", [
-    ({}, ["markdown", "json"]),
-    ({"GITHUB_ACTIONS": "true"}, ["markdown", "json", "github"]),
-])
+@pytest.mark.parametrize(
+    "environ, names",
+    [
+        ({}, ["markdown", "json"]),
+        ({"GITHUB_ACTIONS": "true"}, ["markdown", "json", "github"]),
+    ],
+)
 def test_auto_picks_annotations_inside_github_actions(environ, names):
     assert [f.name for f in resolve_formats(["auto", "json"], environ)] == names
 
@@ -72,13 +86,14 @@ def test_auto_picks_annotations_inside_github_actions(environ, names):
 @pytest.mark.parametrize("text", ['Il a dit « non » et "oui"', "back\\slash\ttab", "ligne\u2028séparée ✓", ""])
 @pytest.mark.parametrize("mentioned, version", [(True, "police"), (True, None), (False, "police")])
 def test_report_json_entries_are_what_json_dumps_writes(text, mentioned, version):
-    from factcheck.records import Sentence
-    from factcheck.records import Evidence
+    from factcheck.records import Evidence, Sentence
     from factcheck.report.json_report import evidence_dict, evidence_json
 
     sentences = (Sentence("a/b", 3, text, "fr"), Sentence("a/b", 3, "Deux.", "fr"))
-    for evidence in (Evidence("c", "a/b", mentioned, 0.12345, 1.0, sentences[:1], version),
-                     Evidence("c", "a/b", mentioned, 0.5, 0.0004, sentences, version)):
+    for evidence in (
+        Evidence("c", "a/b", mentioned, 0.12345, 1.0, sentences[:1], version),
+        Evidence("c", "a/b", mentioned, 0.5, 0.0004, sentences, version),
+    ):
         assert evidence_json(evidence) == json.dumps(evidence_dict(evidence), ensure_ascii=False)
 
 

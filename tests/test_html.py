@@ -37,8 +37,12 @@ def page(cli_case, fake_model):
 def test_matrix_evidence_and_articles(page):
     dom = Collect()
     dom.feed(page.read_text("utf-8"))
-    assert sorted(dom.cells) == [("power-theft", "a", "cell c-disagree"), ("power-theft", "b", "cell c-disagree"),
-                                 ("rain", "a", "cell c-absent"), ("rain", "b", "cell c-absent")]
+    assert sorted(dom.cells) == [
+        ("power-theft", "a", "cell c-disagree"),
+        ("power-theft", "b", "cell c-disagree"),
+        ("rain", "a", "cell c-absent"),
+        ("rain", "b", "cell c-absent"),
+    ]
     assert dom.urls == []  # self-contained: no fetch of any kind
     assert "le gouvernement" in dom.marks and "la police" in dom.marks
     assert [a["id"] for t, a in dom.tags if t == "details"] == ["article-a", "article-b"]
@@ -49,9 +53,19 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs Debian's chromium)")
 def test_renders_in_headless_chromium(page, tmp_path):
-    flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,1600"]
+    flags = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--window-size=1280,1600",
+    ]
     dom = subprocess.run([*flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
     assert '<span class="verdict blocking" id="verdict">1 blocking finding(s)</span>' in dom
     assert dom.count('class="cell c-disagree"') == 2

@@ -3,18 +3,17 @@
 from dataclasses import replace
 
 import numpy as np
-
-from factcheck.text.sentences import parse_article
-from factcheck.inputs.claims import parse_claims
-from factcheck.core.evidence import ArticleMatch, build_evidence
-from factcheck.core.decide import decide_article, first_look
-from factcheck.core.match import score
-from factcheck.core.check import check
-from factcheck.core.scope import ScopedClaims, claim_rows
-from factcheck.store import MemoryStore
-from factcheck.records import Settings
-
 from conftest import contrast_only
+
+from factcheck.core.check import check
+from factcheck.core.decide import decide_article, first_look
+from factcheck.core.evidence import ArticleMatch, build_evidence
+from factcheck.core.match import score
+from factcheck.core.scope import ScopedClaims, claim_rows
+from factcheck.inputs.claims import parse_claims
+from factcheck.records import Settings
+from factcheck.store import MemoryStore
+from factcheck.text.sentences import parse_article
 
 CONTRAST_ONLY = contrast_only()
 CLAIMS = """\
@@ -27,8 +26,10 @@ claims:
   - id: rain
     text: il pleuvait sur Paris hier soir
 """
-TEXT = ("Le marché était calme.\nSelon la police, les mineurs ont volé de l'électricité.\n"
-        "Les trains étaient à l'heure.\nLes enfants jouaient.\nLa mairie a fermé tôt.\n")
+TEXT = (
+    "Le marché était calme.\nSelon la police, les mineurs ont volé de l'électricité.\n"
+    "Les trains étaient à l'heure.\nLes enfants jouaient.\nLa mairie a fermé tôt.\n"
+)
 
 
 class Recording:
@@ -87,9 +88,11 @@ def test_changed_claims_or_settings_match_every_article_again(fake_embedder):
     check(parse_claims(CLAIMS), _articles(), fake_embedder, settings, store)
     sentences = [s.text for a in _articles() for s in a.sentences]
     sentences = list(dict.fromkeys(sentences))  # what a and b share is embedded once
-    for claims, new_settings in ((CLAIMS.replace("hier soir", "ce matin"), settings),
-                                 (CLAIMS, replace(settings, calibration=replace(CONTRAST_ONLY, near_miss=0.5))),
-                                 (CLAIMS, replace(settings, model="fake@2"))):
+    for claims, new_settings in (
+        (CLAIMS.replace("hier soir", "ce matin"), settings),
+        (CLAIMS, replace(settings, calibration=replace(CONTRAST_ONLY, near_miss=0.5))),
+        (CLAIMS, replace(settings, model="fake@2")),
+    ):
         again = Recording(fake_embedder)
         check(parse_claims(claims), _articles(), again, new_settings, _copy(store))
         assert again.passages == sentences, (claims, new_settings)
@@ -117,8 +120,9 @@ def test_changed_articles_far_apart_are_embedded_in_one_call(fake_embedder, monk
             calls.append(kind)
             return super().encode(texts, kind)
 
-    edited = [parse_article(a.id, TEXT.replace("calme", f"vide {a.id}")) if a.id in ("x0", "x5") else a
-              for a in articles]
+    edited = [
+        parse_article(a.id, TEXT.replace("calme", f"vide {a.id}")) if a.id in ("x0", "x5") else a for a in articles
+    ]
     again = Counting(fake_embedder)
     check(parse_claims(CLAIMS), edited, again, settings, store)
     assert calls.count("passage") == 1
@@ -139,8 +143,13 @@ claims:
 """)
     scoped = ScopedClaims(claim_set, claim_rows(list(claim_set.claims), fake_embedder))
     in_scope = {name: [c.id for c in scoped.for_article(name).claims] for name in ("m1", "r1", "mr1", "x1", "m2")}
-    assert in_scope == {"m1": ["a", "b", "d"], "r1": ["b", "c"], "mr1": ["a", "b", "c", "d"], "x1": ["b"],
-                        "m2": ["a", "b", "d"]}
+    assert in_scope == {
+        "m1": ["a", "b", "d"],
+        "r1": ["b", "c"],
+        "mr1": ["a", "b", "c", "d"],
+        "x1": ["b"],
+        "m2": ["a", "b", "d"],
+    }
     assert scoped.for_article("m1") is scoped.for_article("m2")  # one matrix per set of claims
 
 

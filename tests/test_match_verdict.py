@@ -1,23 +1,19 @@
 """Matching and verdicts over hand-made vectors and the fake embedder: no model needed."""
 
 import numpy as np
-
-from factcheck.store import MemoryStore
 import pytest
+from conftest import contrast_only
 
-from factcheck.text.sentences import parse_article
-from factcheck.inputs.claims import parse_claims
-from factcheck.records import Claim
-from factcheck.records import Evidence
+from factcheck.core.check import check
 from factcheck.core.decide import decide_article, first_look
 from factcheck.core.match import Units, features_at, score
-from factcheck.core.check import check
 from factcheck.core.scope import claim_rows
-from factcheck.records import Settings
-from factcheck.text.terms import clauses, name_swap, overlap, terms
 from factcheck.core.verdict import decide
-
-from conftest import contrast_only
+from factcheck.inputs.claims import parse_claims
+from factcheck.records import Claim, Evidence, Settings
+from factcheck.store import MemoryStore
+from factcheck.text.sentences import parse_article
+from factcheck.text.terms import clauses, name_swap, overlap, terms
 
 CONTRAST_ONLY = contrast_only()
 
@@ -48,7 +44,9 @@ def test_contrast_discounts_what_the_rest_of_the_article_scores(fake_embedder):
 
 def test_words_are_found_across_languages_by_their_transliterated_start():
     claim = terms("Tokayev wants Kazakhstan's Ministry of Finance to act")
-    assert overlap(claim, terms("Tokaïev veut que le ministère des Finances du Kazakistan agisse")) == 0.8  # not 'wants'
+    assert (
+        overlap(claim, terms("Tokaïev veut que le ministère des Finances du Kazakistan agisse")) == 0.8
+    )  # not 'wants'
     assert overlap(claim, terms("Le marché était calme")) == 0.0
 
 
@@ -62,7 +60,9 @@ def test_a_claim_whose_names_are_missing_and_replaced_is_another_event():
 
 def test_a_long_sentence_is_split_into_its_facts():
     assert clauses("L'autorité a déposé 25 affaires pénales et saisi 67 000 pièces d'équipement.") == [
-        "L'autorité a déposé 25 affaires pénales", "saisi 67 000 pièces d'équipement."]
+        "L'autorité a déposé 25 affaires pénales",
+        "saisi 67 000 pièces d'équipement.",
+    ]
     assert clauses("Court sentence here.") == []
 
 
@@ -82,11 +82,14 @@ def _ev(article, mentioned=True, version=None, text="Un texte."):
     return Evidence("c", article, mentioned, 0.5, 0.9 if mentioned else 0.1, sentence, version)
 
 
-@pytest.mark.parametrize("evidence, status", [
-    ([_ev("a", False), _ev("b", False)], "unmentioned"),
-    ([_ev("a"), _ev("b", False)], "single-source"),
-    ([_ev("a"), _ev("b")], "consistent"),
-])
+@pytest.mark.parametrize(
+    "evidence, status",
+    [
+        ([_ev("a", False), _ev("b", False)], "unmentioned"),
+        ([_ev("a"), _ev("b", False)], "single-source"),
+        ([_ev("a"), _ev("b")], "consistent"),
+    ],
+)
 def test_status_without_versions(evidence, status):
     result = decide(Claim("c", "t"), evidence)
     assert (result.status, result.blocking) == (status, False)
@@ -110,16 +113,29 @@ def test_warning_severity_never_blocks():
     assert decide(claim, [_ev("a", version="x"), _ev("b", version="y")]).blocking is False
 
 
-@pytest.mark.parametrize("claim_text, article_text, contradicted", [
-    ("Six employees of the ministry mined crypto.", "Quatre employés du ministère minaient des cryptos.", True),
-    ("Four employees of the ministry mined crypto.", "Quatre employés du ministère minaient des cryptos.", False),
-    ("More than 500 people attended the conference.", "Plus de 1 000 acteurs ont participé à la conférence.", False),
-    ("About 500 people attended the conference.", "Plus de 1 000 acteurs ont participé à la conférence.", True),
-    ("The National Bank plans to ban digital currencies.",
-     "La Banque nationale ne prévoit pas d'interdire les devises numériques.", True),
-    ("The National Bank does not plan to ban digital currencies.",
-     "La Banque nationale ne prévoit pas d'interdire les devises numériques.", False),
-])
+@pytest.mark.parametrize(
+    "claim_text, article_text, contradicted",
+    [
+        ("Six employees of the ministry mined crypto.", "Quatre employés du ministère minaient des cryptos.", True),
+        ("Four employees of the ministry mined crypto.", "Quatre employés du ministère minaient des cryptos.", False),
+        (
+            "More than 500 people attended the conference.",
+            "Plus de 1 000 acteurs ont participé à la conférence.",
+            False,
+        ),
+        ("About 500 people attended the conference.", "Plus de 1 000 acteurs ont participé à la conférence.", True),
+        (
+            "The National Bank plans to ban digital currencies.",
+            "La Banque nationale ne prévoit pas d'interdire les devises numériques.",
+            True,
+        ),
+        (
+            "The National Bank does not plan to ban digital currencies.",
+            "La Banque nationale ne prévoit pas d'interdire les devises numériques.",
+            False,
+        ),
+    ],
+)
 def test_a_claim_is_checked_against_what_the_articles_say(claim_text, article_text, contradicted):
     result = decide(Claim("c", claim_text), [_ev("a", text=article_text)], lang="en")
     assert (result.contradicting == {"a"}) is contradicted
@@ -128,8 +144,11 @@ def test_a_claim_is_checked_against_what_the_articles_say(claim_text, article_te
 
 
 def test_a_claim_with_versions_and_none_verified_asserts_nothing():
-    claim = Claim("c", "Six employees mined crypto.", versions=(("x", "Six employees mined crypto."),
-                                                                ("y", "Seven employees mined crypto.")))
+    claim = Claim(
+        "c",
+        "Six employees mined crypto.",
+        versions=(("x", "Six employees mined crypto."), ("y", "Seven employees mined crypto.")),
+    )
     assert decide(claim, [_ev("a", text="Quatre employés ont miné.")], lang="en").contradictions == ()
     verified = Claim("c", claim.text, versions=claim.versions, verified="x")
     (found,) = decide(verified, [_ev("a", text="Quatre employés ont miné.")], lang="en").contradictions
@@ -137,13 +156,21 @@ def test_a_claim_with_versions_and_none_verified_asserts_nothing():
 
 
 def test_version_is_told_by_what_tells_the_versions_apart(fake_embedder):
-    text = ("Le ministère a publié un communiqué.\n"
-            "Selon Daniyar Akishev, les mineurs ont volé de l'électricité au réseau.\n"
-            "La météo était belle ce jour-là à Almaty.\n"
-            "Les enfants jouaient dans le parc.\nLe marché était calme.\nLes trains étaient à l'heure.\n")
-    claim = Claim("c", "les mineurs ont volé de l'électricité", story="s",
-                  versions=(("akishev", "Daniyar Akishev said the miners stole electricity"),
-                            ("police", "The police said the miners stole electricity")))
+    text = (
+        "Le ministère a publié un communiqué.\n"
+        "Selon Daniyar Akishev, les mineurs ont volé de l'électricité au réseau.\n"
+        "La météo était belle ce jour-là à Almaty.\n"
+        "Les enfants jouaient dans le parc.\nLe marché était calme.\nLes trains étaient à l'heure.\n"
+    )
+    claim = Claim(
+        "c",
+        "les mineurs ont volé de l'électricité",
+        story="s",
+        versions=(
+            ("akishev", "Daniyar Akishev said the miners stole electricity"),
+            ("police", "The police said the miners stole electricity"),
+        ),
+    )
     rows, scored, vectors = _scored(fake_embedder, text, claim)
     match = decide_article(rows, scored, first_look(rows, scored, CONTRAST_ONLY), CONTRAST_ONLY, vectors)
     assert (bool(match.decisions["mentioned"][0]), int(match.decisions["version"][0])) == (True, 0)
@@ -152,10 +179,14 @@ def test_version_is_told_by_what_tells_the_versions_apart(fake_embedder):
 def test_a_modal_word_tells_a_deliberate_slowdown_from_a_criticised_one():
     from factcheck.core.versions import VersionEvidence, tell
 
-    versions = (("criticised", "The authorities were criticised for slowing down regulation."),
-                ("deliberate", "The government deliberately slowed down regulation."))
-    for sentence, told in (("Le gouvernement a volontairement ralenti la réglementation.", 1),
-                           ("Les autorités ont été critiquées pour avoir ralenti la réglementation.", 0)):
+    versions = (
+        ("criticised", "The authorities were criticised for slowing down regulation."),
+        ("deliberate", "The government deliberately slowed down regulation."),
+    )
+    for sentence, told in (
+        ("Le gouvernement a volontairement ralenti la réglementation.", 1),
+        ("Les autorités ont été critiquées pour avoir ralenti la réglementation.", 0),
+    ):
         evidence = VersionEvidence(sentence, "fr", sentence, np.array([0.5, 0.5]), np.array([0.0, 0.0]))
         assert tell(versions, "en", evidence) == told, sentence
 
@@ -168,17 +199,27 @@ def test_an_article_no_claim_checks_is_left_alone(fake_embedder):
 
 
 def test_check_runs_the_whole_pipeline_with_the_fake(fake_embedder):
-    claim_set = parse_claims("claims:\n  - id: power\n    text: les mineurs ont volé de l'électricité\n"
-                             "  - id: rain\n    text: il pleuvait sur Paris hier soir\n")
-    articles = [parse_article(name, "Le marché était calme.\nLes mineurs ont volé de l'électricité.\n"
-                                    "Les trains étaient à l'heure.\nLes enfants jouaient.\n") for name in "ab"]
+    claim_set = parse_claims(
+        "claims:\n  - id: power\n    text: les mineurs ont volé de l'électricité\n"
+        "  - id: rain\n    text: il pleuvait sur Paris hier soir\n"
+    )
+    articles = [
+        parse_article(
+            name,
+            "Le marché était calme.\nLes mineurs ont volé de l'électricité.\n"
+            "Les trains étaient à l'heure.\nLes enfants jouaient.\n",
+        )
+        for name in "ab"
+    ]
     report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", CONTRAST_ONLY), MemoryStore())
     assert [(r.claim.id, r.status) for r in report.results] == [("power", "consistent"), ("rain", "unmentioned")]
 
 
 def test_a_draft_states_a_claim_where_it_holds_a_near_duplicate_of_another_drafts_telling(fake_embedder):
-    claim_set = parse_claims('stories:\n  s: ["a", "b"]\nclaims:\n  - id: c\n    story: s\n'
-                             '    text: "des employés ont miné des cryptos sur des serveurs"\n')
+    claim_set = parse_claims(
+        'stories:\n  s: ["a", "b"]\nclaims:\n  - id: c\n    story: s\n'
+        '    text: "des employés ont miné des cryptos sur des serveurs"\n'
+    )
     filler = "".join(f"Le marché {i} était calme et les trains à l'heure.\n" for i in range(8))
     first = "Quatre employés ont miné des cryptos sur les serveurs du ministère.\n" + filler
     # the second draft words it so that it falls short alone, and near-duplicates the first draft's sentence
@@ -202,9 +243,11 @@ def test_a_claim_told_by_an_archive_is_compared_a_bounded_number_of_times(monkey
     real = verdict.compare
     monkeypatch.setattr(verdict, "compare", lambda left, right: calls.append(1) or real(left, right))
     # 300 different wordings that all agree: no early stop at MAX_DIFFERENCES
-    names = ["".join(chr(97 + (i // 26 ** k) % 26) for k in range(3)) for i in range(300)]
-    tellings = [_told(f"a{i:03d}", f"Les quatre employés ont miné des cryptos sur le serveur {name}.")
-                for i, name in enumerate(names)]
+    names = ["".join(chr(97 + (i // 26**k) % 26) for k in range(3)) for i in range(300)]
+    tellings = [
+        _told(f"a{i:03d}", f"Les quatre employés ont miné des cryptos sur le serveur {name}.")
+        for i, name in enumerate(names)
+    ]
     result = decide(Claim("c", "t"), tellings)
     assert result.status == "consistent"
     assert len(calls) <= 300 * verdict.MAX_REFERENCES

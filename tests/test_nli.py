@@ -21,9 +21,16 @@ def tiny_nli(tmp_path_factory):
     (folder / "vocab.txt").write_text("\n".join(vocab), encoding="utf-8")
     transformers.BertTokenizer(str(folder / "vocab.txt")).save_pretrained(folder)
     labels = {0: "entailment", 1: "neutral", 2: "contradiction"}
-    config = transformers.BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1,
-                                     num_attention_heads=2, intermediate_size=32, num_labels=3, id2label=labels,
-                                     label2id={v: k for k, v in labels.items()})
+    config = transformers.BertConfig(
+        vocab_size=len(vocab),
+        hidden_size=16,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=32,
+        num_labels=3,
+        id2label=labels,
+        label2id={v: k for k, v in labels.items()},
+    )
     transformers.BertForSequenceClassification(config).save_pretrained(folder)
     return folder
 
@@ -46,9 +53,24 @@ def test_nli_contradictions_become_disagreements(tiny_nli, fake_model, tmp_path,
         shutil.copy(DATA / name, tmp_path / name)
     # the same version in both articles: only the NLI stage can make this a disagreement
     (tmp_path / "b.txt").write_text((tmp_path / "a.txt").read_text("utf-8"), "utf-8")
-    code = main(["run", "--claims", str(tmp_path / "claims.yaml"), "--articles", str(tmp_path / "a.txt"),
-                 str(tmp_path / "b.txt"), "--out", str(tmp_path / "out"), "-q", "--no-fail",
-                 "--nli", str(tiny_nli), "--nli-threshold", str(threshold)])
+    code = main(
+        [
+            "run",
+            "--claims",
+            str(tmp_path / "claims.yaml"),
+            "--articles",
+            str(tmp_path / "a.txt"),
+            str(tmp_path / "b.txt"),
+            "--out",
+            str(tmp_path / "out"),
+            "-q",
+            "--no-fail",
+            "--nli",
+            str(tiny_nli),
+            "--nli-threshold",
+            str(threshold),
+        ]
+    )
     assert code == 0
     claim = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))["claims"][0]
     assert claim["status"] == ("disagreement" if contradiction else "consistent")
@@ -57,7 +79,19 @@ def test_nli_contradictions_become_disagreements(tiny_nli, fake_model, tmp_path,
 
 def test_missing_nli_model_is_a_clear_error(fake_model, tmp_path, capsys):
     shutil.copy(DATA / "claims.yaml", tmp_path / "claims.yaml")
-    code = main(["run", "--claims", str(tmp_path / "claims.yaml"), "--articles", str(DATA / "a.txt"),
-                 "--out", str(tmp_path / "out"), "-q", "--nli", "nobody/no-such-nli"])
+    code = main(
+        [
+            "run",
+            "--claims",
+            str(tmp_path / "claims.yaml"),
+            "--articles",
+            str(DATA / "a.txt"),
+            "--out",
+            str(tmp_path / "out"),
+            "-q",
+            "--nli",
+            "nobody/no-such-nli",
+        ]
+    )
     assert code == EXIT_ERROR
     assert capsys.readouterr().err.startswith("factcheck: error: cannot load NLI model 'nobody/no-such-nli'")

@@ -5,12 +5,10 @@ import os
 from itertools import chain
 
 import pytest
-
-from factcheck.store import MemoryStore
-
 from conftest import contrast_only
 
 from factcheck.parallel import can_fork, rendered_in_child
+from factcheck.store import MemoryStore
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="renders in-process where fork is unsafe")
 
@@ -19,7 +17,8 @@ def test_the_child_renders_in_order_what_the_parent_would():
     items = list(range(2000))
     later = rendered_in_child(lambda i: [f"[{i}: é ", "x" * (i % 97), "]\n"], items)
     assert b"".join(spool.read() for spool in later()).decode("utf-8") == "".join(
-        f"[{i}: é {'x' * (i % 97)}]\n" for i in items)
+        f"[{i}: é {'x' * (i % 97)}]\n" for i in items
+    )
 
 
 def _sendfile_that_stops_after(calls: int):
@@ -60,15 +59,17 @@ def test_a_child_that_fails_is_replaced_by_the_parent():
 
 def test_report_json_is_the_same_rendered_in_two_processes(fake_embedder, monkeypatch):
     import factcheck.report.json_report as json_report
-    from factcheck.text.sentences import parse_article
-    from factcheck.inputs.claims import parse_claims
     from factcheck.core.check import check
+    from factcheck.inputs.claims import parse_claims
     from factcheck.records import Settings
+    from factcheck.text.sentences import parse_article
 
-    claim_set = parse_claims("claims:\n" + "".join(f"  - id: c{k}\n    text: les {k + 2} mineurs ont volé « tout »\n"
-                                                    for k in range(5)))
-    articles = [parse_article(f"a{i:02d}", f"Le marché était calme.\nLes {i} mineurs ont volé « tout ».\n")
-                for i in range(30)]
+    claim_set = parse_claims(
+        "claims:\n" + "".join(f"  - id: c{k}\n    text: les {k + 2} mineurs ont volé « tout »\n" for k in range(5))
+    )
+    articles = [
+        parse_article(f"a{i:02d}", f"Le marché était calme.\nLes {i} mineurs ont volé « tout ».\n") for i in range(30)
+    ]
     report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", contrast_only()), MemoryStore())
     serial = json_report.render_json(report)
     monkeypatch.setattr(json_report, "PARALLEL_ENTRIES", 0)
@@ -81,18 +82,24 @@ def test_report_json_is_the_same_rendered_in_two_processes(fake_embedder, monkey
 
 def test_report_json_starts_its_child_when_asked_for_not_when_first_read(fake_embedder, monkeypatch):
     import factcheck.report.json_report as json_report
-    from factcheck.text.sentences import parse_article
-    from factcheck.inputs.claims import parse_claims
     from factcheck.core.check import check
+    from factcheck.inputs.claims import parse_claims
     from factcheck.records import Settings
+    from factcheck.text.sentences import parse_article
 
     claim_set = parse_claims("claims:\n  - id: a\n    text: the miners stole\n  - id: b\n    text: it rained\n")
-    report = check(claim_set, [parse_article("x", "The miners stole it.\n")], fake_embedder,
-                   Settings("fake", "claims.yaml", contrast_only()), MemoryStore())
+    report = check(
+        claim_set,
+        [parse_article("x", "The miners stole it.\n")],
+        fake_embedder,
+        Settings("fake", "claims.yaml", contrast_only()),
+        MemoryStore(),
+    )
     started = []
     monkeypatch.setattr(json_report, "PARALLEL_ENTRIES", 0)
-    monkeypatch.setattr(json_report, "rendered_in_child",
-                        lambda render, items: started.append(len(items)) or (lambda: iter(())))
+    monkeypatch.setattr(
+        json_report, "rendered_in_child", lambda render, items: started.append(len(items)) or (lambda: iter(()))
+    )
     json_report.stream_json(report)
     assert started == [1]
 
@@ -114,18 +121,21 @@ def test_the_prefetcher_is_stopped_and_reaped_and_ignores_missing_files(tmp_path
 
 def test_the_child_renders_the_claims_past_the_parents_share_of_entries(fake_embedder, monkeypatch):
     import factcheck.report.json_report as json_report
-    from factcheck.text.sentences import parse_article
-    from factcheck.inputs.claims import parse_claims
     from factcheck.core.check import check
+    from factcheck.inputs.claims import parse_claims
     from factcheck.records import Settings
+    from factcheck.text.sentences import parse_article
 
     claim_set = parse_claims("claims:\n" + "".join(f"  - id: c{k}\n    text: claim {k}\n" for k in range(5)))
     articles = [parse_article(f"a{i}", f"Sentence {i}.\n") for i in range(30)]
     report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", contrast_only()), MemoryStore())
     handed = []
     monkeypatch.setattr(json_report, "PARALLEL_ENTRIES", 0)
-    monkeypatch.setattr(json_report, "rendered_in_child",
-                        lambda render, items: handed.append([r.claim.id for r in items]) or (lambda: iter(())))
+    monkeypatch.setattr(
+        json_report,
+        "rendered_in_child",
+        lambda render, items: handed.append([r.claim.id for r in items]) or (lambda: iter(())),
+    )
     monkeypatch.setattr(json_report, "PARENT_SHARE", 0.45)
     json_report.stream_json(report)  # 150 entries: this process renders c0, c1 (60 <= 0.45 * 150), the child the rest
     monkeypatch.setattr(json_report, "PARENT_SHARE", 0.0)

@@ -27,10 +27,15 @@ def test_review_stops_blocking_until_the_evidence_changes(case, fake_model, caps
     assert run() == EXIT_BLOCKING
     assert review("--by", "Ayşe", "--note", "police and government both said it") == EXIT_OK
     assert capsys.readouterr().err == (
-        "factcheck: reviews.yaml: power-theft reviewed by Ayşe; it stops blocking until its evidence changes\n")
+        "factcheck: reviews.yaml: power-theft reviewed by Ayşe; it stops blocking until its evidence changes\n"
+    )
     (entry,) = yaml.safe_load((case / "reviews.yaml").read_text("utf-8"))["reviews"]
     assert (entry["claim"], entry["by"], entry["note"], len(entry["fingerprint"])) == (
-        "power-theft", "Ayşe", "police and government both said it", 16)
+        "power-theft",
+        "Ayşe",
+        "police and government both said it",
+        16,
+    )
     assert run() == EXIT_OK
     assert "Reviewed by Ayşe on" in (case / "out" / "report.md").read_text("utf-8")
 
@@ -46,10 +51,13 @@ def test_a_new_review_replaces_the_old_one(case, fake_model):
     assert [r["by"] for r in reviews] == ["B"]
 
 
-@pytest.mark.parametrize("claim, message", [
-    ("nope", "factcheck: error: claims.yaml: no claim with id 'nope'\n"),
-    ("rain", "factcheck: error: claim 'rain' is unmentioned: there is no finding to review\n"),
-])
+@pytest.mark.parametrize(
+    "claim, message",
+    [
+        ("nope", "factcheck: error: claims.yaml: no claim with id 'nope'\n"),
+        ("rain", "factcheck: error: claim 'rain' is unmentioned: there is no finding to review\n"),
+    ],
+)
 def test_nothing_to_review_is_an_error(case, fake_model, capsys, claim, message):
     code = main(["review", claim, "--by", "A", "--claims", "claims.yaml", "--articles", "a.txt", "b.txt", "-q"])
     assert (code, capsys.readouterr().err) == (EXIT_ERROR, message)

@@ -26,8 +26,19 @@ def folder(tmp_path):
 
 
 def run(folder, *extra, articles=None):
-    return main(["run", "--claims", str(folder / "claims.yaml"), "--articles", str(articles or folder / "articles"),
-                 "--out", str(folder / "out"), "--no-fail", *extra])
+    return main(
+        [
+            "run",
+            "--claims",
+            str(folder / "claims.yaml"),
+            "--articles",
+            str(articles or folder / "articles"),
+            "--out",
+            str(folder / "out"),
+            "--no-fail",
+            *extra,
+        ]
+    )
 
 
 @pytest.mark.parametrize("name", BAD_CLAIMS)
@@ -132,7 +143,8 @@ def test_full_disk_leaves_previous_reports(folder, fake_model, capsys, monkeypat
     assert run(folder) == EXIT_ERROR
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"factcheck: error: {folder / 'out'}: cannot write reports (No space left on device); "
-        "the previous reports are unchanged")
+        "the previous reports are unchanged"
+    )
     assert _unchanged(folder, before)
 
 

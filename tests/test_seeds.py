@@ -20,8 +20,21 @@ def seeds_report(tmp_path_factory, use_model):
     patch = pytest.MonkeyPatch()
     patch.setattr(factcheck.app, "load_embedder", lambda spec: use_model)
     try:
-        code = main(["run", "--claims", str(ROOT / "claims.yaml"), "--articles", str(ROOT / "seeds"),
-                     "--out", str(out), "--format", "json", "-q", "--no-cache"])
+        code = main(
+            [
+                "run",
+                "--claims",
+                str(ROOT / "claims.yaml"),
+                "--articles",
+                str(ROOT / "seeds"),
+                "--out",
+                str(out),
+                "--format",
+                "json",
+                "-q",
+                "--no-cache",
+            ]
+        )
     finally:
         patch.undo()
     assert code == 1
@@ -29,7 +42,9 @@ def seeds_report(tmp_path_factory, use_model):
 
 
 def _cells(claim: dict) -> dict:
-    return {a["article"][:3]: [(a["version"] or "yes"), a["line"]] if a["mentioned"] else "-" for a in claim["articles"]}
+    return {
+        a["article"][:3]: [(a["version"] or "yes"), a["line"]] if a["mentioned"] else "-" for a in claim["articles"]
+    }
 
 
 @pytest.mark.model

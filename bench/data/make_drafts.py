@@ -1,6 +1,9 @@
-"""Write bench/data/drafts/*.txt from the seeds and the exact edits in drafts-edits.yaml (run from the repository root)."""
-import yaml
+"""Write bench/data/drafts/*.txt from the seeds and the edits in drafts-edits.yaml (run from the repository root)."""
+
 from pathlib import Path
+
+import yaml
+
 root = Path("bench/data")
 edits = yaml.safe_load((root / "drafts-edits.yaml").read_text())
 for draft, spec in edits.items():

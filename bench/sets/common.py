@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -22,20 +22,21 @@ def claims_yaml(claims: list[dict], stories: dict[str, list[str]] | None = None)
     return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=10_000)
 
 
-@lru_cache(maxsize=None)
+@cache
 def sts_news() -> tuple[dict, ...]:
     with open(DATA / "stsb" / "stsb_test_aligned_en_fr_tr.jsonl", encoding="utf-8") as fh:
         return tuple(r for r in map(json.loads, fh) if r["genre"] == "main-news")
 
 
-@lru_cache(maxsize=None)
+@cache
 def xnli() -> tuple[dict, ...]:
     """One entry per premise: {'n', 'premise': {lang: text}, 'hyps': {label: {lang: text}}}."""
     premises: dict[str, dict] = {}
     with open(DATA / "xnli" / "xnli_dev_aligned_en_fr_tr.jsonl", encoding="utf-8") as fh:
         for row in map(json.loads, fh):
-            entry = premises.setdefault(row["premise"]["en"], {"n": len(premises), "premise": row["premise"],
-                                                                "hyps": {}})
+            entry = premises.setdefault(
+                row["premise"]["en"], {"n": len(premises), "premise": row["premise"], "hyps": {}}
+            )
             entry["hyps"][row["label"]] = row["hypothesis"]
     return tuple(premises.values())
 

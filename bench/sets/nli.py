@@ -19,8 +19,17 @@ def xnli_pairs() -> list[Pair]:
     for left, right in XNLI_PAIRS:
         for p in xnli():
             for label in ("entailment", "contradiction"):
-                out.append(Pair(f"XNLI {left}-{right}", p["premise"][left], left, p["hyps"][label][right], right,
-                                label == "contradiction", half_of(("xnli", p["n"]))))
+                out.append(
+                    Pair(
+                        f"XNLI {left}-{right}",
+                        p["premise"][left],
+                        left,
+                        p["hyps"][label][right],
+                        right,
+                        label == "contradiction",
+                        half_of(("xnli", p["n"])),
+                    )
+                )
     return out
 
 
@@ -50,11 +59,29 @@ def xnli_claims() -> list[Run]:
             for label, want in (("entailment", False), ("contradiction", True)):
                 cid = f"{label[:3]}{n}"
                 claims.append({"id": cid, "text": p["hyps"][label][c_lang], "story": f"s{n}"})
-                expects.append(Expect(f"XNLI claim {c_lang}>{a_lang}", "contradicts", cid, f"a{n}", want, half,
-                                      "agrees" if not want else ""))
+                expects.append(
+                    Expect(
+                        f"XNLI claim {c_lang}>{a_lang}",
+                        "contradicts",
+                        cid,
+                        f"a{n}",
+                        want,
+                        half,
+                        "agrees" if not want else "",
+                    )
+                )
                 if label == "entailment":
-                    expects.append(Expect(f"XNLI entailed {c_lang}>{a_lang}", "mention", cid, f"a{n}", True, half,
-                                          evidence=p["premise"][a_lang]))
+                    expects.append(
+                        Expect(
+                            f"XNLI entailed {c_lang}>{a_lang}",
+                            "mention",
+                            cid,
+                            f"a{n}",
+                            True,
+                            half,
+                            evidence=p["premise"][a_lang],
+                        )
+                    )
         runs.append(Run(claims_yaml(claims, stories), articles, expects))
     return runs
 
@@ -71,9 +98,11 @@ def xnli_versions() -> list[Run]:
             articles[f"a{n}"] = digest(p["premise"][a_lang], a_lang, rng)
             stories[f"s{n}"] = [f"a{n}"]
             versions = {"entailed": p["hyps"]["entailment"][c_lang], "contradicted": p["hyps"]["contradiction"][c_lang]}
-            claims.append({"id": f"c{n}", "text": p["hyps"]["entailment"][c_lang], "story": f"s{n}",
-                           "versions": versions})
-            expects.append(Expect(f"XNLI versions {c_lang}>{a_lang}", "label", f"c{n}", f"a{n}",
-                                  ("entailed", "absent"), half))
+            claims.append(
+                {"id": f"c{n}", "text": p["hyps"]["entailment"][c_lang], "story": f"s{n}", "versions": versions}
+            )
+            expects.append(
+                Expect(f"XNLI versions {c_lang}>{a_lang}", "label", f"c{n}", f"a{n}", ("entailed", "absent"), half)
+            )
         runs.append(Run(claims_yaml(claims, stories), articles, expects))
     return runs

@@ -35,8 +35,7 @@ def _as_tuple(value) -> tuple:
     return tuple(value) if isinstance(value, list) else (value,)
 
 
-def _labelled(claims_path: Path, expected_path: Path, articles: dict[str, str], row: str,
-              half_of_claim) -> Run:
+def _labelled(claims_path: Path, expected_path: Path, articles: dict[str, str], row: str, half_of_claim) -> Run:
     document = yaml.safe_load(claims_path.read_text("utf-8"))
     expected = yaml.safe_load(expected_path.read_text("utf-8"))
     ids = list(articles)
@@ -48,19 +47,30 @@ def _labelled(claims_path: Path, expected_path: Path, articles: dict[str, str], 
         contradicts = {_full_id(k, ids) for k in want.get("contradicts", [])}
         either = {_full_id(k, ids) for k in want.get("contradicts_either", [])}
         for article in _in_scope(claim, document.get("stories", {}), ids):
-            expects.append(Expect(f"{row} cells", "label", claim["id"], article, labels.get(article, ("absent",)),
-                                  half))
+            expects.append(
+                Expect(f"{row} cells", "label", claim["id"], article, labels.get(article, ("absent",)), half)
+            )
             if "absent" not in labels.get(article, ("absent",)) and article not in either:
                 wanted = article in contradicts
-                expects.append(Expect(f"{row} vs claim", "contradicts", claim["id"], article, wanted, half,
-                                      "" if wanted else "agrees"))
+                expects.append(
+                    Expect(
+                        f"{row} vs claim", "contradicts", claim["id"], article, wanted, half, "" if wanted else "agrees"
+                    )
+                )
     return Run(claims_path.read_text("utf-8"), articles, expects)
 
 
 def own_claims() -> list[Run]:
     """bench/data/seed-claims.yaml over the seeds; even claims are fitted and chosen on."""
-    return [_labelled(HERE / "seed-claims.yaml", HERE / "seed-expected.yaml", _seeds(), "own claims",
-                      lambda index: FIT if index % 2 == 0 else TEST)]
+    return [
+        _labelled(
+            HERE / "seed-claims.yaml",
+            HERE / "seed-expected.yaml",
+            _seeds(),
+            "own claims",
+            lambda index: FIT if index % 2 == 0 else TEST,
+        )
+    ]
 
 
 def drafts() -> list[Run]:
@@ -78,8 +88,17 @@ def drafts() -> list[Run]:
         for article in (seed, draft):
             expects.append(Expect("drafts mention", "mention", claim["id"], article, True, half))
             wanted = article in want.get("contradicts", [])
-            expects.append(Expect(f"drafts vs claim ({'edited' if changed else 'reworded'})", "contradicts",
-                                  claim["id"], article, wanted, half, "" if wanted else "agrees"))
+            expects.append(
+                Expect(
+                    f"drafts vs claim ({'edited' if changed else 'reworded'})",
+                    "contradicts",
+                    claim["id"],
+                    article,
+                    wanted,
+                    half,
+                    "" if wanted else "agrees",
+                )
+            )
     return [Run((HERE / "drafts-claims.yaml").read_text("utf-8"), articles, expects)]
 
 

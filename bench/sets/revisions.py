@@ -69,11 +69,21 @@ def vitaminc() -> list[Run]:
         for side in ("a", "b"):
             lines = [_title(p["page"])] + page[:at] + [p[f"evidence_{side}"]] + page[at:]
             articles[f"{side}{n}"] = "\n".join(lines) + "\n"
-            expects.append(Expect("VitaminC mention", "mention", f"c{n}", f"{side}{n}", True, half,
-                                  evidence=p[f"evidence_{side}"]))
+            expects.append(
+                Expect("VitaminC mention", "mention", f"c{n}", f"{side}{n}", True, half, evidence=p[f"evidence_{side}"])
+            )
             refuted = flip[f"label_{side}"] == "REFUTES"
-            expects.append(Expect(f"VitaminC claim {kind}", "contradicts", f"c{n}", f"{side}{n}", refuted, half,
-                                  "" if refuted else "agrees"))
+            expects.append(
+                Expect(
+                    f"VitaminC claim {kind}",
+                    "contradicts",
+                    f"c{n}",
+                    f"{side}{n}",
+                    refuted,
+                    half,
+                    "" if refuted else "agrees",
+                )
+            )
         claims.append({"id": f"c{n}", "text": flip["claim"], "story": f"s{n}"})
         stories[f"s{n}"] = [f"a{n}", f"b{n}"]
         expects.append(Expect(f"VitaminC {kind}", "flag", f"c{n}", None, True, half))
@@ -90,8 +100,17 @@ def vitaminc_versions() -> list[Run]:
     rng = random.Random("vitaminc-versions")
     claims, stories, articles, expects = [], {}, {}, []
     for n, p in enumerate(pairs):
-        supports = {side: next((c["claim"] for c in p["claims"] if c[f"label_{side}"] == "SUPPORTS"
-                                and c[f"label_{'b' if side == 'a' else 'a'}"] == "REFUTES"), None) for side in "ab"}
+        supports = {
+            side: next(
+                (
+                    c["claim"]
+                    for c in p["claims"]
+                    if c[f"label_{side}"] == "SUPPORTS" and c[f"label_{'b' if side == 'a' else 'a'}"] == "REFUTES"
+                ),
+                None,
+            )
+            for side in "ab"
+        }
         if p["pair_type"] != "contradiction" or None in supports.values() or supports["a"] == supports["b"]:
             continue
         half = half_of(("vitaminc", p["case_id"]))
@@ -101,10 +120,24 @@ def vitaminc_versions() -> list[Run]:
         for side in "ab":
             lines = [_title(p["page"])] + page[:at] + [p[f"evidence_{side}"]] + page[at:]
             articles[f"{side}{n}"] = "\n".join(lines) + "\n"
-            expects.append(Expect(f"VitaminC versions ({vitaminc_category(p)})", "label", f"c{n}", f"{side}{n}",
-                                  (f"draft-{side}", "absent"), half))
-        claims.append({"id": f"c{n}", "text": supports["a"], "story": f"s{n}",
-                       "versions": {"draft-a": supports["a"], "draft-b": supports["b"]}})
+            expects.append(
+                Expect(
+                    f"VitaminC versions ({vitaminc_category(p)})",
+                    "label",
+                    f"c{n}",
+                    f"{side}{n}",
+                    (f"draft-{side}", "absent"),
+                    half,
+                )
+            )
+        claims.append(
+            {
+                "id": f"c{n}",
+                "text": supports["a"],
+                "story": f"s{n}",
+                "versions": {"draft-a": supports["a"], "draft-b": supports["b"]},
+            }
+        )
         stories[f"s{n}"] = [f"a{n}", f"b{n}"]
     return [Run(claims_yaml(claims, stories), articles, expects)]
 
@@ -115,13 +148,31 @@ def revision_pairs() -> list[Pair]:
     out = []
     for p in _jsonl(DATA / "revisions" / "vitaminc_real" / "vitaminc_real_revision_pairs.jsonl"):
         if p["pair_type"] == "contradiction":
-            out.append(Pair(f"revision pair {vitaminc_category(p)}", p["evidence_a"], "en", p["evidence_b"], "en", True,
-                            half_of(("vitaminc", p["case_id"]))))
+            out.append(
+                Pair(
+                    f"revision pair {vitaminc_category(p)}",
+                    p["evidence_a"],
+                    "en",
+                    p["evidence_b"],
+                    "en",
+                    True,
+                    half_of(("vitaminc", p["case_id"])),
+                )
+            )
     for row in _jsonl(DATA / "revisions" / "iterater_human" / "iterater_human_sent_news.jsonl"):
         before, after = " ".join(row["before_sent"].split()), " ".join(row["after_sent"].split())
         if before != after and row["labels"] in REWORDING:
-            out.append(Pair("revision pair rewording (IteraTeR)", before, "en", after, "en", False,
-                            half_of(("iterater", row["doc_id"]))))
+            out.append(
+                Pair(
+                    "revision pair rewording (IteraTeR)",
+                    before,
+                    "en",
+                    after,
+                    "en",
+                    False,
+                    half_of(("iterater", row["doc_id"])),
+                )
+            )
     return out
 
 
@@ -140,21 +191,38 @@ def claim_pairs() -> list[Pair]:
                 label = c[f"label_{side}"]
                 if label in ("SUPPORTS", "REFUTES"):
                     refuted = label == "REFUTES"
-                    out.append(Pair(f"{prefix} {kind}" if refuted else f"{prefix} agrees", c["claim"], "en",
-                                    p[f"evidence_{side}"], "en", refuted, half, True))
+                    out.append(
+                        Pair(
+                            f"{prefix} {kind}" if refuted else f"{prefix} agrees",
+                            c["claim"],
+                            "en",
+                            p[f"evidence_{side}"],
+                            "en",
+                            refuted,
+                            half,
+                            True,
+                        )
+                    )
     return out
 
 
 def iterater() -> list[Run]:
     """A sentence of a Wikinews draft as the claim, checked in the draft before and after one revision:
     a rewording (fluency, clarity, coherence, style) must not be flagged."""
-    docs = {(d["doc_id"], d["revision_depth"]): d
-            for d in _jsonl(DATA / "revisions" / "iterater_human" / "iterater_human_doc_news.jsonl")}
+    docs = {
+        (d["doc_id"], d["revision_depth"]): d
+        for d in _jsonl(DATA / "revisions" / "iterater_human" / "iterater_human_doc_news.jsonl")
+    }
     claims, stories, articles, expects = [], {}, {}, []
     for n, row in enumerate(_jsonl(DATA / "revisions" / "iterater_human" / "iterater_human_sent_news.jsonl")):
         before, after = " ".join(row["before_sent"].split()), " ".join(row["after_sent"].split())
         doc = docs.get((row["doc_id"], row["revision_depth"]))
-        if doc is None or before == after or len(before.split()) < 6 or row["labels"] not in (*REWORDING, "meaning-changed"):
+        if (
+            doc is None
+            or before == after
+            or len(before.split()) < 6
+            or row["labels"] not in (*REWORDING, "meaning-changed")
+        ):
             continue
         key = f"{row['doc_id']}-{row['revision_depth']}"
         articles[f"b{key}"] = doc["before_revision"]
@@ -162,6 +230,14 @@ def iterater() -> list[Run]:
         claims.append({"id": f"c{n}", "text": before, "story": f"s{key}"})
         stories[f"s{key}"] = [f"b{key}", f"a{key}"]
         meaning = row["labels"] == "meaning-changed"
-        expects.append(Expect("IteraTeR meaning-changed" if meaning else "IteraTeR rewording", "flag", f"c{n}", None,
-                              meaning, half_of(("iterater", row["doc_id"]))))
+        expects.append(
+            Expect(
+                "IteraTeR meaning-changed" if meaning else "IteraTeR rewording",
+                "flag",
+                f"c{n}",
+                None,
+                meaning,
+                half_of(("iterater", row["doc_id"])),
+            )
+        )
     return [Run(claims_yaml(claims, stories), articles, expects)]

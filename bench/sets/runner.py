@@ -6,19 +6,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from factcheck.records import Sentence
-from factcheck.text.sentences import parse_article
+from factcheck.core.check import check
+from factcheck.core.compare import compare, contradictions
+from factcheck.inputs.claims import parse_claims
+from factcheck.models.calibration import calibration_for
+from factcheck.models.embed import load_embedder, resolve_model
+from factcheck.records import Evidence, Sentence, Settings
+from factcheck.report.json_report import render_json
+from factcheck.store import MemoryStore
 from factcheck.store.sqlite import CacheStore
 from factcheck.store.vectors import CachedEmbedder
-from factcheck.models.calibration import calibration_for
-from factcheck.inputs.claims import parse_claims
-from factcheck.core.compare import compare, contradictions
-from factcheck.models.embed import load_embedder, resolve_model
-from factcheck.records import Evidence
-from factcheck.core.check import check
-from factcheck.store import MemoryStore
-from factcheck.records import Settings
-from factcheck.report.json_report import render_json
+from factcheck.text.sentences import parse_article
 
 CACHE = Path(__file__).resolve().parents[1] / ".cache"
 

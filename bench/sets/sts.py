@@ -19,8 +19,7 @@ NEIGHBOURS = 8
 
 
 def _rows(low: float | None = UNRELATED) -> list[tuple[int, dict]]:
-    return [(n, r) for n, r in enumerate(sts_news())
-            if r["score"] >= STATED or (low is not None and r["score"] <= low)]
+    return [(n, r) for n, r in enumerate(sts_news()) if r["score"] >= STATED or (low is not None and r["score"] <= low)]
 
 
 def digests() -> list[Run]:
@@ -34,7 +33,7 @@ def digests() -> list[Run]:
             rows = [(n, r) for n, r in _rows() if half_of(("sts", n)) == half]
             rng.shuffle(rows)
             for start in range(0, len(rows), GROUP):
-                runs.append(_digest_run(rows[start: start + GROUP], c_lang, a_lang, half, rng))
+                runs.append(_digest_run(rows[start : start + GROUP], c_lang, a_lang, half, rng))
     return runs
 
 
@@ -47,8 +46,18 @@ def _digest_run(rows, c_lang: str, a_lang: str, half: str, rng: random.Random) -
         for m, _ in rows:
             own = m == n
             stated = own and r["score"] >= STATED
-            expects.append(Expect(row, "mention", f"c{n}", f"a{m}", stated, half,
-                                  "hard" if own and not stated else "", r["sentence2"][a_lang] if stated else ""))
+            expects.append(
+                Expect(
+                    row,
+                    "mention",
+                    f"c{n}",
+                    f"a{m}",
+                    stated,
+                    half,
+                    "hard" if own and not stated else "",
+                    r["sentence2"][a_lang] if stated else "",
+                )
+            )
     return Run(claims_yaml(claims), articles, expects)
 
 
@@ -66,7 +75,8 @@ def archives() -> list[Run]:
     news = sts_news()
     rows = [(n, r) for n, r in enumerate(news)]
     tfidf = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(
-        [r["sentence1"]["en"] + " " + r["sentence2"]["en"] for _, r in rows])
+        [r["sentence1"]["en"] + " " + r["sentence2"]["en"] for _, r in rows]
+    )
     topic = KMeans(ARCHIVE_TOPICS, n_init=4, random_state=7).fit_predict(tfidf)
     runs = []
     for c_lang, a_lang in ALL_PAIRS:
@@ -81,18 +91,32 @@ def archives() -> list[Run]:
                 claims = [{"id": f"c{n}", "text": r["sentence1"][c_lang]} for n, r in group]
                 # the background news has claims of its own, as an archive's claims file covers more than one
                 # story: they are not scored, but their sentences are theirs
-                claims += [{"id": f"bg{m}", "text": news[m]["sentence1"][c_lang]} for m, _ in background
-                           if news[m]["score"] >= STATED]
+                claims += [
+                    {"id": f"bg{m}", "text": news[m]["sentence1"][c_lang]}
+                    for m, _ in background
+                    if news[m]["score"] >= STATED
+                ]
                 others = [news[m][side][a_lang] for m, _ in background for side in ("sentence1", "sentence2")]
                 articles = {}
                 for n, r in group:
                     lines = rng.sample(others, min(len(others), 6))
                     lines.insert(rng.randrange(len(lines) + 1), r["sentence2"][a_lang])
                     articles[f"a{n}"] = "\n".join(lines) + "\n"
-                expects = [Expect(row, "mention", f"c{n}", f"a{m}", m == n and r["score"] >= STATED, half,
-                                  "hard" if m == n and r["score"] < STATED else "" if m == n else "same topic",
-                                  r["sentence2"][a_lang] if m == n and r["score"] >= STATED else "")
-                           for n, r in group for m, _ in group if m == n or r["score"] >= STATED]
+                expects = [
+                    Expect(
+                        row,
+                        "mention",
+                        f"c{n}",
+                        f"a{m}",
+                        m == n and r["score"] >= STATED,
+                        half,
+                        "hard" if m == n and r["score"] < STATED else "" if m == n else "same topic",
+                        r["sentence2"][a_lang] if m == n and r["score"] >= STATED else "",
+                    )
+                    for n, r in group
+                    for m, _ in group
+                    if m == n or r["score"] >= STATED
+                ]
                 runs.append(Run(claims_yaml(claims), articles, expects))
     return runs
 
@@ -114,8 +138,11 @@ def topical() -> list[Run]:
         for n, r in _rows():
             half = half_of(("sts", n))
             own = {n, n + len(news)}
-            order = [j for j in np.argsort(-similarity[n]) if j not in own and pool[j] not in
-                     (r["sentence1"][a_lang], r["sentence2"][a_lang])]
+            order = [
+                j
+                for j in np.argsort(-similarity[n])
+                if j not in own and pool[j] not in (r["sentence1"][a_lang], r["sentence2"][a_lang])
+            ]
             around = list(dict.fromkeys(pool[j] for j in order))[:NEIGHBOURS]
             with_it = around[:]
             with_it.insert(rng.randrange(len(with_it) + 1), r["sentence2"][a_lang])
@@ -123,8 +150,18 @@ def topical() -> list[Run]:
             articles[f"a{n}"] = "\n".join(with_it) + "\n"
             stories[f"s{n}"] = [f"a{n}"]
             stated = r["score"] >= STATED
-            expects.append(Expect(row, "mention", f"c{n}", f"a{n}", stated, half, "" if stated else "hard",
-                                  r["sentence2"][a_lang] if stated else ""))
+            expects.append(
+                Expect(
+                    row,
+                    "mention",
+                    f"c{n}",
+                    f"a{n}",
+                    stated,
+                    half,
+                    "" if stated else "hard",
+                    r["sentence2"][a_lang] if stated else "",
+                )
+            )
             if stated:
                 articles[f"b{n}"] = "\n".join(around) + "\n"
                 stories[f"s{n}"].append(f"b{n}")
@@ -145,8 +182,17 @@ def multi_fact() -> list[Run]:
             claims.append({"id": f"c{n}", "text": r["sentence1"][c_lang], "story": f"s{n}"})
             articles[f"a{n}"] = digest(sentence, a_lang, rng)
             stories[f"s{n}"] = [f"a{n}"]
-            expects.append(Expect(f"multi-fact {c_lang}>{a_lang}", "mention", f"c{n}", f"a{n}", True,
-                                  half_of(("sts", n)), evidence=sentence))
+            expects.append(
+                Expect(
+                    f"multi-fact {c_lang}>{a_lang}",
+                    "mention",
+                    f"c{n}",
+                    f"a{n}",
+                    True,
+                    half_of(("sts", n)),
+                    evidence=sentence,
+                )
+            )
         runs.append(Run(claims_yaml(claims, stories), articles, expects))
     return runs
 
@@ -165,13 +211,15 @@ def entity_swaps() -> list[Run]:
             if not shared:
                 continue
             for word in dict.fromkeys(shared):
-                sentence = re.sub(rf"\b{re.escape(word)}\b", rng.choice([p for p in pool if p[:4] != word[:4]]),
-                                  sentence)
+                sentence = re.sub(
+                    rf"\b{re.escape(word)}\b", rng.choice([p for p in pool if p[:4] != word[:4]]), sentence
+                )
             claims.append({"id": f"c{n}", "text": r["sentence1"][c_lang], "story": f"s{n}"})
             articles[f"a{n}"] = digest(sentence, a_lang, rng)
             stories[f"s{n}"] = [f"a{n}"]
-            expects.append(Expect(f"entity swap {c_lang}>{a_lang}", "mention", f"c{n}", f"a{n}", False,
-                                  half_of(("sts", n))))
+            expects.append(
+                Expect(f"entity swap {c_lang}>{a_lang}", "mention", f"c{n}", f"a{n}", False, half_of(("sts", n)))
+            )
         runs.append(Run(claims_yaml(claims, stories), articles, expects))
     return runs
 
@@ -187,20 +235,33 @@ def claim_figures() -> list[Run]:
         claims, stories, articles, expects = [], {}, {}, []
         for n, r in enumerate(sts_news()):
             claim, sentence = r["sentence1"]["en"], r["sentence2"][a_lang]
-            shared = [m for m in _DIGITS.finditer(claim) if re.search(rf"(?<![\d.,]){m.group()}(?![\d])", sentence)
-                      and not re.fullmatch(r"(19|20)\d\d", m.group())]
+            shared = [
+                m
+                for m in _DIGITS.finditer(claim)
+                if re.search(rf"(?<![\d.,]){m.group()}(?![\d])", sentence)
+                and not re.fullmatch(r"(19|20)\d\d", m.group())
+            ]
             if r["score"] < 3.5 or not shared:
                 continue
             m = shared[0]
             value = int(m.group())
-            changed = claim[: m.start()] + str(value * 2 + 3 if value < 50 else round(value * 1.4)) + claim[m.end():]
+            changed = claim[: m.start()] + str(value * 2 + 3 if value < 50 else round(value * 1.4)) + claim[m.end() :]
             half = half_of(("sts", n))
             articles[f"a{n}"] = digest(sentence, a_lang, rng)
             stories[f"s{n}"] = [f"a{n}"]
             for cid, text, want in ((f"same{n}", claim, False), (f"changed{n}", changed, True)):
                 claims.append({"id": cid, "text": text, "story": f"s{n}"})
-                expects.append(Expect(f"claim figure en>{a_lang}", "contradicts", cid, f"a{n}", want, half,
-                                      "agrees" if not want else ""))
+                expects.append(
+                    Expect(
+                        f"claim figure en>{a_lang}",
+                        "contradicts",
+                        cid,
+                        f"a{n}",
+                        want,
+                        half,
+                        "agrees" if not want else "",
+                    )
+                )
         runs.append(Run(claims_yaml(claims, stories), articles, expects))
     return runs
 
@@ -217,7 +278,7 @@ def negate(text: str) -> str | None:
     if not match:
         return None
     word = "cannot" if match.group() == "can" else match.group() + " not"
-    return text[: match.start()] + word + text[match.end():]
+    return text[: match.start()] + word + text[match.end() :]
 
 
 def claim_negations() -> list[Run]:
@@ -226,8 +287,11 @@ def claim_negations() -> list[Run]:
     for a_lang in ("en", "fr", "tr"):
         rng = random.Random(f"negation-{a_lang}")
         claims, stories, articles, expects = [], {}, {}, []
-        sources = [(("sts", n), r["sentence1"]["en"], r["sentence2"][a_lang]) for n, r in enumerate(sts_news())
-                   if r["score"] >= 3.5]
+        sources = [
+            (("sts", n), r["sentence1"]["en"], r["sentence2"][a_lang])
+            for n, r in enumerate(sts_news())
+            if r["score"] >= 3.5
+        ]
         sources += [(("xnli", p["n"]), p["hyps"]["entailment"]["en"], p["premise"][a_lang]) for p in xnli()]
         for n, (key, claim, sentence) in enumerate(sources):
             negated = negate(claim)
@@ -238,8 +302,17 @@ def claim_negations() -> list[Run]:
             stories[f"s{n}"] = [f"a{n}"]
             for cid, text, want in ((f"same{n}", claim, False), (f"negated{n}", negated, True)):
                 claims.append({"id": cid, "text": text, "story": f"s{n}"})
-                expects.append(Expect(f"claim negation en>{a_lang}", "contradicts", cid, f"a{n}", want, half,
-                                      "agrees" if not want else ""))
+                expects.append(
+                    Expect(
+                        f"claim negation en>{a_lang}",
+                        "contradicts",
+                        cid,
+                        f"a{n}",
+                        want,
+                        half,
+                        "agrees" if not want else "",
+                    )
+                )
         runs.append(Run(claims_yaml(claims, stories), articles, expects))
     return runs
 
@@ -273,17 +346,23 @@ def claim_pairs() -> list[Pair]:
     return out
 
 
-_BOUND = re.compile(r"(?:over|more than|less than|under|about|around|nearly|almost|up to|at least|some)\s+\$?\s*$",
-                    re.IGNORECASE)
+_BOUND = re.compile(
+    r"(?:over|more than|less than|under|about|around|nearly|almost|up to|at least|some)\s+\$?\s*$", re.IGNORECASE
+)
 
 
 def _changed_figure(claim: str, sentence: str) -> str | None:
     """The claim with a figure it shares with the sentence changed; None when there is none, or when the
     figure is a bound or an estimate in the claim (another figure could still agree with it)."""
-    shared = [m for m in _DIGITS.finditer(claim) if re.search(rf"(?<![\d.,]){m.group()}(?![\d])", sentence)
-              and not re.fullmatch(r"(19|20)\d\d", m.group()) and not _BOUND.search(claim[: m.start()])]
+    shared = [
+        m
+        for m in _DIGITS.finditer(claim)
+        if re.search(rf"(?<![\d.,]){m.group()}(?![\d])", sentence)
+        and not re.fullmatch(r"(19|20)\d\d", m.group())
+        and not _BOUND.search(claim[: m.start()])
+    ]
     if not shared:
         return None
     m = shared[0]
     value = int(m.group())
-    return claim[: m.start()] + str(value * 2 + 3 if value < 50 else round(value * 1.4)) + claim[m.end():]
+    return claim[: m.start()] + str(value * 2 + 3 if value < 50 else round(value * 1.4)) + claim[m.end() :]

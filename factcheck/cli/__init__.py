@@ -43,8 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line rather than dump a traceback on an editor
         if os.environ.get(DEBUG_ENV) == "1":
             raise
-        err(f"factcheck: internal error: {type(exc).__name__}: {exc} "
-            f"(set {DEBUG_ENV}=1 for the traceback, and please report it)")
+        err(
+            f"factcheck: internal error: {type(exc).__name__}: {exc} "
+            f"(set {DEBUG_ENV}=1 for the traceback, and please report it)"
+        )
     finally:
         _restore_terminate(previous)
     return EXIT_ERROR
@@ -57,8 +59,10 @@ def console_main() -> None:
 
 def _terminate_as_interrupt():
     """Treat SIGTERM (CI cancelling a job) like Ctrl-C, so staged reports are cleaned up."""
+
     def handler(signum, frame):
         raise KeyboardInterrupt
+
     try:
         return signal.signal(signal.SIGTERM, handler)
     except ValueError:  # not the main thread (e.g. called from a worker): leave signals alone

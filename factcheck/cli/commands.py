@@ -24,9 +24,18 @@ EXIT_OK, EXIT_BLOCKING = 0, 1
 
 
 def request_of(args) -> Request:
-    return Request(args.claims, tuple(args.articles), getattr(args, "model", None), getattr(args, "cache_dir", None),
-                   getattr(args, "no_cache", False), args.reviews, args.strict, getattr(args, "nli", None),
-                   getattr(args, "nli_threshold", 0.5), getattr(args, "min_severity", "warning"))
+    return Request(
+        args.claims,
+        tuple(args.articles),
+        getattr(args, "model", None),
+        getattr(args, "cache_dir", None),
+        getattr(args, "no_cache", False),
+        args.reviews,
+        args.strict,
+        getattr(args, "nli", None),
+        getattr(args, "nli_threshold", 0.5),
+        getattr(args, "min_severity", "warning"),
+    )
 
 
 def _session(args) -> Session:
@@ -40,8 +49,10 @@ def cmd_validate(args) -> int:
     inputs = read_inputs(request_of(args))
     if not args.quiet:
         print_problems(inputs.problems)
-        err(f"factcheck: {args.claims}: {len(inputs.claim_set.claims)} claims valid; "
-            f"{len(inputs.articles)} articles readable ({sum(len(a.sentences) for a in inputs.articles)} sentences)")
+        err(
+            f"factcheck: {args.claims}: {len(inputs.claim_set.claims)} claims valid; "
+            f"{len(inputs.articles)} articles readable ({sum(len(a.sentences) for a in inputs.articles)} sentences)"
+        )
     return EXIT_OK
 
 
@@ -64,9 +75,11 @@ def cmd_run(args) -> int:
             err(f"{r.claim.id}: " + (paint(f"{r.status} (blocking)", RED) if r.blocking else r.status))
     if not args.quiet:
         blocking = len(report.blocking)
-        err(f"factcheck: {len(report.results)} claims, {len(report.articles)} articles, "
+        err(
+            f"factcheck: {len(report.results)} claims, {len(report.articles)} articles, "
             + (paint(f"{blocking} blocking", RED) if blocking else paint("0 blocking", GREEN))
-            + f"; wrote {', '.join(map(str, written))}")
+            + f"; wrote {', '.join(map(str, written))}"
+        )
     return EXIT_BLOCKING if report.blocking and not args.no_fail else EXIT_OK
 
 
@@ -79,8 +92,13 @@ def cmd_review(args) -> int:
         raise UsageError(f"{args.claims}: no claim with id {args.claim!r}")
     if not result.has_finding:
         raise UsageError(f"claim {args.claim!r} is {result.status}: there is no finding to review")
-    entry = Review(args.claim, fingerprint(result), args.by,
-                   datetime.now(timezone.utc).replace(microsecond=0).isoformat(), args.note)
+    entry = Review(
+        args.claim,
+        fingerprint(result),
+        args.by,
+        datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        args.note,
+    )
     write_atomically(path, render_reviews(with_review(load_reviews(path), entry)))
     if not args.quiet:
         err(f"factcheck: {path}: {args.claim} reviewed by {args.by}; it stops blocking until its evidence changes")
@@ -100,11 +118,21 @@ def cmd_explain(args) -> int:
         for article in (a for a in articles if claim_set.checks(claim, a.id)):
             vectors = encode_batched(session.embedder, [s.text for s in article.sentences], PASSAGE)
             for c in explain_claim(scoped.for_article(article.id), claim.id, article, vectors, calibration, args.top):
-                rows.append((c.article if c.rank == 1 else "", c.rank, c.line, f"{c.score:.3f}",
-                             f"{c.probability:.2f}", "yes" if c.probability >= threshold else "", _short(c.text)))
+                rows.append(
+                    (
+                        c.article if c.rank == 1 else "",
+                        c.rank,
+                        c.line,
+                        f"{c.score:.3f}",
+                        f"{c.probability:.2f}",
+                        "yes" if c.probability >= threshold else "",
+                        _short(c.text),
+                    )
+                )
     print(f"{claim.id}: {claim.text}\n")
-    print(tabulate(rows, headers=("article", "#", "line", "score", "p(states)", "states?", "sentence"),
-                   tablefmt="simple"))
+    print(
+        tabulate(rows, headers=("article", "#", "line", "score", "p(states)", "states?", "sentence"), tablefmt="simple")
+    )
     return EXIT_OK
 
 
@@ -127,5 +155,10 @@ def _short(text: str, width: int = 110) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-COMMANDS = {"run": cmd_run, "validate": cmd_validate, "review": cmd_review, "explain": cmd_explain,
-            "stories": cmd_stories}
+COMMANDS = {
+    "run": cmd_run,
+    "validate": cmd_validate,
+    "review": cmd_review,
+    "explain": cmd_explain,
+    "stories": cmd_stories,
+}

@@ -26,12 +26,14 @@ def painter(mode: str, stream=None):
 
 def progress(quiet: bool):
     """A progress bar on stderr for long phases (tqdm; off when quiet)."""
+
     def wrap(items, label, total):
         if quiet or total < 2:
             return items
         from tqdm import tqdm
 
         return tqdm(items, desc=label, total=total, file=sys.stderr, disable=None, leave=False)
+
     return wrap
 
 

@@ -14,22 +14,38 @@ DEFAULT_MIN_SHARED = 0.25
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="factcheck", description=(
-        "Find where articles state curated claims and flag where versions of a story disagree."))
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description=("Find where articles state curated claims and flag where versions of a story disagree."),
+    )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = sub.add_parser("run", help="check articles against claims and write reports")
     _input_options(run)
     _model_options(run)
     run.add_argument("--out", default="reports/", help="folder for the reports (default: reports/)")
-    run.add_argument("--format", nargs="+", default=list(DEFAULT_FORMATS), choices=[*sorted(FORMATS), AUTO],
-                     metavar="FMT", help=f"reports to write: {', '.join(sorted(FORMATS))}, or auto "
-                                        "(markdown json, plus github inside GitHub Actions); default: markdown json")
+    run.add_argument(
+        "--format",
+        nargs="+",
+        default=list(DEFAULT_FORMATS),
+        choices=[*sorted(FORMATS), AUTO],
+        metavar="FMT",
+        help=f"reports to write: {', '.join(sorted(FORMATS))}, or auto "
+        "(markdown json, plus github inside GitHub Actions); default: markdown json",
+    )
     run.add_argument("--no-fail", action="store_true", help="exit 0 even when a finding blocks")
-    run.add_argument("--min-severity", choices=SEVERITIES, default="warning",
-                     help="leave findings of claims below this severity out of the reports (default: warning)")
-    run.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                     help="colour the messages on stderr (auto: on a terminal, unless NO_COLOR is set)")
+    run.add_argument(
+        "--min-severity",
+        choices=SEVERITIES,
+        default="warning",
+        help="leave findings of claims below this severity out of the reports (default: warning)",
+    )
+    run.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the messages on stderr (auto: on a terminal, unless NO_COLOR is set)",
+    )
     review = sub.add_parser("review", help="record that an editor reviewed a claim's finding, so it stops blocking")
     _input_options(review)
     review.add_argument("claim", help="the id of the claim whose current finding was reviewed")
@@ -44,9 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     stories = sub.add_parser("stories", help="suggest 'stories' groupings by clustering the articles")
     _input_options(stories)
     _model_options(stories)
-    stories.add_argument("--min-shared", type=float, default=DEFAULT_MIN_SHARED, metavar="F",
-                         help="share of each other's sentences two articles must state to tell one story "
-                              f"(default {DEFAULT_MIN_SHARED})")
+    stories.add_argument(
+        "--min-shared",
+        type=float,
+        default=DEFAULT_MIN_SHARED,
+        metavar="F",
+        help="share of each other's sentences two articles must state to tell one story "
+        f"(default {DEFAULT_MIN_SHARED})",
+    )
     validate = sub.add_parser("validate", help="check claims.yaml and the articles without loading a model")
     _input_options(validate)
     return parser
@@ -54,8 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--claims", default="claims.yaml", help="the curated claims (default: claims.yaml)")
-    parser.add_argument("--articles", nargs="+", default=["seeds/"], metavar="PATH",
-                        help="article files (.txt) or folders of them (default: seeds/)")
+    parser.add_argument(
+        "--articles",
+        nargs="+",
+        default=["seeds/"],
+        metavar="PATH",
+        help="article files (.txt) or folders of them (default: seeds/)",
+    )
     parser.add_argument("--strict", action="store_true", help="stop (exit 2) if any article cannot be read")
     parser.add_argument("--reviews", help="reviews file (default: reviews.yaml beside the claims file)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
@@ -65,9 +91,21 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
 def _model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="embedding model: use (default), e5, minilm, a local path or a hub name")
     parser.add_argument("--cache-dir", help=f"cache folder (default: ${CACHE_ENV}, else the user cache folder)")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="neither read nor write the cache (the run keeps what it embeds in memory)")
-    parser.add_argument("--nli", metavar="MODEL", help="optional NLI cross-encoder (local path or cached hub "
-                        "name): evidence pairs it finds contradictory are disagreements")
-    parser.add_argument("--nli-threshold", type=float, default=DEFAULT_THRESHOLD, metavar="P",
-                        help=f"contradiction probability that counts (default {DEFAULT_THRESHOLD})")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the cache (the run keeps what it embeds in memory)",
+    )
+    parser.add_argument(
+        "--nli",
+        metavar="MODEL",
+        help="optional NLI cross-encoder (local path or cached hub "
+        "name): evidence pairs it finds contradictory are disagreements",
+    )
+    parser.add_argument(
+        "--nli-threshold",
+        type=float,
+        default=DEFAULT_THRESHOLD,
+        metavar="P",
+        help=f"contradiction probability that counts (default {DEFAULT_THRESHOLD})",
+    )

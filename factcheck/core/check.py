@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Protocol
+from collections.abc import Callable, Iterable
+from typing import Protocol
 
 import numpy as np
 
+from factcheck.core.decide import at_sentences, clause_candidates, decide_article, first_look, with_clauses
 from factcheck.core.drafts import aligned
 from factcheck.core.evidence import ArticleMatch, build_evidence
-from factcheck.core.decide import at_sentences, clause_candidates, decide_article, first_look, with_clauses
 from factcheck.core.match import score
 from factcheck.core.scope import ScopedClaims, claim_rows
 from factcheck.core.verdict import decide
@@ -34,8 +35,15 @@ def no_progress(items: Iterable, label: str, total: int) -> Iterable:
     return items
 
 
-def check(claim_set: ClaimSet, articles: list[Article], embedder: Embedder, settings: Settings, store: Store,
-          progress: Progress = no_progress, nli=None) -> Report:
+def check(
+    claim_set: ClaimSet,
+    articles: list[Article],
+    embedder: Embedder,
+    settings: Settings,
+    store: Store,
+    progress: Progress = no_progress,
+    nli=None,
+) -> Report:
     """Matching and verdicts for every claim over every article in its scope.
 
     Articles are embedded and matched a chunk at a time, so memory stays bounded by CHUNK_SENTENCES whatever the
@@ -52,20 +60,30 @@ def check(claim_set: ClaimSet, articles: list[Article], embedder: Embedder, sett
         for one in build_evidence(found.pop(article.id), scoped.for_article(article.id).claims, article, scores):
             evidence[one.claim].append(one)
     contradictions = nli_differences(nli, evidence) if nli is not None else {}
-    results = tuple(decide(c, evidence[c.id], contradictions.get(c.id, []), lang)
-                    for c, lang in zip(claims, matrix.langs))
+    results = tuple(
+        decide(c, evidence[c.id], contradictions.get(c.id, []), lang) for c, lang in zip(claims, matrix.langs)
+    )
     return Report(results, tuple(articles), settings)
 
 
-def _first_matches(articles: list[Article], scoped: ScopedClaims, embedder: Embedder, calibration: Calibration,
-                   store: Store, progress: Progress) -> dict[str, ArticleMatch]:
+def _first_matches(
+    articles: list[Article],
+    scoped: ScopedClaims,
+    embedder: Embedder,
+    calibration: Calibration,
+    store: Store,
+    progress: Progress,
+) -> dict[str, ArticleMatch]:
     """Each article's ArticleMatch: stored ones read back, the others embedded, matched and stored a chunk at a
     time. The new articles of a rerun are thus embedded together, in batches the model can split over its
     workers, wherever they are in the archive."""
     keys = {a.id: scoped.key(a) for a in articles}
     stored = store.get_matches(list(keys.values()))
-    found = {a.id: ArticleMatch.from_bytes(stored[keys[a.id]], len(scoped.for_article(a.id).claims))
-             for a in articles if keys[a.id] in stored}
+    found = {
+        a.id: ArticleMatch.from_bytes(stored[keys[a.id]], len(scoped.for_article(a.id).claims))
+        for a in articles
+        if keys[a.id] in stored
+    }
     chunks = _chunks([a for a in articles if a.id not in found])
     for chunk in progress(chunks, "checking articles", len(chunks)):
         fresh = _first_looks(chunk, scoped, embedder, calibration)
@@ -74,8 +92,13 @@ def _first_matches(articles: list[Article], scoped: ScopedClaims, embedder: Embe
     return found
 
 
-def _align_drafts(articles: list[Article], found: dict[str, ArticleMatch], scoped: "ScopedClaims",
-                  embedder: Embedder, calibration: Calibration) -> None:
+def _align_drafts(
+    articles: list[Article],
+    found: dict[str, ArticleMatch],
+    scoped: ScopedClaims,
+    embedder: Embedder,
+    calibration: Calibration,
+) -> None:
     """Replace in `found` the match of each article that holds a near-duplicate of another draft's telling of
     a story claim (drafts.py). It depends on the other articles, so it is made afresh, never stored."""
     todo = aligned(articles, scoped.for_article, found)
@@ -89,11 +112,12 @@ def _align_drafts(articles: list[Article], found: dict[str, ArticleMatch], scope
         found[article.id] = decide_article(claims, scored, look, calibration, vectors, stated)
 
 
-def _first_looks(articles: list[Article], scoped: "ScopedClaims", embedder: Embedder,
-                 calibration: Calibration) -> list[ArticleMatch]:
+def _first_looks(
+    articles: list[Article], scoped: ScopedClaims, embedder: Embedder, calibration: Calibration
+) -> list[ArticleMatch]:
     vectors = encode_batched(embedder, [s.text for a in articles for s in a.sentences], PASSAGE)
     ends = np.cumsum([len(a.sentences) for a in articles])
-    per_article = [vectors[end - len(a.sentences): end] for a, end in zip(articles, ends)]
+    per_article = [vectors[end - len(a.sentences) : end] for a, end in zip(articles, ends)]
     looks = []
     for article, sentence_vectors in zip(articles, per_article):
         claims = scoped.for_article(article.id)
@@ -103,27 +127,41 @@ def _first_looks(articles: list[Article], scoped: "ScopedClaims", embedder: Embe
     # the clauses of every near miss of the chunk, embedded together
     clause_texts = list(dict.fromkeys(t for *_, found in looks for pairs in found.values() for _, t in pairs))
     clause_vectors = dict(zip(clause_texts, encode_batched(embedder, clause_texts, PASSAGE))) if clause_texts else {}
-    return [decide_article(claims, scored, with_clauses(claims, scored, look, calibration, found, clause_vectors),
-                           calibration, sentence_vectors)
-            for (claims, scored, look, found), sentence_vectors in zip(looks, per_article)]
+    return [
+        decide_article(
+            claims,
+            scored,
+            with_clauses(claims, scored, look, calibration, found, clause_vectors),
+            calibration,
+            sentence_vectors,
+        )
+        for (claims, scored, look, found), sentence_vectors in zip(looks, per_article)
+    ]
 
 
 def nli_differences(nli, evidence: dict[str, list[Evidence]]) -> dict[str, list[Difference]]:
     """Contradiction differences for every pair of articles that mention a claim, scored in one batch."""
-    pairs = [(claim_id, left, right) for claim_id, found in evidence.items()
-             for left, right in _mentioning_pairs(found)]
+    pairs = [
+        (claim_id, left, right) for claim_id, found in evidence.items() for left, right in _mentioning_pairs(found)
+    ]
     scores = nli.contradiction([(left.text, right.text) for _, left, right in pairs])
     out: dict[str, list[Difference]] = {}
-    for (claim_id, left, right), score in zip(pairs, scores):
-        if score >= nli.threshold:
-            out.setdefault(claim_id, []).append(Difference(
-                "contradiction", left, right, f"NLI: {left.article} and {right.article} contradict (p={score:.2f})"))
+    for (claim_id, left, right), probability in zip(pairs, scores):
+        if probability >= nli.threshold:
+            out.setdefault(claim_id, []).append(
+                Difference(
+                    "contradiction",
+                    left,
+                    right,
+                    f"NLI: {left.article} and {right.article} contradict (p={probability:.2f})",
+                )
+            )
     return out
 
 
 def _mentioning_pairs(found: list[Evidence]) -> list[tuple[Evidence, Evidence]]:
     mentioning = sorted((e for e in found if e.mentioned), key=lambda e: e.article)
-    return [(left, right) for i, left in enumerate(mentioning) for right in mentioning[i + 1:]]
+    return [(left, right) for i, left in enumerate(mentioning) for right in mentioning[i + 1 :]]
 
 
 def _chunks(items: list, sentences_of: Callable = lambda article: len(article.sentences)) -> list[list]:

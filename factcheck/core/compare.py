@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
+from factcheck.core.figures import number_conflicts
+from factcheck.records import Contradiction, Difference, Evidence
 from factcheck.text.cues import bears_on, cues, negated_word, same_speaker
-from factcheck.records import Evidence
-from factcheck.text.numbers import Quantity, quantities
 from factcheck.text.terms import KEY_CHARS, Terms, clauses, terms
-from factcheck.records import Contradiction, Difference
 
 COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for")
 NEAR_DUPLICATE = 0.5  # share of words two sentences have in common to be two drafts of one sentence
@@ -39,22 +38,27 @@ def telling(evidence: Evidence) -> Telling:
 
 def compare(left: Evidence, right: Evidence) -> list[Difference]:
     """Every checkable difference between what two articles say for one claim."""
-    return [Difference(kind, left, right, explanation)
-            for kind, explanation in differences(telling(left), telling(right))]
+    return [
+        Difference(kind, left, right, explanation) for kind, explanation in differences(telling(left), telling(right))
+    ]
 
 
 def contradictions(assertion: str, assertion_lang: str, evidence: Evidence) -> list[Contradiction]:
     """Where an article's evidence contradicts the claim's assertion: figures, negation, speaker."""
     claim = Telling(CLAIM, assertion, assertion_lang)
-    return [Contradiction(kind, evidence, assertion, explanation)
-            for kind, explanation in differences(claim, telling(evidence), against_claim=True)
-            if kind in ("number", "negation", "attribution")]
+    return [
+        Contradiction(kind, evidence, assertion, explanation)
+        for kind, explanation in differences(claim, telling(evidence), against_claim=True)
+        if kind in ("number", "negation", "attribution")
+    ]
 
 
 def differences(a: Telling, b: Telling, against_claim: bool = False) -> list[tuple[str, str]]:
     """(kind, explanation) of each checkable difference between two tellings."""
-    found = [("number", f"{a.name} says {x}, {b.name} says {y}")
-             for x, y in number_conflicts((a.text, a.lang), (b.text, b.lang), as_bounds=against_claim)]
+    found = [
+        ("number", f"{a.name} says {x}, {b.name} says {y}")
+        for x, y in number_conflicts((a.text, a.lang), (b.text, b.lang), as_bounds=against_claim)
+    ]
     negation = _negation(a, b) or (_polarity(a, b) if against_claim else None)
     if negation:
         found.append(("negation", negation))
@@ -77,78 +81,27 @@ def internal_differences(evidence: Evidence) -> list[Difference]:
     line = evidence.also[0].line
     found = []
     if evidence.version and evidence.also_version and evidence.version != evidence.also_version:
-        found.append(Difference("version", evidence, evidence, f"{evidence.article} tells '{evidence.version}' on "
-                                f"line {evidence.line} and '{evidence.also_version}' on line {line}", internal=True))
+        found.append(
+            Difference(
+                "version",
+                evidence,
+                evidence,
+                f"{evidence.article} tells '{evidence.version}' on "
+                f"line {evidence.line} and '{evidence.also_version}' on line {line}",
+                internal=True,
+            )
+        )
     also_lang = evidence.also[0].lang
-    return found + [Difference("number", evidence, evidence,
-                               f"{evidence.article} says {a} on line {evidence.line} and {b} on line {line}",
-                               internal=True)
-                    for a, b in number_conflicts((evidence.focus_text, evidence.lang), (also_text, also_lang))]
-
-
-def number_conflicts(left: tuple[str, str], right: tuple[str, str], as_bounds: bool = False) -> list[tuple[str, str]]:
-    """Pairs of (left figure, right figure) for one quantity that cannot both be true.
-
-    Two figures are of one quantity when they are of one kind (count, percent, money, year, rank)
-    and count the same thing (the words after them, compared by their transliterated first letters,
-    so 'employees' meets 'employés'), or when each side has only one figure of that kind. A figure
-    conflicts when no figure of the other side for that quantity allows it: leaving a figure out is no
-    contradiction. With `as_bounds` (a claim against an article) qualifiers are intervals: 'more than
-    500' allows 'plus de 1 000'; between articles, two figures with one qualifier must be equal."""
-    a = quantities(*left)
-    if not a:  # nothing to contradict (the other side's figures are read only when this side has some)
-        return []
-    b = quantities(*right)
-    same_language = left[1] == right[1]
-    conflicts = []
-    for q in a:
-        peers = _peers(q, a, b, same_language)
-        # a figure of the other side that another figure of this side states too is that one's counterpart:
-        # '55 ceased, 51 closed' against '51 closed' leaves 55 out, it does not contradict it
-        peers = [p for p in peers if not any(o is not q and o.kind == p.kind and _same_figure(o, p) for o in a)]
-        if peers and not any(_agree(q, p, as_bounds) for p in peers):
-            conflicts.append((_describe(q), _describe(peers[0])))
-    return list(dict.fromkeys(conflicts))
-
-
-def _peers(q: Quantity, mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...], same_language: bool) -> list[Quantity]:
-    """The figures of the other side that are of the same quantity as `q`: those of its kind with the most words
-    around them in common with q's; failing that, the only figure of its kind on each side (unless, in one
-    language, they count different words: '4 employés', '6 régions')."""
-    same_kind = [p for p in theirs if p.kind == q.kind]
-    shared = [q.kinship(p) for p in same_kind]
-    if shared and max(shared) > 0:
-        best = [p for p, n in zip(same_kind, shared) if n == max(shared)]
-        # when the words after the figures (what they count) say nothing, the words before them pick one only
-        # if no other figure has as many ('grossed $X in America and $Y in ...' is not one figure)
-        if len(best) > 1 and not any(q.counts_as(p) for p in best):
-            return []
-        return best
-    alone = len(same_kind) == 1 and sum(m.kind == q.kind for m in mine) == 1
-    if not alone or (same_language and q.unit and same_kind[0].unit and q.unit != same_kind[0].unit):
-        return []
-    return same_kind
-
-
-def _agree(a: Quantity, b: Quantity, as_bounds: bool) -> bool:
-    if not as_bounds and a.qualifier == b.qualifier:  # 'about 91.3 %' and 'about 99.4 %' are two figures
-        if a.qualifier in ("exact", "about"):
-            return abs(a.value - b.value) <= max(_rounding(a), _rounding(b))
-        return a.value == b.value
-    return a.allows(b)
-
-
-def _same_figure(a: Quantity, b: Quantity) -> bool:
-    return a.qualifier == b.qualifier and abs(a.value - b.value) <= max(_rounding(a), _rounding(b))
-
-
-def _rounding(q: Quantity) -> float:
-    """How far a figure may be from another and still be it, as written (half its last digit)."""
-    return (q.high - q.low) / 2 if q.qualifier == "exact" else abs(q.value) * 1e-9
-
-
-def _describe(q: Quantity) -> str:
-    return f"{q.text} {q.unit}".strip() if q.kind == "count" else q.text
+    return found + [
+        Difference(
+            "number",
+            evidence,
+            evidence,
+            f"{evidence.article} says {a} on line {evidence.line} and {b} on line {line}",
+            internal=True,
+        )
+        for a, b in number_conflicts((evidence.focus_text, evidence.lang), (also_text, also_lang))
+    ]
 
 
 def _negation(a: Telling, b: Telling) -> str | None:
@@ -200,8 +153,11 @@ def _negated_only_here(here, other_text: str, other) -> str | None:
     'prévoit'); None when every negation bears on something the other side does not say, or
     negates too ('n'avez pas à rester' vs 'pouvez partir' is a paraphrase)."""
     for negation, scope in zip(here.negations, here.scopes):
-        if bears_on(scope, other_text) and not any(s == scope for s in other.scopes) \
-                and not negated_word(scope, other_text):
+        if (
+            bears_on(scope, other_text)
+            and not any(s == scope for s in other.scopes)
+            and not negated_word(scope, other_text)
+        ):
             return negation
     return None
 
@@ -216,8 +172,13 @@ def _modality(a: Telling, b: Telling) -> list[str]:
     return out
 
 
-_MODAL_WORDS = {"deliberate": "deliberate", "alleged": "alleged", "partial": "partly so", "insisted": "insisted on",
-                "called-for": "called for"}
+_MODAL_WORDS = {
+    "deliberate": "deliberate",
+    "alleged": "alleged",
+    "partial": "partly so",
+    "insisted": "insisted on",
+    "called-for": "called for",
+}
 
 
 def _attribution(a: Telling, b: Telling) -> str | None:
@@ -275,7 +236,8 @@ def _entity(a: Telling, b: Telling) -> str | None:
     only_a = sorted(n for n in ta.names if _new_name(n, tb, a.text, b.text))
     only_b = sorted(n for n in tb.names if _new_name(n, ta, b.text, a.text))
     if only_a and only_b:
-        return f"{a.name} names {', '.join(_as_written(a.text, only_a))}, {b.name} names {', '.join(_as_written(b.text, only_b))}"
+        named_a, named_b = ", ".join(_as_written(a.text, only_a)), ", ".join(_as_written(b.text, only_b))
+        return f"{a.name} names {named_a}, {b.name} names {named_b}"
     return None
 
 

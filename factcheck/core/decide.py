@@ -22,19 +22,29 @@ def first_look(claims: ClaimRows, scored: Scored, calibration: Calibration) -> L
     likely to state it among the units that score within NEAR_TIE of the best."""
     k = np.arange(len(claims.claims))
     ranked = np.argsort(-scored.claims, axis=1, kind="stable")[:, :CANDIDATES]
-    covering = np.column_stack([coverage(claims, scored, ranked[:, rank]) >= MIN_COVERAGE
-                                for rank in range(ranked.shape[1])]) if ranked.size else np.zeros(ranked.shape, bool)
+    covering = (
+        np.column_stack([coverage(claims, scored, ranked[:, rank]) >= MIN_COVERAGE for rank in range(ranked.shape[1])])
+        if ranked.size
+        else np.zeros(ranked.shape, bool)
+    )
     first = np.where(covering.any(axis=1), covering.argmax(axis=1), 0)
     top = scored.claims[k, ranked[k, first]]
     looks = [_look_at(claims, scored, calibration, ranked[:, rank]) for rank in range(ranked.shape[1])]
-    eligible = np.column_stack([(scored.claims[k, ranked[:, rank]] >= top - NEAR_TIE) &
-                                (covering[:, rank] | (rank == first)) for rank in range(ranked.shape[1])])
+    eligible = np.column_stack(
+        [
+            (scored.claims[k, ranked[:, rank]] >= top - NEAR_TIE) & (covering[:, rank] | (rank == first))
+            for rank in range(ranked.shape[1])
+        ]
+    )
     eligible[k, first] = True
     probability = np.where(eligible, np.column_stack([look.probability for look in looks]), -1.0)
     chosen = probability.argmax(axis=1)
-    return Look(_pick([look.unit for look in looks], chosen), _pick([look.best for look in looks], chosen),
-                {name: _pick([look.features[name] for look in looks], chosen) for name in looks[0].features},
-                _pick([look.probability for look in looks], chosen))
+    return Look(
+        _pick([look.unit for look in looks], chosen),
+        _pick([look.best for look in looks], chosen),
+        {name: _pick([look.features[name] for look in looks], chosen) for name in looks[0].features},
+        _pick([look.probability for look in looks], chosen),
+    )
 
 
 WORD_FEATURES = ("overlap_same", "overlap_cross", "name_swap")
@@ -57,8 +67,9 @@ def _pick(rows: list[np.ndarray], chosen: np.ndarray) -> np.ndarray:
 LONGER = 1.5  # clauses are looked at in sentences this much longer than the claim: several facts, one claim
 
 
-def clause_candidates(claims: ClaimRows, scored: Scored, look: Look,
-                      calibration: Calibration) -> dict[int, list[tuple[int, str]]]:
+def clause_candidates(
+    claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration
+) -> dict[int, list[tuple[int, str]]]:
     """Per near-miss claim, the clauses of its best sentences that are LONGER than the claim, with the sentence
     each is from: a claim may be one fact of a long sentence, and score low against the whole of it ('filed 25
     cases and seized ...')."""
@@ -76,15 +87,21 @@ def clause_candidates(claims: ClaimRows, scored: Scored, look: Look,
     return out
 
 
-def with_clauses(claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration,
-                 candidates: dict[int, list[tuple[int, str]]], clause_vectors: dict[str, np.ndarray]) -> Look:
+def with_clauses(
+    claims: ClaimRows,
+    scored: Scored,
+    look: Look,
+    calibration: Calibration,
+    candidates: dict[int, list[tuple[int, str]]],
+    clause_vectors: dict[str, np.ndarray],
+) -> Look:
     """The look, with each near miss scored at its best clause where that beats its evidence: the clause's
     sentence becomes the evidence (Units put each sentence's own unit at its index)."""
     if not candidates:
         return look
     unit, best = look.unit.copy(), look.best.copy()
     for k, found in candidates.items():
-        rows = claims.rows[claims.offsets[k]: claims.offsets[k + 1]]
+        rows = claims.rows[claims.offsets[k] : claims.offsets[k + 1]]
         scores = (np.vstack([clause_vectors[text] for _, text in found]) @ rows.T).max(axis=1)
         at = int(scores.argmax())
         if scores[at] > best[k]:
@@ -93,8 +110,9 @@ def with_clauses(claims: ClaimRows, scored: Scored, look: Look, calibration: Cal
     return Look(unit, best, features, calibration.probabilities(features, claims.in_story))
 
 
-def at_sentences(claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration,
-                 sentence_of: dict[int, int]) -> Look:
+def at_sentences(
+    claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration, sentence_of: dict[int, int]
+) -> Look:
     """The look with the claims of `sentence_of` taken at those sentences (drafts.aligned)."""
     unit, best = look.unit.copy(), look.best.copy()
     for k, sentence in sentence_of.items():
@@ -103,8 +121,14 @@ def at_sentences(claims: ClaimRows, scored: Scored, look: Look, calibration: Cal
     return Look(unit, best, features, calibration.probabilities(features, claims.in_story))
 
 
-def decide_article(claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration,
-                   sentence_vectors: np.ndarray, stated: np.ndarray | None = None) -> ArticleMatch:
+def decide_article(
+    claims: ClaimRows,
+    scored: Scored,
+    look: Look,
+    calibration: Calibration,
+    sentence_vectors: np.ndarray,
+    stated: np.ndarray | None = None,
+) -> ArticleMatch:
     """The ArticleMatch of one article: for each claim, stated or not, where, which version, and a second
     place that states it too. `stated` marks claims known to be stated whatever their probability."""
     mentioned = look.probability >= calibration.thresholds(claims.in_story)
@@ -117,37 +141,48 @@ def decide_article(claims: ClaimRows, scored: Scored, look: Look, calibration: C
     also = _second_places(claims, scored, look, calibration, mentioned)
     told = []
     for i in np.flatnonzero(mentioned & (np.diff(claims.offsets) > 1)):
-        evidence = _version_evidence(claims, scored, int(i), int(first[i]), int(last[i]), int(focus[i]),
-                                     sentence_vectors)
+        evidence = _version_evidence(
+            claims, scored, int(i), int(first[i]), int(last[i]), int(focus[i]), sentence_vectors
+        )
         version[i] = tell(claims.claims[i].versions, claims.langs[i], evidence)
         told.append(np.round(evidence.full_scores.astype(np.float64), 4))
         if also[i] >= 0:  # a second place may tell another version: one article, two tellings
             second = _version_evidence(claims, scored, int(i), int(also[i]), int(also[i]), 0, sentence_vectors)
             also_version[i] = tell(claims.claims[i].versions, claims.langs[i], second)
-    return ArticleMatch.of(mentioned, first, last, focus, also, version, also_version,
-                           np.round(look.best.astype(np.float64), 4), np.round(look.probability.astype(np.float64), 4),
-                           np.concatenate(told) if told else np.zeros(0))
+    return ArticleMatch.of(
+        mentioned,
+        first,
+        last,
+        focus,
+        also,
+        version,
+        also_version,
+        np.round(look.best.astype(np.float64), 4),
+        np.round(look.probability.astype(np.float64), 4),
+        np.concatenate(told) if told else np.zeros(0),
+    )
 
 
-def _version_evidence(claims: ClaimRows, scored: Scored, i: int, first: int, last: int, focus: int,
-                      sentence_vectors: np.ndarray) -> VersionEvidence:
+def _version_evidence(
+    claims: ClaimRows, scored: Scored, i: int, first: int, last: int, focus: int, sentence_vectors: np.ndarray
+) -> VersionEvidence:
     sentences = scored.article.sentences
     units = scored.units
     near = (units.first >= first - CONTEXT) & (units.last <= last + CONTEXT)
-    full = scored.rows[claims.offsets[i] + 1: claims.offsets[i + 1]][:, near].max(axis=1)
+    full = scored.rows[claims.offsets[i] + 1 : claims.offsets[i + 1]][:, near].max(axis=1)
     lo, hi = max(first - CONTEXT_BEFORE, 0), min(last + CONTEXT + 1, len(sentences))
-    distinct = claims.distinct[claims.distinct_offsets[i]: claims.distinct_offsets[i + 1]]
+    distinct = claims.distinct[claims.distinct_offsets[i] : claims.distinct_offsets[i + 1]]
     distinct_scores = (distinct @ sentence_vectors[lo:hi].T).max(axis=1)
     window = " ".join(s.text for s in sentences[lo:hi])
-    return VersionEvidence(sentences[first + focus].text, sentences[first + focus].lang, window, full,
-                           distinct_scores)
+    return VersionEvidence(sentences[first + focus].text, sentences[first + focus].lang, window, full, distinct_scores)
 
 
 SECOND_PLACE = 0.8  # a second telling in one article is reported (internal differences) only when it is sure
 
 
-def _second_places(claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration,
-                   mentioned: np.ndarray) -> np.ndarray:
+def _second_places(
+    claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration, mentioned: np.ndarray
+) -> np.ndarray:
     """Per claim, the best single sentence outside its evidence window if that sentence surely states the
     claim too (p >= SECOND_PLACE, and at least the threshold), else -1."""
     n = len(scored.article.sentences)
@@ -161,5 +196,3 @@ def _second_places(claims: ClaimRows, scored: Scored, look: Look, calibration: C
     sure = np.maximum(calibration.thresholds(claims.in_story), SECOND_PLACE)
     states = mentioned & outside.any(axis=1) & (probability >= sure)
     return np.where(states, second, -1)
-
-

@@ -3,11 +3,11 @@ wherever they hold a near-duplicate of it (most of its words, in its language)."
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from factcheck.records import Article
 from factcheck.core.evidence import ArticleMatch
 from factcheck.core.match import ClaimRows
+from factcheck.records import Article
 from factcheck.text.terms import KEY_CHARS, terms
 
 NEAR_DUPLICATE = 0.5  # share of their words two sentences have in common to be drafts of one sentence
@@ -23,8 +23,9 @@ def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b) and len(a & b) / len(a | b) >= NEAR_DUPLICATE
 
 
-def aligned(articles: list[Article], claims_of: Callable[[str], ClaimRows],
-            found: dict[str, ArticleMatch]) -> dict[str, dict[int, int]]:
+def aligned(
+    articles: list[Article], claims_of: Callable[[str], ClaimRows], found: dict[str, ArticleMatch]
+) -> dict[str, dict[int, int]]:
     """Per article, the story claims (by index in its ClaimRows) it does not state but should, with the
     sentence that states them: a near-duplicate of a sentence that states the claim in another article."""
     tellings: dict[str, list[tuple[str, frozenset[str]]]] = {}  # claim id -> (language, words) of its tellings

@@ -1,4 +1,4 @@
-"""Evidence of a claim in an article, and ArticleMatch: the few numbers per claim it is built from, storable as bytes."""
+"""Evidence of a claim in an article, and ArticleMatch: the few numbers per claim it is built from, as bytes."""
 
 from __future__ import annotations
 
@@ -6,15 +6,24 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from factcheck.records import Article
-from factcheck.records import Claim
-from factcheck.records import Evidence
+from factcheck.records import Article, Claim, Evidence
 
 CONTEXT_BEFORE = 2  # sentences before the evidence where its speaker may be named
 
 
-DECISION = np.dtype([("mentioned", "?"), ("first", "<i4"), ("last", "<i4"), ("focus", "<i4"), ("also", "<i4"),
-                     ("version", "<i4"), ("also_version", "<i4"), ("score", "<f8"), ("probability", "<f8")])
+DECISION = np.dtype(
+    [
+        ("mentioned", "?"),
+        ("first", "<i4"),
+        ("last", "<i4"),
+        ("focus", "<i4"),
+        ("also", "<i4"),
+        ("version", "<i4"),
+        ("also_version", "<i4"),
+        ("score", "<f8"),
+        ("probability", "<f8"),
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -31,12 +40,21 @@ class ArticleMatch:
     version_scores: np.ndarray
 
     @classmethod
-    def of(cls, mentioned, first, last, focus, also, version, also_version, score, probability,
-           version_scores) -> "ArticleMatch":
+    def of(
+        cls, mentioned, first, last, focus, also, version, also_version, score, probability, version_scores
+    ) -> ArticleMatch:
         decisions = np.zeros(len(mentioned), dtype=DECISION)
-        for name, values in (("mentioned", mentioned), ("first", first), ("last", last), ("focus", focus),
-                             ("also", also), ("version", version), ("also_version", also_version), ("score", score),
-                             ("probability", probability)):
+        for name, values in (
+            ("mentioned", mentioned),
+            ("first", first),
+            ("last", last),
+            ("focus", focus),
+            ("also", also),
+            ("version", version),
+            ("also_version", also_version),
+            ("score", score),
+            ("probability", probability),
+        ):
             decisions[name] = values
         return cls(decisions, np.asarray(version_scores, dtype=np.float64))
 
@@ -44,13 +62,14 @@ class ArticleMatch:
         return self.decisions.tobytes() + self.version_scores.astype("<f8").tobytes()
 
     @classmethod
-    def from_bytes(cls, data: bytes, claims: int) -> "ArticleMatch":
+    def from_bytes(cls, data: bytes, claims: int) -> ArticleMatch:
         decisions = np.frombuffer(data, dtype=DECISION, count=claims)
         return cls(decisions, np.frombuffer(data, dtype="<f8", offset=decisions.nbytes))
 
 
-def build_evidence(match: ArticleMatch, claims: tuple[Claim, ...], article: Article,
-                   shared: dict[float, float] | None = None) -> list[Evidence]:
+def build_evidence(
+    match: ArticleMatch, claims: tuple[Claim, ...], article: Article, shared: dict[float, float] | None = None
+) -> list[Evidence]:
     """The Evidence of every claim, in claim order, from a fresh or a stored ArticleMatch.
 
     An article's claims mostly fall on a few spans, and scores (4 decimals) on a few thousand values:
@@ -60,26 +79,47 @@ def build_evidence(match: ArticleMatch, claims: tuple[Claim, ...], article: Arti
     sentences = article.sentences
     d = match.decisions
     columns = [d[name].tolist() for name in ("mentioned", "first", "last", "focus", "also", "version", "also_version")]
-    scores = [list(map(shared.setdefault, values, values)) for values in (d["score"].tolist(), d["probability"].tolist())]
+    scores = [
+        list(map(shared.setdefault, values, values)) for values in (d["score"].tolist(), d["probability"].tolist())
+    ]
     versions = match.version_scores.tolist()
     spans: dict[tuple[int, int], tuple] = {}
     used = 0
     out = []
     for claim, mentioned, first, last, focus, also, version, also_version, score, probability in zip(
-            claims, *columns, *scores):
+        claims, *columns, *scores
+    ):
         told, ranked = None, ()
         if version >= 0:
             ids = claim.version_ids
-            ranked = tuple(zip(ids, versions[used: used + len(ids)]))
+            ranked = tuple(zip(ids, versions[used : used + len(ids)]))
             used += len(ids)
             told = ids[version]
         span = spans.get((first, last))
         if span is None:
-            span = spans[first, last] = sentences[first: last + 1]
-        context = sentences[max(first - CONTEXT_BEFORE, 0): first] if mentioned else ()  # only compared evidence needs it
-        out.append(_new(Evidence, (claim.id, article.id, bool(mentioned), score, probability, span,
-                                   told, ranked, context, (sentences[also],) if also >= 0 else (), focus,
-                                   claim.version_ids[also_version] if also_version >= 0 and also >= 0 else None)))
+            span = spans[first, last] = sentences[first : last + 1]
+        context = (
+            sentences[max(first - CONTEXT_BEFORE, 0) : first] if mentioned else ()
+        )  # only compared evidence needs it
+        out.append(
+            _new(
+                Evidence,
+                (
+                    claim.id,
+                    article.id,
+                    bool(mentioned),
+                    score,
+                    probability,
+                    span,
+                    told,
+                    ranked,
+                    context,
+                    (sentences[also],) if also >= 0 else (),
+                    focus,
+                    claim.version_ids[also_version] if also_version >= 0 and also >= 0 else None,
+                ),
+            )
+        )
     return out
 
 

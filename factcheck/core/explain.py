@@ -6,11 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from factcheck.records import Article
-from factcheck.models.calibration import Calibration
-from factcheck.records import Claim
 from factcheck.core.decide import first_look
 from factcheck.core.match import ClaimRows, features_at, score
+from factcheck.models.calibration import Calibration
+from factcheck.records import Article, Claim
 
 
 @dataclass(frozen=True)
@@ -23,8 +22,9 @@ class Candidate:
     text: str
 
 
-def explain_claim(claims: ClaimRows, claim_id: str, article: Article, vectors: np.ndarray,
-                  calibration: Calibration, top: int) -> list[Candidate]:
+def explain_claim(
+    claims: ClaimRows, claim_id: str, article: Article, vectors: np.ndarray, calibration: Calibration, top: int
+) -> list[Candidate]:
     """The `top` best units of one article for one claim of `claims` (the claims that check the article),
     each with the decision `run` would make if it were the evidence."""
     k = [c.id for c in claims.claims].index(claim_id)
@@ -35,9 +35,16 @@ def explain_claim(claims: ClaimRows, claim_id: str, article: Article, vectors: n
         features = features_at(claims, scored, unit, scored.claims[np.arange(len(unit)), unit], np.array([k]))
         probability = calibration.probabilities(features, claims.in_story)[k]
         first, last = int(scored.units.first[index]), int(scored.units.last[index])
-        out.append(Candidate(article.id, rank, article.sentences[first].line,
-                             round(float(scored.claims[k, index]), 3), round(float(probability), 3),
-                             " ".join(s.text for s in article.sentences[first: last + 1])))
+        out.append(
+            Candidate(
+                article.id,
+                rank,
+                article.sentences[first].line,
+                round(float(scored.claims[k, index]), 3),
+                round(float(probability), 3),
+                " ".join(s.text for s in article.sentences[first : last + 1]),
+            )
+        )
     return out
 
 
@@ -68,8 +75,9 @@ def suggest_stories(article_ids: list[str], shared: np.ndarray, min_shared: floa
 
     distance = 1.0 - shared
     np.fill_diagonal(distance, 0.0)
-    labels = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
-                                     distance_threshold=1.0 - min_shared).fit_predict(distance)
+    labels = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - min_shared
+    ).fit_predict(distance)
     groups: dict[int, list[str]] = {}
     for article_id, label in zip(article_ids, labels):
         groups.setdefault(int(label), []).append(article_id)

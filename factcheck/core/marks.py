@@ -7,7 +7,7 @@ import re
 
 from factcheck.records import ClaimResult, Marked
 from factcheck.text.cues import MODALITY, cues
-from factcheck.text.numbers import quantities
+from factcheck.text.quantities import quantities
 
 
 def checkable_spans(text: str, lang: str) -> tuple[str, ...]:

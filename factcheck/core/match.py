@@ -7,10 +7,9 @@ from functools import cached_property
 
 import numpy as np
 
-from factcheck.records import Article
-from factcheck.records import Claim
-from factcheck.text.terms import Terms, merged, name_swap, overlap, terms
 from factcheck.core.versions import distinct_phrase
+from factcheck.records import Article, Claim
+from factcheck.text.terms import Terms, merged, name_swap, overlap, terms
 
 CONTEXT = 1  # sentences on each side of the evidence left out of its background, and searched for versions
 BACKGROUND_PERCENTILE = 90
@@ -34,7 +33,7 @@ class ClaimRows:
     sizes: np.ndarray = field(default_factory=lambda: np.zeros(0))  # how many words and names its text has
 
     @classmethod
-    def build(cls, claims: list[Claim], rows: np.ndarray, distinct: np.ndarray, langs: list[str]) -> "ClaimRows":
+    def build(cls, claims: list[Claim], rows: np.ndarray, distinct: np.ndarray, langs: list[str]) -> ClaimRows:
         offsets = np.cumsum([0] + [1 + len(c.versions) for c in claims])
         distinct_offsets = np.cumsum([0] + [len(c.versions) for c in claims])
         in_story = np.array([c.story is not None for c in claims], dtype=bool)
@@ -43,13 +42,17 @@ class ClaimRows:
         sizes = np.array([max(_size(t), 1) for t in texts], dtype=float)
         return cls(tuple(claims), rows, offsets, distinct, distinct_offsets, tuple(langs), in_story, texts, alls, sizes)
 
-    def subset(self, keep: list[int]) -> "ClaimRows":
+    def subset(self, keep: list[int]) -> ClaimRows:
         def take(matrix, offsets):
-            parts = [matrix[offsets[k]: offsets[k + 1]] for k in keep]
+            parts = [matrix[offsets[k] : offsets[k + 1]] for k in keep]
             return np.vstack(parts) if parts else matrix[:0]
 
-        return ClaimRows.build([self.claims[k] for k in keep], take(self.rows, self.offsets),
-                               take(self.distinct, self.distinct_offsets), [self.langs[k] for k in keep])
+        return ClaimRows.build(
+            [self.claims[k] for k in keep],
+            take(self.rows, self.offsets),
+            take(self.distinct, self.distinct_offsets),
+            [self.langs[k] for k in keep],
+        )
 
 
 def claim_texts(claims: list[Claim]) -> list[str]:
@@ -62,7 +65,7 @@ def distinct_texts(claims: list[Claim]) -> list[str]:
     out = []
     for c in claims:
         texts = [v for _, v in c.versions]
-        out += [distinct_phrase(t, texts[:i] + texts[i + 1:]) or t for i, t in enumerate(texts)]
+        out += [distinct_phrase(t, texts[:i] + texts[i + 1 :]) or t for i, t in enumerate(texts)]
     return out
 
 
@@ -75,7 +78,7 @@ class Units:
     last: np.ndarray
 
     @classmethod
-    def of(cls, article: Article) -> "Units":
+    def of(cls, article: Article) -> Units:
         paragraph = np.asarray([s.line for s in article.sentences])
         singles = np.arange(len(paragraph))
         pairs = np.flatnonzero(paragraph[:-1] == paragraph[1:]) if len(paragraph) > 1 else singles[:0]
@@ -106,7 +109,9 @@ class Scored:
     @cached_property
     def _unit_terms(self) -> list[Terms]:
         single = self.sentence_terms
-        return [merged(single[f: l + 1]) for f, l in zip(self.units.first.tolist(), self.units.last.tolist())]
+        return [
+            merged(single[first : last + 1]) for first, last in zip(self.units.first.tolist(), self.units.last.tolist())
+        ]
 
     @cached_property
     def sentence_terms(self) -> list[Terms]:
@@ -152,8 +157,9 @@ class Look:
     probability: np.ndarray
 
 
-def features_at(claims: ClaimRows, scored: Scored, unit: np.ndarray, best: np.ndarray,
-                which: np.ndarray | None = None) -> dict[str, np.ndarray]:
+def features_at(
+    claims: ClaimRows, scored: Scored, unit: np.ndarray, best: np.ndarray, which: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
     """The features of the mention decision (calibration.FEATURES) for each claim at its `unit`, scoring `best`.
 
     contrast: `best` minus what the claim scores against the rest of the article (the 90th percentile of
@@ -187,8 +193,16 @@ def features_at(claims: ClaimRows, scored: Scored, unit: np.ndarray, best: np.nd
             cross[k] = shared
         swap[k] = name_swap(claims.texts[k], claims.alls[k], whole, unit_terms)
     covered = coverage(claims, scored, unit)
-    return {"best": best, "contrast": contrast, "same_language": same_language, "overlap_same": same,
-            "overlap_cross": cross, "name_swap": swap, "coverage": covered, "rival": scored.rival(unit)}
+    return {
+        "best": best,
+        "contrast": contrast,
+        "same_language": same_language,
+        "overlap_same": same,
+        "overlap_cross": cross,
+        "name_swap": swap,
+        "coverage": covered,
+        "rival": scored.rival(unit),
+    }
 
 
 def _size(t: Terms) -> int:

@@ -19,5 +19,6 @@ def apply_reviews(results: tuple[ClaimResult, ...], reviews: list[Review]) -> tu
     """Attach to each result the review made for its current evidence, if any."""
     by_key = {(r.claim, r.fingerprint): r for r in reviews}
     reviewed = {r.claim for r in reviews}
-    return tuple(replace(r, review=by_key.get((r.claim.id, fingerprint(r)))) if r.claim.id in reviewed else r
-                 for r in results)
+    return tuple(
+        replace(r, review=by_key.get((r.claim.id, fingerprint(r)))) if r.claim.id in reviewed else r for r in results
+    )

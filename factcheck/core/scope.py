@@ -15,9 +15,12 @@ from factcheck.text.language import detect_language
 
 def claim_rows(claims: list[Claim], embedder: Embedder) -> ClaimRows:
     """The claims embedded: texts and versions as queries, each version's own words, each claim's language."""
-    return ClaimRows.build(claims, encode_batched(embedder, claim_texts(claims), QUERY),
-                           encode_batched(embedder, distinct_texts(claims), QUERY),
-                           [detect_language(c.text) for c in claims])
+    return ClaimRows.build(
+        claims,
+        encode_batched(embedder, claim_texts(claims), QUERY),
+        encode_batched(embedder, distinct_texts(claims), QUERY),
+        [detect_language(c.text) for c in claims],
+    )
 
 
 class ScopedClaims:
@@ -48,8 +51,9 @@ class ScopedClaims:
         checked = tuple(self._claim_set.checks(claim, article_id) for claim, _ in self._stories)
         keep = self._kept.get(checked)
         if keep is None:
-            keep = self._kept[checked] = tuple(sorted(k for (_, claims), on in zip(self._stories, checked) if on
-                                                      for k in claims))
+            keep = self._kept[checked] = tuple(
+                sorted(k for (_, claims), on in zip(self._stories, checked) if on for k in claims)
+            )
         return keep
 
     def _scope(self, article_id: str) -> tuple[ClaimRows, bytes]:

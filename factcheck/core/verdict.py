@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from factcheck.records import Claim
 from factcheck.core.compare import compare, contradictions, internal_differences
-from factcheck.records import Contradiction, Difference
-from factcheck.records import Evidence
-from factcheck.records import CONSISTENT, ClaimResult, DISAGREEMENT, SINGLE_SOURCE, UNMENTIONED
+from factcheck.records import (
+    CONSISTENT,
+    DISAGREEMENT,
+    SINGLE_SOURCE,
+    UNMENTIONED,
+    Claim,
+    ClaimResult,
+    Contradiction,
+    Difference,
+    Evidence,
+)
 
 MAX_DIFFERENCES = 50
 MAX_REFERENCES = 20  # each telling of a claim is compared with at most this many earlier, different tellings
@@ -19,10 +26,16 @@ def version_differences(mentioning: tuple[Evidence, ...]) -> list[Difference]:
     told = [e for e in mentioning if e.version is not None]
     out = []
     for i, left in enumerate(told):
-        for right in told[i + 1:]:
+        for right in told[i + 1 :]:
             if left.version != right.version:
-                out.append(Difference("version", left, right,
-                                      f"{left.article} tells '{left.version}', {right.article} tells '{right.version}'"))
+                out.append(
+                    Difference(
+                        "version",
+                        left,
+                        right,
+                        f"{left.article} tells '{left.version}', {right.article} tells '{right.version}'",
+                    )
+                )
     return out
 
 
@@ -39,8 +52,9 @@ def decide(claim: Claim, evidence: list[Evidence], extra: list[Difference] = (),
         result = ClaimResult(claim, SINGLE_SOURCE if mentioning else UNMENTIONED, evidence, (), internal, None, against)
     else:
         found = version_differences(mentioning) + evidence_differences(mentioning) + list(extra)
-        result = ClaimResult(claim, DISAGREEMENT if found else CONSISTENT, evidence, tuple(found), internal, None,
-                             against)
+        result = ClaimResult(
+            claim, DISAGREEMENT if found else CONSISTENT, evidence, tuple(found), internal, None, against
+        )
     result.__dict__["mentioning"] = mentioning  # the cached_property, already known: a pass over every article
     return result
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from factcheck.text.cues import cues
-from factcheck.text.numbers import quantities
+from factcheck.text.quantities import quantities
 from factcheck.text.terms import KEY_CHARS, terms
 
 COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for", "planned")
@@ -74,15 +74,25 @@ def _by_figures(candidates, texts, lang, evidence) -> list[int]:
     figures = {i: quantities(texts[i], lang) for i in candidates}
     if not told or len({tuple(q.value for q in f) for f in figures.values()}) < 2:
         return []
-    return [i for i in candidates if figures[i] and all(any(q.allows(t) for t in told if t.kind == q.kind)
-                                                        for q in figures[i] if any(t.kind == q.kind for t in told))]
+    return [
+        i
+        for i in candidates
+        if figures[i]
+        and all(
+            any(q.allows(t) for t in told if t.kind == q.kind)
+            for q in figures[i]
+            if any(t.kind == q.kind for t in told)
+        )
+    ]
 
 
 def _by_names(candidates, texts, lang, evidence) -> list[int]:
     """The versions whose own names (names no other version has) are in the window."""
     window = terms(evidence.window)
-    own = {i: [n for n in terms(texts[i]).names
-               if not any(terms(texts[j]).has(n) for j in candidates if j != i)] for i in candidates}
+    own = {
+        i: [n for n in terms(texts[i]).names if not any(terms(texts[j]).has(n) for j in candidates if j != i)]
+        for i in candidates
+    }
     if not any(own.values()):
         return []
     found = [i for i in candidates if own[i] and any(window.has(n) for n in own[i])]

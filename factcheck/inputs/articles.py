@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
-from factcheck.text.language import detect_language
-from factcheck.records import Problem, ProblemsError
 from factcheck.inputs.decode import NotText, decode_bytes
+from factcheck.records import Article, Problem, ProblemsError, Sentence
+from factcheck.text.language import detect_language
 from factcheck.text.sentences import parse_article
-from factcheck.records import Article, Sentence
 
 ARTICLE_SUFFIX = ".txt"
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
@@ -54,8 +55,7 @@ def _walk_txt(folder: Path) -> list[Path]:
     # followlinks=False: a symlinked folder can loop back on itself
     for root, dirs, names in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root) / n for n in sorted(names)
-                     if n.endswith(ARTICLE_SUFFIX) and not n.startswith("."))
+        found.extend(Path(root) / n for n in sorted(names) if n.endswith(ARTICLE_SUFFIX) and not n.startswith("."))
     return found
 
 
@@ -72,8 +72,11 @@ def _drop_duplicate_ids(files, problems):
     unique = []
     for f in files:
         if f.id in seen:
-            problems.append(Problem(str(f.path), None, None,
-                                    f"article id {f.id!r} is also given by {seen[f.id]}; this copy is skipped"))
+            problems.append(
+                Problem(
+                    str(f.path), None, None, f"article id {f.id!r} is also given by {seen[f.id]}; this copy is skipped"
+                )
+            )
             continue
         seen[f.id] = f.path
         unique.append(f)
@@ -98,8 +101,9 @@ def read_article(file: ArticleFile, store: ParsedStore | None = None) -> Article
     return articles[0]
 
 
-def read_articles(files: list[ArticleFile], store: ParsedStore | None = None, parser: bytes = b"",
-                  batch: int = READ_BATCH) -> tuple[list[Article], list[Problem]]:
+def read_articles(
+    files: list[ArticleFile], store: ParsedStore | None = None, parser: bytes = b"", batch: int = READ_BATCH
+) -> tuple[list[Article], list[Problem]]:
     """read_article for many files, asking the store once per batch of files (one query per
     article was a third of a warm run's reading at 20,000 articles) and parsing new files a batch
     at a time on every core; unusable files become problems.
@@ -113,7 +117,7 @@ def read_articles(files: list[ArticleFile], store: ParsedStore | None = None, pa
     with _Parser() as workers, _prefetched(files):
         for start in range(0, len(files), batch):
             read = []
-            for n, file in enumerate(files[start: start + batch], start):
+            for n, file in enumerate(files[start : start + batch], start):
                 try:
                     read.append((n, file, _read_bytes(file)))
                 except ValueError as exc:
@@ -122,7 +126,7 @@ def read_articles(files: list[ArticleFile], store: ParsedStore | None = None, pa
             cached = store.get_parsed_many(keys) if store is not None else {}
             for (n, file, data), key in zip(read, keys):
                 if key in cached:
-                    _collect(n, file, lambda: _article(file, key, cached[key], {}, store), articles, problems)
+                    _collect(n, file, partial(_article, file, key, cached[key], {}, store), articles, problems)
                 else:
                     new.append((n, file, data, key))
             # only a rerun's scattered new files load the model ahead: a whole batch of them (a cold run) goes
@@ -135,11 +139,16 @@ def read_articles(files: list[ArticleFile], store: ParsedStore | None = None, pa
     return [articles[n] for n in sorted(articles)], [problems[n] for n in sorted(problems)]
 
 
-def _parse_new(new: list[tuple[int, ArticleFile, bytes, bytes]], parser: "_Parser", store: ParsedStore | None,
-               articles: dict[int, Article], problems: dict[int, Problem]) -> None:
+def _parse_new(
+    new: list[tuple[int, ArticleFile, bytes, bytes]],
+    parser: _Parser,
+    store: ParsedStore | None,
+    articles: dict[int, Article],
+    problems: dict[int, Problem],
+) -> None:
     fresh = parser.parse([(file, data) for _, file, data, _ in new])
     for n, file, _, key in new:
-        _collect(n, file, lambda: _article(file, key, None, fresh, store), articles, problems)
+        _collect(n, file, partial(_article, file, key, None, fresh, store), articles, problems)
 
 
 def _collect(n: int, file: ArticleFile, article, articles: dict[int, Article], problems: dict[int, Problem]) -> None:
@@ -169,7 +178,7 @@ class _Parser:
         self._pool = None
         self._loading = None
 
-    def __enter__(self) -> "_Parser":
+    def __enter__(self) -> _Parser:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -190,7 +199,7 @@ class _Parser:
         if self._loading is not None:
             self._loading.join()
 
-    def parse(self, todo: list[tuple[ArticleFile, bytes]]) -> dict[str, "Article | ValueError"]:
+    def parse(self, todo: list[tuple[ArticleFile, bytes]]) -> dict[str, Article | ValueError]:
         from factcheck.parallel import can_fork
 
         self._loaded()  # neither parse nor fork while the model loads
@@ -205,13 +214,11 @@ class _Parser:
 
 
 def _load_language_model() -> None:
-    try:
+    with contextlib.suppress(Exception):  # parsing loads it again and reports the failure where it is seen
         detect_language("warm up")
-    except Exception:  # noqa: BLE001 - parsing loads it again and reports the failure where it is seen
-        pass
 
 
-def _parsed(item: tuple[ArticleFile, bytes]) -> "Article | ValueError":
+def _parsed(item: tuple[ArticleFile, bytes]) -> Article | ValueError:
     """The parsed article, or the reason it cannot be (returned, so that a worker process can send it)."""
     try:
         return _parse_bytes(*item)
@@ -243,9 +250,14 @@ def parsed_key(data: bytes, parser: bytes = b"") -> bytes:
 def article_to_dict(article: Article) -> dict:
     """The parsed article as JSON for the cache: the sentences' texts joined by newlines (a sentence never holds
     one), which decodes in less than half the time of one [line, text, lang] list per sentence."""
-    return {"lang": article.lang, "encoding": article.encoding, "dropped": list(article.dropped_lines),
-            "lines": [s.line for s in article.sentences], "langs": [s.lang for s in article.sentences],
-            "text": "\n".join(s.text for s in article.sentences)}
+    return {
+        "lang": article.lang,
+        "encoding": article.encoding,
+        "dropped": list(article.dropped_lines),
+        "lines": [s.line for s in article.sentences],
+        "langs": [s.lang for s in article.sentences],
+        "text": "\n".join(s.text for s in article.sentences),
+    }
 
 
 def article_from_dict(article_id: str, path: str, data: dict) -> Article:
@@ -266,8 +278,9 @@ def _read_bytes(file: ArticleFile) -> bytes:
     try:
         size = file.path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
-            raise ValueError(f"is {size // (1024 * 1024)} MiB; articles over "
-                             f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MiB are not read")
+            raise ValueError(
+                f"is {size // (1024 * 1024)} MiB; articles over {MAX_ARTICLE_BYTES // (1024 * 1024)} MiB are not read"
+            )
         return file.path.read_bytes()
     except OSError as exc:
         raise ValueError(f"cannot be read: {exc.strerror or exc}") from None

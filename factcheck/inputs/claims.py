@@ -6,9 +6,8 @@ import fnmatch
 import re
 from pathlib import Path
 
-from factcheck.records import Problem, ProblemsError
 from factcheck.inputs.yamlnodes import NodeReader
-from factcheck.records import Claim, ClaimSet
+from factcheck.records import Claim, ClaimSet, Problem, ProblemsError
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
 MAX_TEXT_CHARS = 2000
@@ -39,8 +38,7 @@ def load_claims(path: str | Path) -> ClaimSet:
     except FileNotFoundError:
         raise ClaimsError([Problem(str(path), None, None, "no such file")]) from None
     except UnicodeDecodeError as exc:
-        raise ClaimsError([Problem(str(path), None, None,
-                                   f"not UTF-8 text (byte {exc.start})")]) from None
+        raise ClaimsError([Problem(str(path), None, None, f"not UTF-8 text (byte {exc.start})")]) from None
     except OSError as exc:
         raise ClaimsError([Problem(str(path), None, None, exc.strerror or str(exc))]) from None
     return parse_claims(text, str(path))
@@ -89,8 +87,9 @@ def _read_claims(reader: NodeReader, node, stories: dict) -> list[Claim]:
         if claim is None:
             continue
         if claim.id in seen:
-            reader.error(item, f"claims[{index}].id",
-                         f"duplicate id {claim.id!r} (first used on line {seen[claim.id]})")
+            reader.error(
+                item, f"claims[{index}].id", f"duplicate id {claim.id!r} (first used on line {seen[claim.id]})"
+            )
             continue
         seen[claim.id] = claim.line
         claims.append(claim)

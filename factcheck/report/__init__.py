@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import BinaryIO, Callable, Iterable
+from typing import BinaryIO
 
 from factcheck.records import Report
 from factcheck.report.ci_formats import render_github, render_junit, render_sarif
@@ -25,7 +26,8 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {
-    f.name: f for f in (
+    f.name: f
+    for f in (
         Format("markdown", "report.md", render_markdown),
         Format("json", "report.json", stream_json, starts_child=True),
         Format("html", "report.html", render_html),

@@ -22,8 +22,11 @@ GITHUB_COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
 
 def render_github(report: Report) -> str:
     """`::error file=...,line=...::message` lines, which GitHub Actions turns into annotations."""
-    lines = [f"::{GITHUB_COMMAND[f.level]} file={_prop(_relative(f.path))},line={f.line},"
-             f"title={_prop('factcheck ' + f.rule)}::{_data(f.message)}" for f in findings(report)]
+    lines = [
+        f"::{GITHUB_COMMAND[f.level]} file={_prop(_relative(f.path))},line={f.line},"
+        f"title={_prop('factcheck ' + f.rule)}::{_data(f.message)}"
+        for f in findings(report)
+    ]
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -46,8 +49,7 @@ def render_sarif(report: Report) -> str:
     found = findings(report)
     rules = [{"id": rule, "shortDescription": {"text": text}} for rule, text in RULES.items()]
     run = {
-        "tool": {"driver": {"name": "factcheck", "version": __version__, "informationUri": INFO_URI,
-                            "rules": rules}},
+        "tool": {"driver": {"name": "factcheck", "version": __version__, "informationUri": INFO_URI, "rules": rules}},
         "results": [_sarif_result(f, list(RULES)) for f in found],
     }
     log = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
@@ -60,10 +62,14 @@ def _sarif_result(finding: Finding, rule_ids: list[str]) -> dict:
         "ruleIndex": rule_ids.index(finding.rule),
         "level": SARIF_LEVEL[finding.level],
         "message": {"text": finding.message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": _relative(finding.path)},
-            "region": {"startLine": finding.line},
-        }}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _relative(finding.path)},
+                    "region": {"startLine": finding.line},
+                }
+            }
+        ],
         "partialFingerprints": {"claimArticle/v1": f"{finding.claim}:{finding.article}:{finding.rule}"},
     }
 
@@ -73,8 +79,14 @@ def render_junit(report: Report) -> str:
     by_claim: dict[str, list[Finding]] = {}
     for f in findings(report):
         by_claim.setdefault(f.claim, []).append(f)
-    suite = ET.Element("testsuite", name="factcheck", tests=str(len(report.results)),
-                       failures=str(len(report.blocking)), errors="0", skipped="0")
+    suite = ET.Element(
+        "testsuite",
+        name="factcheck",
+        tests=str(len(report.results)),
+        failures=str(len(report.blocking)),
+        errors="0",
+        skipped="0",
+    )
     for result in report.results:
         case = ET.SubElement(suite, "testcase", classname="factcheck.claims", name=result.claim.id)
         lines = [f"{_relative(f.path)}:{f.line}: {f.message}" for f in by_claim.get(result.claim.id, [])]

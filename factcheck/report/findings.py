@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck.records import Report
-from factcheck.records import DISAGREEMENT, ClaimResult
+from factcheck.records import DISAGREEMENT, ClaimResult, Report
 
 LEVELS = ("error", "warning", "note")
 
@@ -50,17 +49,45 @@ def _disagreement(result: ClaimResult, paths: dict) -> list[Finding]:
     for evidence in result.mentioning:
         mine = [d.explanation for d in result.differences if evidence.article in (d.left.article, d.right.article)]
         if mine:
-            out.append(Finding(result.claim.id, evidence.article, evidence.line, "disagreement", _level(result),
-                               paths[evidence.article], f"{result.claim.id}: " + "; ".join(mine)))
+            out.append(
+                Finding(
+                    result.claim.id,
+                    evidence.article,
+                    evidence.line,
+                    "disagreement",
+                    _level(result),
+                    paths[evidence.article],
+                    f"{result.claim.id}: " + "; ".join(mine),
+                )
+            )
     return out
 
 
 def _unverified(result: ClaimResult, paths: dict) -> list[Finding]:
-    return [Finding(result.claim.id, e.article, e.line, "unverified-version", _level(result), paths[e.article],
-                    f"{result.claim.id}: tells '{e.version}', the verified version is '{result.claim.verified}'")
-            for e in result.off_verified]
+    return [
+        Finding(
+            result.claim.id,
+            e.article,
+            e.line,
+            "unverified-version",
+            _level(result),
+            paths[e.article],
+            f"{result.claim.id}: tells '{e.version}', the verified version is '{result.claim.verified}'",
+        )
+        for e in result.off_verified
+    ]
 
 
 def _internal(result: ClaimResult, paths: dict) -> list[Finding]:
-    return [Finding(result.claim.id, d.left.article, d.left.also[0].line, "internal", "warning",
-                    paths[d.left.article], f"{result.claim.id}: {d.explanation}") for d in result.internal]
+    return [
+        Finding(
+            result.claim.id,
+            d.left.article,
+            d.left.also[0].line,
+            "internal",
+            "warning",
+            paths[d.left.article],
+            f"{result.claim.id}: {d.explanation}",
+        )
+        for d in result.internal
+    ]

@@ -29,9 +29,11 @@ def render_html(report: Report) -> str:
     marks = {(m.text, m.lang): m.spans for m in report.marks}
     body += [_disagreement(r, marks) for r in shown(report) if r.has_finding]
     body.append(_articles(report))
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>factcheck report</title><style>{CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>factcheck report</title><style>{CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
+    )
 
 
 def _e(text: str) -> str:
@@ -40,10 +42,15 @@ def _e(text: str) -> str:
 
 def _header(report: Report) -> str:
     n = len(report.blocking)
-    verdict = (f'<span class="verdict blocking" id="verdict">{n} blocking finding(s)</span>' if n else
-               '<span class="verdict clean" id="verdict">No blocking finding</span>')
-    return (f"<h1>factcheck report</h1>{verdict}<p class=\"meta\">{len(report.results)} claims, "
-            f"{len(report.articles)} articles, model {_e(report.settings.model)}</p>")
+    verdict = (
+        f'<span class="verdict blocking" id="verdict">{n} blocking finding(s)</span>'
+        if n
+        else '<span class="verdict clean" id="verdict">No blocking finding</span>'
+    )
+    return (
+        f'<h1>factcheck report</h1>{verdict}<p class="meta">{len(report.results)} claims, '
+        f"{len(report.articles)} articles, model {_e(report.settings.model)}</p>"
+    )
 
 
 def _cell(result: ClaimResult, article: str) -> tuple[str, str]:
@@ -66,13 +73,19 @@ def _matrix(report: Report) -> str:
     head = "".join(f'<th title="{_e(i)}">{_e(i.split("_")[0])}</th>' for i in ids)
     rows = []
     for result in report.results:
-        cells = "".join(f'<td class="cell {cls}" data-claim="{_e(result.claim.id)}" data-article="{_e(i)}">{_e(text)}</td>'
-                        for i in ids for cls, text in [_cell(result, i)])
+        cells = "".join(
+            f'<td class="cell {cls}" data-claim="{_e(result.claim.id)}" data-article="{_e(i)}">{_e(text)}</td>'
+            for i in ids
+            for cls, text in [_cell(result, i)]
+        )
         link = f'<a href="#claim-{_e(result.claim.id)}">' if result.has_finding else "<span>"
         close = "</a>" if result.has_finding else "</span>"
-        rows.append(f'<tr><th>{link}{_e(result.claim.id)}{close}</th><td>{_e(result.status)}</td>{cells}</tr>')
-    return (f'<h2>Claims × articles</h2><table id="matrix"><tr><th>claim</th><th>status</th>{head}</tr>'
-            + "".join(rows) + "</table>")
+        rows.append(f"<tr><th>{link}{_e(result.claim.id)}{close}</th><td>{_e(result.status)}</td>{cells}</tr>")
+    return (
+        f'<h2>Claims × articles</h2><table id="matrix"><tr><th>claim</th><th>status</th>{head}</tr>'
+        + "".join(rows)
+        + "</table>"
+    )
 
 
 def _highlight(text: str, spans: tuple[str, ...]) -> str:
@@ -82,7 +95,7 @@ def _highlight(text: str, spans: tuple[str, ...]) -> str:
     pattern = re.compile("|".join(re.escape(s) for s in spans))
     out, last = [], 0
     for m in pattern.finditer(text):
-        out += [_e(text[last:m.start()]), f"<mark>{_e(m.group())}</mark>"]
+        out += [_e(text[last : m.start()]), f"<mark>{_e(m.group())}</mark>"]
         last = m.end()
     return "".join(out + [_e(text[last:])])
 
@@ -90,14 +103,21 @@ def _highlight(text: str, spans: tuple[str, ...]) -> str:
 def _disagreement(result: ClaimResult, marks: dict[tuple[str, str], tuple[str, ...]]) -> str:
     sides = "".join(
         f'<div class="evidence" data-article="{_e(e.article)}"><p class="meta">{_e(e.article)} · line {e.line}'
-        f'{" · version " + _e(e.version) if e.version else ""} · score {e.score:.2f}</p>'
-        f"<p>{_highlight(e.text, marks.get((e.text, e.lang), ()))}</p></div>" for e in result.mentioning)
+        f"{' · version ' + _e(e.version) if e.version else ''} · score {e.score:.2f}</p>"
+        f"<p>{_highlight(e.text, marks.get((e.text, e.lang), ()))}</p></div>"
+        for e in result.mentioning
+    )
     explanations = "".join(f"<li>{_e(d.explanation)}</li>" for d in (*result.differences, *result.internal))
-    review = (f'<p class="meta">Reviewed by {_e(result.review.by)} on {_e(result.review.at)}: {_e(result.review.note)}</p>'
-              if result.review is not None else "")
-    return (f'<section class="finding" id="claim-{_e(result.claim.id)}"><h2>{_e(result.claim.id)}: '
-            f'{_e(result.status)}{" (blocking)" if result.blocking else ""}</h2><blockquote>{_e(result.claim.text)}'
-            f"</blockquote>{review}<ul>{explanations}</ul><div class=\"side\">{sides}</div></section>")
+    review = (
+        f'<p class="meta">Reviewed by {_e(result.review.by)} on {_e(result.review.at)}: {_e(result.review.note)}</p>'
+        if result.review is not None
+        else ""
+    )
+    return (
+        f'<section class="finding" id="claim-{_e(result.claim.id)}"><h2>{_e(result.claim.id)}: '
+        f"{_e(result.status)}{' (blocking)' if result.blocking else ''}</h2><blockquote>{_e(result.claim.text)}"
+        f'</blockquote>{review}<ul>{explanations}</ul><div class="side">{sides}</div></section>'
+    )
 
 
 def _articles(report: Report) -> str:
@@ -117,5 +137,7 @@ def _article(article: Article, marked: dict) -> str:
         if claims:
             text = f'<mark class="ev" title="{_e(", ".join(claims))}">{text}</mark>'
         lines.append(f'<span class="lineno">{s.line}</span>{text}<br>')
-    return (f'<details id="article-{_e(article.id)}"><summary>{_e(article.id)} ({_e(article.lang)})</summary>'
-            f"<p>{''.join(lines)}</p></details>")
+    return (
+        f'<details id="article-{_e(article.id)}"><summary>{_e(article.id)} ({_e(article.lang)})</summary>'
+        f"<p>{''.join(lines)}</p></details>"
+    )

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from itertools import accumulate
-from typing import BinaryIO, Callable, Iterator
 from json.encoder import encode_basestring  # the C string encoder json.dumps uses (ensure_ascii=False)
+from typing import BinaryIO
 
 from factcheck import __version__
 from factcheck.parallel import rendered_in_child
-from factcheck.records import Evidence
-from factcheck.records import Report
-from factcheck.records import ClaimResult
+from factcheck.records import ClaimResult, Evidence, Report
 
 PARALLEL_ENTRIES = 200_000  # below this a second process costs more than it saves
 # of the entries, this process renders the first claims' share, the child the rest. Half: this process also
@@ -38,10 +37,12 @@ def evidence_dict(e: Evidence, contradicts_claim: bool = False) -> dict:
 def evidence_json(e: Evidence, contradicts_claim: bool = False) -> str:
     """json.dumps(evidence_dict(e)), byte for byte, without the dict: an archive has millions of these."""
     version = encode_basestring(e.version) if e.mentioned and e.version is not None else "null"
-    return (f'{{"article": {encode_basestring(e.article)}, "mentioned": {"true" if e.mentioned else "false"}, '
-            f'"version": {version}, "score": {_rounded(e.score)}, "probability": {_rounded(e.probability)}, '
-            f'"evidence": {encode_basestring(e.text)}, "line": {e.line}, '
-            f'"contradicts_claim": {"true" if contradicts_claim else "false"}}}')
+    return (
+        f'{{"article": {encode_basestring(e.article)}, "mentioned": {"true" if e.mentioned else "false"}, '
+        f'"version": {version}, "score": {_rounded(e.score)}, "probability": {_rounded(e.probability)}, '
+        f'"evidence": {encode_basestring(e.text)}, "line": {e.line}, '
+        f'"contradicts_claim": {"true" if contradicts_claim else "false"}}}'
+    )
 
 
 def _rounded(value: float, _seen: dict[float, str] = {}) -> str:  # noqa: B006 - a deliberate memo
@@ -64,14 +65,20 @@ def claim_json_parts(result: ClaimResult) -> Iterator[str]:
     for start in range(0, len(evidence), ENTRY_BLOCK):
         if start:
             yield ", "
-        yield ", ".join(evidence_json(e, e.article in contradicting) for e in evidence[start: start + ENTRY_BLOCK])
+        yield ", ".join(evidence_json(e, e.article in contradicting) for e in evidence[start : start + ENTRY_BLOCK])
     yield "], " + json.dumps(_claim_tail(result), ensure_ascii=False)[1:]
 
 
 def _claim_head(result: ClaimResult) -> dict:
     claim = result.claim
-    return {"id": claim.id, "status": result.status, "text": claim.text, "severity": claim.severity,
-            "verified": claim.verified, "blocking": result.blocking}
+    return {
+        "id": claim.id,
+        "status": result.status,
+        "text": claim.text,
+        "severity": claim.severity,
+        "verified": claim.verified,
+        "blocking": result.blocking,
+    }
 
 
 def _claim_tail(result: ClaimResult) -> dict:
@@ -111,8 +118,9 @@ def stream_json(report: Report) -> Iterator[str | BinaryIO]:
     return _joined(report, results[:mine], second_half)
 
 
-def _joined(report: Report, first_half: tuple[ClaimResult, ...],
-            second_half: Callable[[], Iterator[str | BinaryIO]]) -> Iterator[str | BinaryIO]:
+def _joined(
+    report: Report, first_half: tuple[ClaimResult, ...], second_half: Callable[[], Iterator[str | BinaryIO]]
+) -> Iterator[str | BinaryIO]:
     yield json.dumps(_report_head(report), ensure_ascii=False)[:-1] + ', "claims": [\n'
     for number, result in enumerate(first_half):
         if number:

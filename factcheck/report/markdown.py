@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from factcheck.records import Report
+from factcheck.records import ClaimResult, Report
 from factcheck.report.findings import shown
-from factcheck.records import ClaimResult
 
 MAX_QUOTE = 220
 MAX_TOLD_BY = 12  # an archive-wide claim can be told by thousands of articles
@@ -25,8 +24,10 @@ def render_markdown(report: Report) -> str:
 def _header(report: Report) -> str:
     blocking = len(report.blocking)
     verdict = f"**{blocking} blocking finding(s)**" if blocking else "**No blocking finding**"
-    return (f"# factcheck report\n\n{verdict}. {len(report.results)} claims checked against "
-            f"{len(report.articles)} articles with model `{report.settings.model}`.")
+    return (
+        f"# factcheck report\n\n{verdict}. {len(report.results)} claims checked against "
+        f"{len(report.articles)} articles with model `{report.settings.model}`."
+    )
 
 
 def _told_by(result: ClaimResult) -> str:
@@ -39,8 +40,9 @@ def _told_by(result: ClaimResult) -> str:
 
 def _summary(report: Report) -> str:
     rows = [(r.claim.id, r.status, "yes" if r.blocking else "", _told_by(r)) for r in report.results]
-    return "## Summary\n\n" + tabulate(rows, headers=("Claim", "Status", "Blocking", "Told by"), tablefmt="github",
-                                         disable_numparse=True)
+    return "## Summary\n\n" + tabulate(
+        rows, headers=("Claim", "Status", "Blocking", "Told by"), tablefmt="github", disable_numparse=True
+    )
 
 
 def _quote(text: str) -> str:
@@ -49,7 +51,7 @@ def _quote(text: str) -> str:
 
 
 def _internal(result: ClaimResult) -> str:
-    shown_here = result.internal[:MAX_EVIDENCE_ROWS // 2]  # two rows each
+    shown_here = result.internal[: MAX_EVIDENCE_ROWS // 2]  # two rows each
     rows = []
     for d in shown_here:
         both = d.to_dict()
@@ -64,10 +66,10 @@ def _internal(result: ClaimResult) -> str:
 def _findings(result: ClaimResult) -> str:
     involved = {a for d in result.differences for a in (d.left.article, d.right.article)}
     ordered = sorted(result.mentioning, key=lambda e: e.article not in involved)  # stable: article order kept
-    rows = [(e.article, e.version or "", f"{e.score:.2f}", e.line, _quote(e.text))
-            for e in ordered[:MAX_EVIDENCE_ROWS]]
-    table = tabulate(rows, headers=("Article", "Version", "Score", "Line", "Evidence"), tablefmt="github",
-                     disable_numparse=True)
+    rows = [(e.article, e.version or "", f"{e.score:.2f}", e.line, _quote(e.text)) for e in ordered[:MAX_EVIDENCE_ROWS]]
+    table = tabulate(
+        rows, headers=("Article", "Version", "Score", "Line", "Evidence"), tablefmt="github", disable_numparse=True
+    )
     if len(ordered) > MAX_EVIDENCE_ROWS:
         table += f"\n\n… and {len(ordered) - MAX_EVIDENCE_ROWS} more articles (see report.json)."
     lines = [f"## {result.claim.id}: {result.status}", "", f"> {result.claim.text}", ""]
@@ -75,7 +77,10 @@ def _findings(result: ClaimResult) -> str:
         lines.append(f"Verified version: `{result.claim.verified}`.")
     if result.review is not None:
         r = result.review
-        lines.append(f"Reviewed by {r.by} on {r.at}" + (f": {r.note}" if r.note else "") +
-                     ". It no longer blocks while this evidence is unchanged.")
+        lines.append(
+            f"Reviewed by {r.by} on {r.at}"
+            + (f": {r.note}" if r.note else "")
+            + ". It no longer blocks while this evidence is unchanged."
+        )
     lines += [f"- {d.explanation}" for d in result.differences[:MAX_EVIDENCE_ROWS]]
     return "\n".join(lines + ["", table])

@@ -4,9 +4,9 @@ interface (core.check.Store). MemoryStore is the reference; the SQLite store (sq
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import numpy as np
-from pathlib import Path
 
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
 
@@ -18,7 +18,6 @@ def default_cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("factcheck"))
-
 
 
 class MemoryStore:

@@ -1,4 +1,4 @@
-"""Content-addressed cache in SQLite (vectors, parsed articles, per-article matches), and an Embedder that loads its model only on a miss."""
+"""The cache in SQLite: vectors, parsed articles and per-article matches, addressed by content."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from pathlib import Path
 
 import numpy as np
 
-SCHEMA = ("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, dim INTEGER NOT NULL, data BLOB NOT NULL);"
-          "CREATE TABLE IF NOT EXISTS parsed (key BLOB PRIMARY KEY, data TEXT NOT NULL);"
-          "CREATE TABLE IF NOT EXISTS matches (key BLOB PRIMARY KEY, data BLOB NOT NULL)")
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, dim INTEGER NOT NULL, data BLOB NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS parsed (key BLOB PRIMARY KEY, data TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS matches (key BLOB PRIMARY KEY, data BLOB NOT NULL)"
+)
 LOOKUP_CHUNK = 900  # SQLite caps bound parameters per statement
 READ_AHEAD_SHARE = 4  # the cache file is read ahead if it takes at most 1/4 of memory
 
@@ -57,7 +59,7 @@ class CacheStore:
 
     def _select(self, table: str, columns: str, keys: list[bytes]):
         for start in range(0, len(keys), LOOKUP_CHUNK):
-            chunk = keys[start: start + LOOKUP_CHUNK]
+            chunk = keys[start : start + LOOKUP_CHUNK]
             marks = ",".join("?" * len(chunk))
             yield from self._db.execute(f"SELECT key, {columns} FROM {table} WHERE key IN ({marks})", chunk)
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
+
 from factcheck.store.sqlite import CacheStore
 
 
 def cache_key(identity: str, kind: str, text: str) -> bytes:
-    return hashlib.blake2b(f"{identity}\x00{kind}\x00{text}".encode("utf-8"), digest_size=20).digest()
+    return hashlib.blake2b(f"{identity}\x00{kind}\x00{text}".encode(), digest_size=20).digest()
 
 
 class CachedEmbedder:
@@ -60,4 +61,4 @@ class CachedEmbedder:
         if self._model is None:
             self._model = self._load()
         size = getattr(self._model, "batch_size", 64)
-        return np.vstack([self._model.encode(texts[i: i + size], kind) for i in range(0, len(texts), size)])
+        return np.vstack([self._model.encode(texts[i : i + size], kind) for i in range(0, len(texts), size)])

@@ -7,58 +7,125 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _NEGATION = {
-    "fr": [r"\bn(?:e\b|['’])[^.;:]{0,40}?\b(?:pas|plus|jamais|rien|guère|aucun|aucune|nullement|personne)\b",
-           r"\bsans\b", r"\bnon\b", r"\bni\b"],
-    "en": [r"\bno one\b", r"\bnot\b(?!\s+(?:only|just|merely)\b)", r"n['’]t\b", r"\bno\b", r"\bnever\b", r"\bnone\b", r"\bnobody\b",
-           r"\bnothing\b", r"\bneither\b", r"\bwithout\b", r"\bcannot\b"],
+    "fr": [
+        r"\bn(?:e\b|['’])[^.;:]{0,40}?\b(?:pas|plus|jamais|rien|guère|aucun|aucune|nullement|personne)\b",
+        r"\bsans\b",
+        r"\bnon\b",
+        r"\bni\b",
+    ],
+    "en": [
+        r"\bno one\b",
+        r"\bnot\b(?!\s+(?:only|just|merely)\b)",
+        r"n['’]t\b",
+        r"\bno\b",
+        r"\bnever\b",
+        r"\bnone\b",
+        r"\bnobody\b",
+        r"\bnothing\b",
+        r"\bneither\b",
+        r"\bwithout\b",
+        r"\bcannot\b",
+    ],
     # Turkish negates verbs with -me/-ma (yapmadı, planlamıyor, yasaklamayacak, olmayan)
-    "tr": [r"\bdeğil", r"\byok\b", r"\w{2,}m[ıiuü]yor", r"\w{2,}m[ae]d[ıiuü]",
-           r"\w{2,}m[ae]y[ae]c[ae]k", r"\w{2,}m[ae]z(?:lar)?\b", r"\w{2,}m[ae]y[ae]n\b", r"\w{2,}m[ae]m[ıi]ş",
-           r"\bolmadan\b", r"\w{2,}m[ae]s[ıi]n[ıi]?\b"],
+    "tr": [
+        r"\bdeğil",
+        r"\byok\b",
+        r"\w{2,}m[ıiuü]yor",
+        r"\w{2,}m[ae]d[ıiuü]",
+        r"\w{2,}m[ae]y[ae]c[ae]k",
+        r"\w{2,}m[ae]z(?:lar)?\b",
+        r"\w{2,}m[ae]y[ae]n\b",
+        r"\w{2,}m[ae]m[ıi]ş",
+        r"\bolmadan\b",
+        r"\w{2,}m[ae]s[ıi]n[ıi]?\b",
+    ],
 }
 # A negation inside a purpose clause ("pour qu'il ne soit pas bloqué") does not negate what the
 # sentence states, so such clauses are set aside before negations are counted.
-_PURPOSE_CLAUSE = re.compile(r"\b(?:pour qu['’e]|afin (?:de|qu['’e])|de peur qu['’e]|so that|in order (?:to|that)|lest|"
-                             r"(?:^|,\s*)(?:si|if|unless|à moins qu['’e]|eğer)\b)[^,;.]*", re.IGNORECASE)
+_PURPOSE_CLAUSE = re.compile(
+    r"\b(?:pour qu['’e]|afin (?:de|qu['’e])|de peur qu['’e]|so that|in order (?:to|that)|lest|"
+    r"(?:^|,\s*)(?:si|if|unless|à moins qu['’e]|eğer)\b)[^,;.]*",
+    re.IGNORECASE,
+)
 # 'non seulement', 'non pas X mais Y': a contrast, not a negation of what the sentence states
 _NOT_NEGATION = re.compile(r"\bnon (?:seulement|pas)\b|\bnot only\b|\bsadece\b[^.]{0,30}\bdeğil", re.IGNORECASE)
 MODALITY = {
-    "deliberate": [r"\bvolontairement\b", r"\bdélibérément\b", r"\bintentionnellement\b", r"\bsciemment\b",
-                   r"\bdeliberately\b", r"\bintentionally\b", r"\bon purpose\b", r"\bkasıtlı\b", r"\bbilerek\b",
-                   r"\bkasten\b"],
-    "alleged": [r"\bprésumée?s?\b", r"\bprétendument\b", r"\bsupposément\b", r"\ballegedly\b", r"\breportedly\b",
-                r"\bpurportedly\b", r"\biddiaya göre\b", r"\biddia edilen\b", r"\bsöylenen\b"],
-    "planned": [r"\bprévoi(?:t|ent)\b", r"\benvisagea?i?(?:t|ent)?\b", r"\bplans? to\b", r"\bplanned to\b",
-                r"\b(?:a|ont|avoir) pour projet\b", r"\bprojett?e(?:nt)?\b", r"\bplanlı?yor", r"\bplanlıyorlar\b"],
-    "partial": [r"\ben partie\b", r"\bpartiellement\b", r"\bpartly\b", r"\bpartially\b", r"\bin part\b",
-                r"\bkısmen\b"],
+    "deliberate": [
+        r"\bvolontairement\b",
+        r"\bdélibérément\b",
+        r"\bintentionnellement\b",
+        r"\bsciemment\b",
+        r"\bdeliberately\b",
+        r"\bintentionally\b",
+        r"\bon purpose\b",
+        r"\bkasıtlı\b",
+        r"\bbilerek\b",
+        r"\bkasten\b",
+    ],
+    "alleged": [
+        r"\bprésumée?s?\b",
+        r"\bprétendument\b",
+        r"\bsupposément\b",
+        r"\ballegedly\b",
+        r"\breportedly\b",
+        r"\bpurportedly\b",
+        r"\biddiaya göre\b",
+        r"\biddia edilen\b",
+        r"\bsöylenen\b",
+    ],
+    "planned": [
+        r"\bprévoi(?:t|ent)\b",
+        r"\benvisagea?i?(?:t|ent)?\b",
+        r"\bplans? to\b",
+        r"\bplanned to\b",
+        r"\b(?:a|ont|avoir) pour projet\b",
+        r"\bprojett?e(?:nt)?\b",
+        r"\bplanlı?yor",
+        r"\bplanlıyorlar\b",
+    ],
+    "partial": [r"\ben partie\b", r"\bpartiellement\b", r"\bpartly\b", r"\bpartially\b", r"\bin part\b", r"\bkısmen\b"],
     "insisted": [r"\binsist(?:é|e|ed|ing|s)?\b", r"\bısrar"],
-    "called-for": [r"\b(?:a|ont|avoir) appelé\b", r"\bappel(?:le|lent|ant) à\b", r"\bcalled for\b",
-                   r"\bcalls? for\b", r"\burged\b", r"\bçağrı(?:da|sı)"],
+    "called-for": [
+        r"\b(?:a|ont|avoir) appelé\b",
+        r"\bappel(?:le|lent|ant) à\b",
+        r"\bcalled for\b",
+        r"\bcalls? for\b",
+        r"\burged\b",
+        r"\bçağrı(?:da|sı)",
+    ],
 }
 _MODALITY = {kind: re.compile("|".join(f"(?:{p})" for p in ps), re.IGNORECASE) for kind, ps in MODALITY.items()}
 _SPEECH_FR = r"(?:déclaré|affirmé|indiqué|expliqué|ajouté|précisé|annoncé|estimé|souligné|assuré|confié)"
 _ATTRIBUTION = {
-    "fr": [rf"\b(?i:selon|d['’]après)\s+(?P<who>[^,.:;«»]{{3,80}})",
-           rf"\ba(?:‑|-)?t?(?:-il|-elle)?\s+{_SPEECH_FR}\s+(?P<who>[A-ZÉÈ][^,.;:«»]{{2,80}}?)(?=[,.;:]|\s+dans|$)",
-           rf"(?P<who>\b[A-ZÉÈ][\w’'\- ]{{2,80}}?)\s*,?\s+(?:a|ont)\s+{_SPEECH_FR}",
-           r"\b(?:estime|affirme|déclare|explique)\s+(?P<who>[A-ZÉÈ][\w\- ]{2,60})"],
-    "en": [r"\b(?i:according to)\s+(?P<who>[^,.:;]{3,80})",
-           r"(?P<who>\b[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,5}?)\s+(?:said|says|told|stated|announced|claimed)\b",
-           r"\b(?:said|says|told)\s+(?P<who>[A-Z][\w\- ]{2,60})"],
-    "tr": [r"(?P<who>\b[A-ZÇĞİÖŞÜ][\w’'\- ]{2,80}?)(?:['’](?:[ynd]?[ae]))?\s+göre\b",
-           # the speaker is the subject: marked by 'ise', or right before what was said (not an object phrase)
-           r"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,6})ise\s+[^.]{0,160}?\b(?:dedi|açıkladı|söyledi|"
-           r"belirtti|ifade etti|dile getirdi)\b",
-           r"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,6})[^.]{0,40}?\b(?:dedi|açıkladı|söyledi|"
-           r"belirtti|ifade etti|dile getirdi)\b"],
+    "fr": [
+        r"\b(?i:selon|d['’]après)\s+(?P<who>[^,.:;«»]{3,80})",
+        rf"\ba(?:‑|-)?t?(?:-il|-elle)?\s+{_SPEECH_FR}\s+(?P<who>[A-ZÉÈ][^,.;:«»]{{2,80}}?)(?=[,.;:]|\s+dans|$)",
+        rf"(?P<who>\b[A-ZÉÈ][\w’'\- ]{{2,80}}?)\s*,?\s+(?:a|ont)\s+{_SPEECH_FR}",
+        r"\b(?:estime|affirme|déclare|explique)\s+(?P<who>[A-ZÉÈ][\w\- ]{2,60})",
+    ],
+    "en": [
+        r"\b(?i:according to)\s+(?P<who>[^,.:;]{3,80})",
+        r"(?P<who>\b[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,5}?)\s+(?:said|says|told|stated|announced|claimed)\b",
+        r"\b(?:said|says|told)\s+(?P<who>[A-Z][\w\- ]{2,60})",
+    ],
+    "tr": [
+        r"(?P<who>\b[A-ZÇĞİÖŞÜ][\w’'\- ]{2,80}?)(?:['’](?:[ynd]?[ae]))?\s+göre\b",
+        # the speaker is the subject: marked by 'ise', or right before what was said (not an object phrase)
+        r"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,6})ise\s+[^.]{0,160}?\b(?:dedi|açıkladı|söyledi|"
+        r"belirtti|ifade etti|dile getirdi)\b",
+        r"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,6})[^.]{0,40}?\b(?:dedi|açıkladı|söyledi|"
+        r"belirtti|ifade etti|dile getirdi)\b",
+    ],
 }
 # A speaker named by a pronoun is someone named earlier: not comparable with anyone.
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|il|elle|ils|elles|on|nous|o|onlar|biz)\b", re.IGNORECASE)
-_NEGATIONS = {lang: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-              for lang, patterns in _NEGATION.items()}
-_STOP = {"le", "la", "les", "du", "de", "des", "the", "of", "and", "et", "a", "an", "ise", "ve", "en", "un", "une",
-         "il", "elle", "ils", "ce", "cet", "cette", "this", "that", "bu", "président", "president", "başkanı"}
+_NEGATIONS = {
+    lang: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for lang, patterns in _NEGATION.items()
+}
+_STOP = set(
+    """le la les du de des the of and et a an ise ve en un une il elle ils ce cet cette this that bu président
+    president başkanı""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -89,22 +156,26 @@ def cues(text: str, lang: str) -> Cues:
     negations = tuple(m.group() for m in matches)
     scopes = tuple(_scope(m, main_clauses, lang) for m in matches)
     modality = tuple(sorted(kind for kind, pattern in _MODALITY.items() if pattern.search(text)))
-    speakers = tuple(dict.fromkeys(_clean(m.group("who")) for p in _ATTRIBUTION.get(lang, ())
-                                   for m in re.finditer(p, text)))
+    speakers = tuple(
+        dict.fromkeys(_clean(m.group("who")) for p in _ATTRIBUTION.get(lang, ()) for m in re.finditer(p, text))
+    )
     main_negations = len(_negation_matches(main_clause(main_clauses, lang), lang))
-    return Cues(negations, modality, tuple(s for s in speakers if s and not _PRONOUN.match(s)), scopes,
-                main_negations)
+    return Cues(negations, modality, tuple(s for s in speakers if s and not _PRONOUN.match(s)), scopes, main_negations)
 
 
 def _negation_matches(text: str, lang: str) -> list[re.Match]:
     """One pattern for all, so that 'no one' is one negation, not two; in English, not a capitalised word inside
     a sentence ('Generation Nothing' is a title)."""
-    return [m for m in _NEGATIONS[lang].finditer(text)
-            if not (lang == "en" and m.group().istitle() and text[: m.start()].strip())]
+    return [
+        m
+        for m in _NEGATIONS[lang].finditer(text)
+        if not (lang == "en" and m.group().istitle() and text[: m.start()].strip())
+    ]
 
 
-_CONTRAST = re.compile(r"[,;]?\s+(?:mais|but|yet|however|ancak|ama|fakat|oysa|tandis qu['’e]|while|whereas)\b.*$",
-                       re.IGNORECASE)
+_CONTRAST = re.compile(
+    r"[,;]?\s+(?:mais|but|yet|however|ancak|ama|fakat|oysa|tandis qu['’e]|while|whereas)\b.*$", re.IGNORECASE
+)
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|qui|dont|lequel|laquelle)\b[^,;.]*", re.IGNORECASE)
 _TURKISH_ENDING = re.compile(r"(?:\S+\s+){0,1}\S+\s*[.!?…]*\s*$")
 
@@ -121,12 +192,15 @@ def main_clause(text: str, lang: str) -> str:
     return clause
 
 
-_CLITICS = {"me", "te", "se", "le", "la", "les", "lui", "leur", "y", "en", "nous", "vous", "l", "s", "m", "t",
-            "do", "does", "did", "is", "are", "was", "were", "be", "been", "have", "has", "had", "will", "would",
-            "can", "could", "should", "to", "a", "the", "any"}
+_CLITICS = set(
+    """me te se le la les lui leur y en nous vous l s m t do does did is are was were be been have has had will
+    would can could should to a the any""".split()
+)
 # Adverbs between a negation and the word it bears on ('ne prévoit toujours pas', 'did not really plan').
-_ADVERBS = {"toujours", "encore", "vraiment", "jamais", "toutefois", "cependant", "donc", "pourtant", "même",
-            "still", "yet", "really", "even", "ever", "actually", "necessarily", "also", "always"}
+_ADVERBS = set(
+    """toujours encore vraiment jamais toutefois cependant donc pourtant même still yet really even ever actually
+    necessarily also always""".split()
+)
 
 
 def _scope(match: re.Match, text: str, lang: str) -> str:
@@ -136,10 +210,15 @@ def _scope(match: re.Match, text: str, lang: str) -> str:
         stem = re.match(r"(\w{2,}?)m[ıiuüae]", word)
         return (stem.group(1) if stem else word)[:5].lower()
     # French 'ne ... pas' holds its verb; in English the word comes after the negation ('no one is permitted')
-    words = re.findall(r"[^\W\d_]+", text[match.end():] if lang == "en" else text[match.start():])
+    words = re.findall(r"[^\W\d_]+", text[match.end() :] if lang == "en" else text[match.start() :])
     words = words[:7] if lang == "en" else words[1:8]
-    content = [w for w in words if w.lower() not in _CLITICS | _ADVERBS and w.lower() not in ("pas", "plus")
-               and not (lang == "en" and w.lower().endswith("ly"))]
+    content = [
+        w
+        for w in words
+        if w.lower() not in _CLITICS | _ADVERBS
+        and w.lower() not in ("pas", "plus")
+        and not (lang == "en" and w.lower().endswith("ly"))
+    ]
     return content[0][:5].lower() if content else ""
 
 
@@ -153,8 +232,9 @@ _NEGATIVE_PREFIX = ("in", "im", "il", "ir", "un", "non", "dis", "dés", "dé", "
 
 def negated_word(scope: str, text: str) -> bool:
     """Whether `text` says the word a negation bears on with a negative prefix ('not sufficient', 'insufficient')."""
-    return bool(scope) and any(w.lower().startswith(prefix + scope) for w in re.findall(r"[^\W\d_]+", text)
-                               for prefix in _NEGATIVE_PREFIX)
+    return bool(scope) and any(
+        w.lower().startswith(prefix + scope) for w in re.findall(r"[^\W\d_]+", text) for prefix in _NEGATIVE_PREFIX
+    )
 
 
 def _clean(who: str) -> str:

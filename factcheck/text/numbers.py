@@ -1,190 +1,34 @@
-"""Quantities in a sentence: digits in French/Turkish/English notation, scale and number words, fractions,
-percents, money, and what qualifies them ('more than', 'about', 'jusqu'à', 'yaklaşık') as an interval."""
+"""Numbers as written: digits in French, Turkish and English notation ('67 000', '1,5', '1,000.5'), scale words
+and suffixes ('100 milliards', '$77B'), and number words turned into digits ('quatre', 'dört')."""
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
-from factcheck.text.terms import terms
-
-_SEP = r"[ \u00a0\u202f.,]"
-_ORDINAL = r"(?:e|er|re|ème|eme|th|st|nd|rd)"
+SEP = r"[ \u00a0\u202f.,]"
+ORDINAL = r"(?:e|er|re|ème|eme|th|st|nd|rd)"
 _SUFFIX_SCALE = r"(?:bn|b|mn|m|k)"  # $77B, 55bn, 4.8M
-_NUMBER = re.compile(rf"(?<![\w.,])\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?(?![\w])"
-                     rf"|(?<![\w.,])\d+(?:[.,]\d+)?(?:{_ORDINAL}|{_SUFFIX_SCALE}|\.(?=\s+[a-zçğıöşü]))?(?![\w])",
-                     re.IGNORECASE)
-_SUFFIX_SCALES = {"bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
-_SCALES = {
-    "thousand": 1e3, "thousands": 1e3, "mille": 1e3, "bin": 1e3,
-    "million": 1e6, "millions": 1e6, "milyon": 1e6,
-    "billion": 1e9, "billions": 1e9, "milliard": 1e9, "milliards": 1e9, "milyar": 1e9, "bn": 1e9,
-    "trillion": 1e12, "trilyon": 1e12,
-}
-_CURRENCIES = {
-    "$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD", "dolar": "USD",
-    "€": "EUR", "euro": "EUR", "euros": "EUR", "avro": "EUR",
-    "tenge": "KZT", "tenges": "KZT", "kzt": "KZT",
-    "lira": "TRY", "tl": "TRY", "livres": "GBP", "pounds": "GBP", "£": "GBP",
-}
-# Clock times: 13:00, 13h00, 0200 local time, 1300 hours
-_TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)\b|(?<!\d[ .,\u00a0\u202f])\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)"
-                   r"(?=\s*(?:hours?|hrs|h\b|GMT|UTC|CET|local))|(?<!\d[ .,\u00a0\u202f])\b0\d+\b")
-_PERCENT_AFTER = re.compile(r"^\s*(?:%|pour\s?cent|percent|per\s?cent)")
-_PERCENT_BEFORE = re.compile(r"(?:%|yüzde)\s*$", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)?")
-_CONTEXT_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # 'Greek-Turkish' is two context words, in order
-_UNIT_SKIP = {"de", "d", "des", "of", "the", "les", "la", "le", "du", "a", "an", "adet", "tane", "plus", "more",
-              "than", "over", "about", "environ", "près", "yaklaşık", "en", "et", "and", "ve",
-              "ses", "son", "sa", "leur", "leurs", "ces", "their", "its", "his", "her", "these", "those", "bu", "şu",
-              "fazla", "az", "kadar", "civarında"}
-UNIT_WORDS = 2  # words after a figure that say what it counts
+NUMBER = re.compile(
+    rf"(?<![\w.,])\d{{1,3}}(?:{SEP}\d{{3}})+(?:[.,]\d+)?(?![\w])"
+    rf"|(?<![\w.,])\d+(?:[.,]\d+)?(?:{ORDINAL}|{_SUFFIX_SCALE}|\.(?=\s+[a-zçğıöşü]))?(?![\w])",
+    re.IGNORECASE,
+)
+SUFFIX_SCALES = {"bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
+_SCALE_WORDS = (
+    ("thousand thousands mille bin", 1e3),
+    ("million millions milyon", 1e6),
+    ("billion billions milliard milliards milyar bn", 1e9),
+    ("trillion trilyon", 1e12),
+)
+SCALES = {word: scale for words, scale in _SCALE_WORDS for word in words.split()}
 
 TURKISH_UNITS = {"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9}
-TURKISH_TENS = {"on": 10, "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50, "altmış": 60, "yetmiş": 70,
-                "seksen": 80, "doksan": 90}
+TURKISH_TENS = dict(zip("on yirmi otuz kırk elli altmış yetmiş seksen doksan".split(), range(10, 100, 10)))
 TURKISH_MULTIPLIERS = {"yüz": 100, "bin": 1000, "milyon": 10**6, "milyar": 10**9}
-
-# Fractions said in words are percents: 'a third of the companies' is 'un tiers des sociétés'.
-_FRACTIONS = [(re.compile(p, re.IGNORECASE), share) for p, share in (
-    (r"\b(?:two|deux) (?:thirds|tiers)\b|\büçte ikisi\b", 200 / 3), (r"\bthree quarters\b|\btrois quarts\b|\bdörtte üçü\b", 75),
-    (r"\b(?:a|one) third\b|\bun tiers\b|\büçte biri\b", 100 / 3), (r"\b(?:a|one) quarter\b|\bun quart\b|\bdörtte biri\b", 25),
-    (r"\b(?:a |one )?half\b|\b(?:la|une) moitié\b|\byarısı\b", 50))]
-_FRACTION_MARK = "\uE002"
-
-# What comes before a figure and makes it a bound or an estimate.
-_LOWER = r"more than|over|above|in excess of|plus de|au-delà de|"
-_UPPER = r"less than|fewer than|under|below|moins de|"
-_MIN = r"at least|au moins|en az|no fewer than|no less than|"
-_MAX = r"at most|au plus|en fazla|no more than|"
-_ABOUT = r"about|around|approximately|roughly|nearly|almost|some|close to|environ|près de|presque|quelque|" \
-         r"autour de|quasiment|yaklaşık|aşağı yukarı|neredeyse|"
-_BEFORE_DATE = r"before|until|by|avant|jusqu['’]en|"
-_AFTER_DATE = r"after|since|après|depuis|"
-_QUALIFIER_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
-                     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre")
-_QUALIFIER = re.compile(rf"(?:(?P<min>{_MIN[:-1]})|(?P<max>{_MAX[:-1]})|(?P<lower>{_LOWER[:-1]})|"
-                        rf"(?P<upper>{_UPPER[:-1]})|(?P<about>{_ABOUT[:-1]})|(?P<before>{_BEFORE_DATE[:-1]})|"
-                        rf"(?P<after>{_AFTER_DATE[:-1]}))\s*(?:de\s+|d['’]\s*)?[$€£]?\s*(?:(?:{_QUALIFIER_MONTHS})\s+)?$",
-                        re.IGNORECASE)
-_QUALIFIER_AFTER = re.compile(r"^['’]?\w{0,4}\s+(?:(?P<lower>fazla)|(?P<upper>az)|(?P<about>civarında|kadar))\b",
-                              re.IGNORECASE)
-_OPEN = {"lower": (1, None), "after": (1, None), "min": (-1, None), "upper": (None, -1), "before": (None, -1),
-         "max": (None, 1)}  # where the interval starts and ends: past the value (1) or with it (-1), or unbounded
-APPROXIMATE = 0.1  # 'about 500' is 450 to 550
-
-
-@dataclass(frozen=True)
-class Quantity:
-    value: float
-    kind: str  # count, percent, money:<ISO code>, year, rank
-    unit: str  # the word it counts ("employés"), '' when none
-    text: str  # as written, for explanations
-    qualifier: str = "exact"  # exact, lower (more than), upper (less than), about, before, after
-    low: float = -math.inf  # the values it allows, given its qualifier and how it was rounded
-    high: float = math.inf
-    before: tuple[str, ...] = ()  # keys of the words before it, nearest first, back to the previous figure
-    after: tuple[str, ...] = ()  # and after it, up to the next: what it is a figure of ('$35.6 million in North America')
-
-    def kinship(self, other: "Quantity") -> int:
-        """How much the words around two figures say they are one quantity: the words after a figure (what
-        it counts) weigh double, the one right after it (its unit) more."""
-        unit = 2 if self.after[:1] and self.after[:1] == other.after[:1] else 0
-        mine, theirs = set(self.before) | set(self.after), set(other.before) | set(other.after)
-        return unit + 2 * len(set(self.after) & set(other.after)) + len(mine & theirs)
-
-    def counts_as(self, other: "Quantity") -> bool:
-        """Whether what one figure counts (the words after it) is said around the other, on either side:
-        '$90 million worldwide' and 'a worldwide total of $91.1 million'."""
-        return bool(set(self.after) & (set(other.before) | set(other.after)))
-
-    def allows(self, other: "Quantity") -> bool:
-        """Whether both can be true of one thing: their intervals overlap ('more than 45' starts past 45)."""
-        return self.low < other.high and other.low < self.high
-
-
-@lru_cache(maxsize=1 << 16)
-def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
-    """Every quantity in `text`, with number words turned into digits first (memoised: an
-    evidence sentence is compared with every other article's)."""
-    text, fractions = _mark_fractions(text)
-    text = words_to_digits(text, lang)
-    found = [_time(m) for m in _TIME.finditer(text)]
-    text = _TIME.sub(" ", text)
-    matches = list(_NUMBER.finditer(text))
-    for n, match in enumerate(matches):
-        token, suffix = _split_suffix(match.group())
-        value = parse_number(token, lang) * _SUFFIX_SCALES.get(suffix, 1.0)
-        before, after = text[: match.start()], text[match.end():]
-        value, after, scale_text = _apply_scale(value, after)
-        kind = _kind(value, match.group(), before, after, lang)
-        written = (match.group() + scale_text).strip()
-        if kind == "percent":
-            prefix, suffix = _PERCENT_BEFORE.search(before), _PERCENT_AFTER.match(after)
-            written = ((before[prefix.start():] if prefix else "") + written + (suffix.group() if suffix else "")).strip()
-        context = (_keys(text[matches[n - 1].end() if n else 0: match.start()])[::-1][:CONTEXT_WORDS],
-                   _keys(text[match.end(): matches[n + 1].start() if n + 1 < len(matches) else len(text)])[:CONTEXT_WORDS])
-        found.append(_qualified(value, kind, match.group(), scale_text, before, after, written, context))
-    for share, written, before, after in fractions:
-        context = (_keys(before)[::-1][:CONTEXT_WORDS], _keys(after)[:CONTEXT_WORDS])
-        found.append(_qualified(share, "percent", "", "", "", after, written, context, rounding=1.0, about=True))
-    return tuple(found)
-
-
-CONTEXT_WORDS = 3
-
-
-# Words that say the same of a figure in other words or languages: 'globally', 'worldwide', 'mondial', 'dünya'
-_SAME_SENSE = {"globa": "world", "mondi": "world", "dunya": "world", "inter": "world"}
-
-
-_NOT_CONTEXT = {w[:5] for w in (*_SCALES, *_CURRENCIES)}  # 'million' and 'dollars' say how much, not of what
-
-
-def _keys(text: str) -> tuple[str, ...]:
-    words = _CONTEXT_WORD.findall(text)
-    return tuple(_SAME_SENSE.get(k, k) for w in words for k in sorted(terms(w).keys) if k not in _NOT_CONTEXT)
-
-
-def _time(match: re.Match) -> Quantity:
-    hours, minutes = match.group("h") or match.group("hh"), match.group("m") or match.group("mm")
-    if hours is None:  # a number with a leading zero that is no time: not compared
-        return Quantity(0.0, "other", "", match.group(), "exact", 0.0, 0.0)
-    value = int(hours) * 60 + int(minutes)
-    return Quantity(float(value), "time", "", match.group(), "exact", value - EXACT, value + EXACT)
-
-
-def _qualified(value: float, kind: str, token: str, scale_text: str, before: str, after: str, written: str,
-               context: tuple[tuple[str, ...], tuple[str, ...]], rounding: float | None = None,
-               about: bool = False) -> Quantity:
-    qualifier = "about" if about else _qualifier(before, after)
-    if qualifier in ("before", "after") and kind not in ("year", "day", "time"):
-        qualifier = "exact"  # 'reviewed by 47 critics', 'after 3 games': not dates
-    tolerance = rounding if rounding is not None else _rounding(token, value, scale_text)
-    low, high = value - tolerance, value + tolerance
-    if qualifier == "about":
-        low, high = min(low, value * (1 - APPROXIMATE)), max(high, value * (1 + APPROXIMATE))
-    elif qualifier in _OPEN:  # 'more than 45' starts past 45, 'at least 45' with it
-        start, end = _OPEN[qualifier]
-        low = -math.inf if start is None else value if start > 0 else value - tolerance
-        high = math.inf if end is None else value if end < 0 else value + tolerance
-    unit = _unit(after) if kind == "count" else ""
-    return Quantity(value, kind, unit, written, qualifier, low, high, *context)
-
-
-def _qualifier(before: str, after: str) -> str:
-    match = _QUALIFIER.search(before[-30:]) or _QUALIFIER_AFTER.match(after)
-    if match is None:
-        return "exact"
-    return next(name for name, text in match.groupdict().items() if text)
-
-
 EXACT = 1e-6  # a whole number written out in full ('46 wins', '1997') is exact
 
 
-def _rounding(token: str, value: float, scale_text: str) -> float:
+def rounding_tolerance(token: str, value: float, scale_text: str) -> float:
     """Half the place of the last digit written: '45.4 million' allows 45.35 to 45.45 million, '36 million'
     35.5 to 36.5 million; a whole number written out in full allows itself."""
     scale = value / parse_number(token, "en") if scale_text and parse_number(token, "en") else 1.0
@@ -194,16 +38,7 @@ def _rounding(token: str, value: float, scale_text: str) -> float:
     return 0.5 * scale if scale != 1.0 else EXACT
 
 
-def _mark_fractions(text: str) -> tuple[str, list[tuple[float, str, str]]]:
-    found = []
-    for pattern, share in _FRACTIONS:
-        for match in pattern.finditer(text):
-            found.append((share, match.group(), text[: match.start()], text[match.end():]))
-        text = pattern.sub(_FRACTION_MARK, text)
-    return text, found
-
-
-def _split_suffix(token: str) -> tuple[str, str]:
+def split_suffix(token: str) -> tuple[str, str]:
     """'77B' -> ('77', 'b'): a scale written onto the figure."""
     match = re.fullmatch(rf"(.*\d)({_SUFFIX_SCALE})", token, re.IGNORECASE)
     return (match.group(1), match.group(2).lower()) if match else (token, "")
@@ -211,7 +46,7 @@ def _split_suffix(token: str) -> tuple[str, str]:
 
 def parse_number(token: str, lang: str) -> float:
     """'67 000', '100.000', '1,5', '1,000.5' -> float, by the notation of `lang`."""
-    token = re.sub(rf"[ \u00a0\u202f]|{_ORDINAL}$|\.$", "", token)
+    token = re.sub(rf"[ \u00a0\u202f]|{ORDINAL}$|\.$", "", token)
     groups = re.split(r"[.,]", token)
     seps = re.findall(r"[.,]", token)
     if not seps:
@@ -236,16 +71,16 @@ def words_to_digits(text: str, lang: str) -> str:
 
     def keep(match: re.Match) -> str:
         kept.append(match.group())
-        return f"\uE000{len(kept) - 1}\uE001"
+        return f"\ue000{len(kept) - 1}\ue001"
 
-    shielded = re.sub(rf"\d(?:[\d.,\u00a0\u202f ]*\d)?\s+(?:{'|'.join(_SCALES)})\b", keep, text, flags=re.IGNORECASE)
+    shielded = re.sub(rf"\d(?:[\d.,\u00a0\u202f ]*\d)?\s+(?:{'|'.join(SCALES)})\b", keep, text, flags=re.IGNORECASE)
     try:
         from text_to_num import alpha2digit
 
         shielded = alpha2digit(shielded, lang, threshold=2)  # 'deux mois' counts; 'un député' is an article
     except (ImportError, ValueError, KeyError, NotImplementedError):
         pass  # a language text2num does not know: digits are still found
-    return re.sub("\uE000(\\d+)\uE001", lambda m: kept[int(m.group(1))], shielded)
+    return re.sub("\ue000(\\d+)\ue001", lambda m: kept[int(m.group(1))], shielded)
 
 
 def _turkish_words_to_digits(text: str) -> str:
@@ -286,54 +121,8 @@ def _turkish_run(run: list[str]) -> str:
     return f"{total + current}{trailing}"
 
 
-def _apply_scale(value: float, after: str) -> tuple[float, str, str]:
+def apply_scale(value: float, after: str) -> tuple[float, str, str]:
     match = re.match(r"\s*([^\W\d_]+)", after)
-    if match and match.group(1).lower() in _SCALES:
-        return value * _SCALES[match.group(1).lower()], after[match.end():], match.group(0)
+    if match and match.group(1).lower() in SCALES:
+        return value * SCALES[match.group(1).lower()], after[match.end() :], match.group(0)
     return value, after, ""
-
-
-_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
-           r"apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
-           r"octobre|novembre|décembre|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık")
-_DAY_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
-_DAY_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
-
-
-def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
-    if value <= 31 and (_DAY_AFTER.match(after) or _DAY_BEFORE.search(before)):
-        return "day"  # 16 March, March 16, 16th March, 16 mars, 16 Mart
-    if re.search(rf"\d{_ORDINAL}$|\d\.$", token):
-        return "rank"  # 17e, 17th, Turkish 17.
-    if _PERCENT_AFTER.match(after) or _PERCENT_BEFORE.search(before):
-        return "percent"
-    currency = _currency(before, after)
-    if currency:
-        return f"money:{currency}"
-    if re.fullmatch(r"(1[89]|20)\d\d", token):
-        return "year"
-    return "count"
-
-
-def _currency(before: str, after: str) -> str | None:
-    following = re.match(r"\s*(?:de\s+|d['’])?([$€£]|[^\W\d_]+)", after)
-    if following:
-        word = following.group(1).lower()
-        if word in _CURRENCIES:
-            return _CURRENCIES[word]
-        # Turkish endings on the currency: dolarlık, doları, avroya
-        stem = next((c for c in _CURRENCIES if len(c) >= 4 and word.startswith(c)), None)
-        if stem:
-            return _CURRENCIES[stem]
-    preceding = re.search(r"([$€£])\s*$", before)
-    return _CURRENCIES[preceding.group(1)] if preceding else None
-
-
-def _following_words(after: str) -> list[str]:
-    after = re.sub(r"^['’]\w+", "", after)  # a Turkish case ending: 100'den fazla, %13'lük
-    return [w for w in _WORD.findall(after[:60])[:4] if w.lower() not in _UNIT_SKIP][:UNIT_WORDS]
-
-
-def _unit(after: str) -> str:
-    words = _following_words(after)
-    return words[0].lower() if words else ""

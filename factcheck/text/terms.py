@@ -17,28 +17,37 @@ _ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’‘]", re.IGN
 _SUFFIX = re.compile(r"['’‘].*$")  # Turkish case endings after a name: Kazakistan'da, Tokayev’in
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;«»“”\"(]\s*)$")  # on the few characters before a word
 # Function words of four letters or more, which tie nothing to anything.
-_STOP = frozenset("""
+_STOP = frozenset(
+    """
 that this these those with from have were been being their there which what when where while will would could
 should about after before into over under than then them they your also only just such very more most some
 dans pour avec sans sous sur entre mais donc alors comme leur leurs cette ces celle celui elle elles nous vous
 sont était étaient avait avaient sera seront être avoir selon tout tous toute toutes plus moins aussi très
 déjà encore après avant depuis pendant lors dont quand ainsi
 için gibi kadar daha olan olarak ancak fakat veya ancak bunu şunu onun bunlar şöyle hangi göre sonra önce
-""".split())
+""".split()
+)
 # Capitalised function words at the start of a clause inside a sentence ('Nicholas Sarkozy On the first day').
-_NOT_NAMES = frozenset("""a an the on in at of to by for and or but as if it its this that these those we he she
-they i le la les un une des du de et ou il elle ils elles ce cet cette on en au aux bu o ve ile da de""".split())
+_NOT_NAMES = frozenset(
+    """a an the on in at of to by for and or but as if it its this that these those we he she
+they i le la les un une des du de et ou il elle ils elles ce cet cette on en au aux bu o ve ile da de""".split()
+)
 # Words of institutions and titles: capitalised in English, but translated, not transliterated ('Ministry of
 # Finance' is 'Maliye Bakanlığı'), so their absence says nothing of another language's article.
-_INSTITUTION = frozenset("""ministry minister ministere ministre bakanlik bakan bank banque banka bankasi central
+_INSTITUTION = frozenset(
+    """ministry minister ministere ministre bakanlik bakan bank banque banka bankasi central
 centrale merkez national nationale ulusal state etat devlet department departement daire dairesi revenue revenus
 gelirleri finance finances maliye security securite guvenlik committee comite komite komitesi agency agence ajans
 government gouvernement hukumet council conseil university universite universitesi police polis court tribunal
 mahkeme army armee ordu party parti president baskan baskani prime premier office bureau federal federation
 association union republic republique cumhuriyet parliament parlement meclis senate senat commission exchange
-authority autorite financial financiere""".split())
-_CLAUSE = re.compile(r"\s*(?:[;:–—]|\s[-–]\s|,?\s+(?:et|and|ve|mais|but|while|whereas|tandis qu[e’']|alors qu[e’']|"
-                     r"ama|fakat|ancak)\s+|,\s+)\s*", re.IGNORECASE)
+authority autorite financial financiere""".split()
+)
+_CLAUSE = re.compile(
+    r"\s*(?:[;:–—]|\s[-–]\s|,?\s+(?:et|and|ve|mais|but|while|whereas|tandis qu[e’']|alors qu[e’']|"
+    r"ama|fakat|ancak)\s+|,\s+)\s*",
+    re.IGNORECASE,
+)
 MIN_CLAUSE_WORDS = 3
 
 
@@ -46,8 +55,11 @@ def _normal(word: str) -> str:
     """A word without its French elision or Turkish ending, transliterated (done once for a whole text in
     terms()), lower-cased."""
     word = _ELISION.sub("", word) if "'" in word or "’" in word or "‘" in word else word
-    return anyascii(_SUFFIX.sub("", word)).lower().strip("-") if not word.isascii() or "'" in word or "’" in word \
+    return (
+        anyascii(_SUFFIX.sub("", word)).lower().strip("-")
+        if not word.isascii() or "'" in word or "’" in word
         else word.lower().strip("-")
+    )
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,7 @@ class Terms:
     name_groups: tuple[frozenset[str], ...] = ()  # names written together: Roberto Baggio, Ardak Tangebaev
     spelled: tuple[str, ...] = ()  # words and names, for fuzzy lookups
     capitalised: frozenset[str] = frozenset()  # names, and capitalised words at a sentence's start (Tokayev ...)
+
     def has(self, word: str) -> bool:
         """Whether `word` (normalised) is here: the same first letters, or a close spelling of a name
         (Tokayev, Tokaiev)."""
@@ -81,9 +94,9 @@ def terms(text: str) -> Terms:
         if len(word) < 2:
             continue
         following = matches[n + 1].group() if n + 1 < len(matches) else ""
-        if _is_name(raw, text[max(match.start() - 4, 0): match.start()] if match.start() else "", following):
+        if _is_name(raw, text[max(match.start() - 4, 0) : match.start()] if match.start() else "", following):
             names.add(word)
-            if group and not text[last_end: match.start()].strip(" -"):
+            if group and not text[last_end : match.start()].strip(" -"):
                 group.append(word)
             else:
                 group = [word]
@@ -94,8 +107,14 @@ def terms(text: str) -> Terms:
             words.add(word)
             if raw[:1].isupper():
                 capitalised.add(word)
-    return Terms(frozenset(words), frozenset(names), frozenset(w[:KEY_CHARS] for w in words | names),
-                 tuple(frozenset(g) for g in groups), tuple(sorted(words | names)), frozenset(capitalised | names))
+    return Terms(
+        frozenset(words),
+        frozenset(names),
+        frozenset(w[:KEY_CHARS] for w in words | names),
+        tuple(frozenset(g) for g in groups),
+        tuple(sorted(words | names)),
+        frozenset(capitalised | names),
+    )
 
 
 def _is_name(raw: str, before: str, following: str) -> bool:
@@ -122,8 +141,11 @@ def overlap(claim: Terms, unit: Terms) -> float:
     missing = claim.keys - unit.keys
     found = len(claim.keys) - len(missing)
     if missing and unit.spelled:  # names are spelt otherwise across languages (Tokayev, Tokaiev)
-        found += sum(process.extractOne(w, unit.spelled, scorer=fuzz.ratio, score_cutoff=NAME_RATIO) is not None
-                     for w in claim.capitalised if len(w) >= FUZZY_FROM and w[:KEY_CHARS] in missing)
+        found += sum(
+            process.extractOne(w, unit.spelled, scorer=fuzz.ratio, score_cutoff=NAME_RATIO) is not None
+            for w in claim.capitalised
+            if len(w) >= FUZZY_FROM and w[:KEY_CHARS] in missing
+        )
     return min(found, len(claim.keys)) / len(claim.keys)
 
 
@@ -133,9 +155,14 @@ def merged(parts: list[Terms]) -> Terms:
         return parts[0]
     words = frozenset().union(*(p.words for p in parts))
     names = frozenset().union(*(p.names for p in parts))
-    return Terms(words, names, frozenset().union(*(p.keys for p in parts)),
-                 tuple(g for p in parts for g in p.name_groups), tuple(sorted(words | names)),
-                 frozenset().union(*(p.capitalised for p in parts)))
+    return Terms(
+        words,
+        names,
+        frozenset().union(*(p.keys for p in parts)),
+        tuple(g for p in parts for g in p.name_groups),
+        tuple(sorted(words | names)),
+        frozenset().union(*(p.capitalised for p in parts)),
+    )
 
 
 def name_swap(claim: Terms, claim_all: Terms, article: Terms, unit: Terms) -> float:

@@ -1,0 +1,73 @@
+"""Figures two sentences give for one quantity that cannot both be true: '4 employés' against '6 employés',
+'more than 500' against 'plus de 1 000' (compatible), '55 closed' against '57 closed'."""
+
+from __future__ import annotations
+
+from factcheck.text.quantities import Quantity, quantities
+
+
+def number_conflicts(left: tuple[str, str], right: tuple[str, str], as_bounds: bool = False) -> list[tuple[str, str]]:
+    """Pairs of (left figure, right figure) for one quantity that cannot both be true.
+
+    Two figures are of one quantity when they are of one kind (count, percent, money, year, rank)
+    and count the same thing (the words after them, compared by their transliterated first letters,
+    so 'employees' meets 'employés'), or when each side has only one figure of that kind. A figure
+    conflicts when no figure of the other side for that quantity allows it: leaving a figure out is no
+    contradiction. With `as_bounds` (a claim against an article) qualifiers are intervals: 'more than
+    500' allows 'plus de 1 000'; between articles, two figures with one qualifier must be equal."""
+    a = quantities(*left)
+    if not a:  # nothing to contradict (the other side's figures are read only when this side has some)
+        return []
+    b = quantities(*right)
+    same_language = left[1] == right[1]
+    conflicts = []
+    for q in a:
+        peers = _peers(q, a, b, same_language)
+        # a figure of the other side that another figure of this side states too is that one's counterpart:
+        # '55 ceased, 51 closed' against '51 closed' leaves 55 out, it does not contradict it
+        peers = [p for p in peers if not any(o is not q and o.kind == p.kind and _same_figure(o, p) for o in a)]
+        if peers and not any(_agree(q, p, as_bounds) for p in peers):
+            conflicts.append((_describe(q), _describe(peers[0])))
+    return list(dict.fromkeys(conflicts))
+
+
+def _peers(
+    q: Quantity, mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...], same_language: bool
+) -> list[Quantity]:
+    """The figures of the other side that are of the same quantity as `q`: those of its kind with the most words
+    around them in common with q's; failing that, the only figure of its kind on each side (unless, in one
+    language, they count different words: '4 employés', '6 régions')."""
+    same_kind = [p for p in theirs if p.kind == q.kind]
+    shared = [q.kinship(p) for p in same_kind]
+    if shared and max(shared) > 0:
+        best = [p for p, n in zip(same_kind, shared) if n == max(shared)]
+        # when the words after the figures (what they count) say nothing, the words before them pick one only
+        # if no other figure has as many ('grossed $X in America and $Y in ...' is not one figure)
+        if len(best) > 1 and not any(q.counts_as(p) for p in best):
+            return []
+        return best
+    alone = len(same_kind) == 1 and sum(m.kind == q.kind for m in mine) == 1
+    if not alone or (same_language and q.unit and same_kind[0].unit and q.unit != same_kind[0].unit):
+        return []
+    return same_kind
+
+
+def _agree(a: Quantity, b: Quantity, as_bounds: bool) -> bool:
+    if not as_bounds and a.qualifier == b.qualifier:  # 'about 91.3 %' and 'about 99.4 %' are two figures
+        if a.qualifier in ("exact", "about"):
+            return abs(a.value - b.value) <= max(_rounding(a), _rounding(b))
+        return a.value == b.value
+    return a.allows(b)
+
+
+def _same_figure(a: Quantity, b: Quantity) -> bool:
+    return a.qualifier == b.qualifier and abs(a.value - b.value) <= max(_rounding(a), _rounding(b))
+
+
+def _rounding(q: Quantity) -> float:
+    """How far a figure may be from another and still be it, as written (half its last digit)."""
+    return (q.high - q.low) / 2 if q.qualifier == "exact" else abs(q.value) * 1e-9
+
+
+def _describe(q: Quantity) -> str:
+    return f"{q.text} {q.unit}".strip() if q.kind == "count" else q.text

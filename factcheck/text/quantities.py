@@ -1,0 +1,270 @@
+"""Quantities in a sentence: figures, fractions, percents, money, dates and times, with what qualifies them
+('more than', 'about', 'jusqu'à', 'yaklaşık') as an interval and the words around them (what they count)."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factcheck.text.numbers import (
+    EXACT,
+    NUMBER,
+    ORDINAL,
+    SCALES,
+    SUFFIX_SCALES,
+    apply_scale,
+    parse_number,
+    rounding_tolerance,
+    split_suffix,
+    words_to_digits,
+)
+from factcheck.text.terms import terms
+
+_CURRENCY_WORDS = (
+    ("$ dollar dollars usd dolar", "USD"),
+    ("€ euro euros avro", "EUR"),
+    ("tenge tenges kzt", "KZT"),
+    ("lira tl", "TRY"),
+    ("livres pounds £", "GBP"),
+)
+_CURRENCIES = {word: code for words, code in _CURRENCY_WORDS for word in words.split()}
+# Clock times: 13:00, 13h00, 0200 local time, 1300 hours
+_TIME = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)\b|(?<!\d[ .,\u00a0\u202f])\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)"
+    r"(?=\s*(?:hours?|hrs|h\b|GMT|UTC|CET|local))|(?<!\d[ .,\u00a0\u202f])\b0\d+\b"
+)
+_PERCENT_AFTER = re.compile(r"^\s*(?:%|pour\s?cent|percent|per\s?cent)")
+_PERCENT_BEFORE = re.compile(r"(?:%|yüzde)\s*$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)?")
+_CONTEXT_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # 'Greek-Turkish' is two context words, in order
+_UNIT_SKIP = set(
+    """de d des of the les la le du a an adet tane plus more than over about environ près yaklaşık en et and ve ses
+    son sa leur leurs ces their its his her these those bu şu fazla az kadar civarında""".split()
+)
+UNIT_WORDS = 2  # words after a figure that say what it counts
+
+# Fractions said in words are percents: 'a third of the companies' is 'un tiers des sociétés'.
+_FRACTIONS = [
+    (re.compile(p, re.IGNORECASE), share)
+    for p, share in (
+        (r"\b(?:two|deux) (?:thirds|tiers)\b|\büçte ikisi\b", 200 / 3),
+        (r"\bthree quarters\b|\btrois quarts\b|\bdörtte üçü\b", 75),
+        (r"\b(?:a|one) third\b|\bun tiers\b|\büçte biri\b", 100 / 3),
+        (r"\b(?:a|one) quarter\b|\bun quart\b|\bdörtte biri\b", 25),
+        (r"\b(?:a |one )?half\b|\b(?:la|une) moitié\b|\byarısı\b", 50),
+    )
+]
+_FRACTION_MARK = "\ue002"
+
+# What comes before a figure and makes it a bound or an estimate.
+_LOWER = r"more than|over|above|in excess of|plus de|au-delà de|"
+_UPPER = r"less than|fewer than|under|below|moins de|"
+_MIN = r"at least|au moins|en az|no fewer than|no less than|"
+_MAX = r"at most|au plus|en fazla|no more than|"
+_ABOUT = (
+    r"about|around|approximately|roughly|nearly|almost|some|close to|environ|près de|presque|quelque|"
+    r"autour de|quasiment|yaklaşık|aşağı yukarı|neredeyse|"
+)
+_BEFORE_DATE = r"before|until|by|avant|jusqu['’]en|"
+_AFTER_DATE = r"after|since|après|depuis|"
+_QUALIFIER_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+)
+_QUALIFIER = re.compile(
+    rf"(?:(?P<min>{_MIN[:-1]})|(?P<max>{_MAX[:-1]})|(?P<lower>{_LOWER[:-1]})|"
+    rf"(?P<upper>{_UPPER[:-1]})|(?P<about>{_ABOUT[:-1]})|(?P<before>{_BEFORE_DATE[:-1]})|"
+    rf"(?P<after>{_AFTER_DATE[:-1]}))\s*(?:de\s+|d['’]\s*)?[$€£]?\s*(?:(?:{_QUALIFIER_MONTHS})\s+)?$",
+    re.IGNORECASE,
+)
+_QUALIFIER_AFTER = re.compile(
+    r"^['’]?\w{0,4}\s+(?:(?P<lower>fazla)|(?P<upper>az)|(?P<about>civarında|kadar))\b", re.IGNORECASE
+)
+_OPEN = {
+    "lower": (1, None),
+    "after": (1, None),
+    "min": (-1, None),
+    "upper": (None, -1),
+    "before": (None, -1),
+    "max": (None, 1),
+}  # where the interval starts and ends: past the value (1) or with it (-1), or unbounded
+APPROXIMATE = 0.1  # 'about 500' is 450 to 550
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    kind: str  # count, percent, money:<ISO code>, year, rank
+    unit: str  # the word it counts ("employés"), '' when none
+    text: str  # as written, for explanations
+    qualifier: str = "exact"  # exact, lower (more than), upper (less than), about, before, after
+    low: float = -math.inf  # the values it allows, given its qualifier and how it was rounded
+    high: float = math.inf
+    before: tuple[str, ...] = ()  # keys of the words before it, nearest first, back to the previous figure
+    after: tuple[
+        str, ...
+    ] = ()  # and after it, up to the next: what it is a figure of ('$35.6 million in North America')
+
+    def kinship(self, other: Quantity) -> int:
+        """How much the words around two figures say they are one quantity: the words after a figure (what
+        it counts) weigh double, the one right after it (its unit) more."""
+        unit = 2 if self.after[:1] and self.after[:1] == other.after[:1] else 0
+        mine, theirs = set(self.before) | set(self.after), set(other.before) | set(other.after)
+        return unit + 2 * len(set(self.after) & set(other.after)) + len(mine & theirs)
+
+    def counts_as(self, other: Quantity) -> bool:
+        """Whether what one figure counts (the words after it) is said around the other, on either side:
+        '$90 million worldwide' and 'a worldwide total of $91.1 million'."""
+        return bool(set(self.after) & (set(other.before) | set(other.after)))
+
+    def allows(self, other: Quantity) -> bool:
+        """Whether both can be true of one thing: their intervals overlap ('more than 45' starts past 45)."""
+        return self.low < other.high and other.low < self.high
+
+
+@lru_cache(maxsize=1 << 16)
+def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
+    """Every quantity in `text`, with number words turned into digits first (memoised: an
+    evidence sentence is compared with every other article's)."""
+    text, fractions = _mark_fractions(text)
+    text = words_to_digits(text, lang)
+    found = [_time(m) for m in _TIME.finditer(text)]
+    text = _TIME.sub(" ", text)
+    matches = list(NUMBER.finditer(text))
+    for n, match in enumerate(matches):
+        token, suffix = split_suffix(match.group())
+        value = parse_number(token, lang) * SUFFIX_SCALES.get(suffix, 1.0)
+        before, after = text[: match.start()], text[match.end() :]
+        value, after, scale_text = apply_scale(value, after)
+        kind = _kind(value, match.group(), before, after, lang)
+        written = (match.group() + scale_text).strip()
+        if kind == "percent":
+            prefix, suffix = _PERCENT_BEFORE.search(before), _PERCENT_AFTER.match(after)
+            written = (
+                (before[prefix.start() :] if prefix else "") + written + (suffix.group() if suffix else "")
+            ).strip()
+        context = (
+            _keys(text[matches[n - 1].end() if n else 0 : match.start()])[::-1][:CONTEXT_WORDS],
+            _keys(text[match.end() : matches[n + 1].start() if n + 1 < len(matches) else len(text)])[:CONTEXT_WORDS],
+        )
+        found.append(_qualified(value, kind, match.group(), scale_text, before, after, written, context))
+    for share, written, before, after in fractions:
+        context = (_keys(before)[::-1][:CONTEXT_WORDS], _keys(after)[:CONTEXT_WORDS])
+        found.append(_qualified(share, "percent", "", "", "", after, written, context, rounding=1.0, about=True))
+    return tuple(found)
+
+
+CONTEXT_WORDS = 3
+
+
+# Words that say the same of a figure in other words or languages: 'globally', 'worldwide', 'mondial', 'dünya'
+_SAME_SENSE = {"globa": "world", "mondi": "world", "dunya": "world", "inter": "world"}
+
+
+_NOT_CONTEXT = {w[:5] for w in (*SCALES, *_CURRENCIES)}  # 'million' and 'dollars' say how much, not of what
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    words = _CONTEXT_WORD.findall(text)
+    return tuple(_SAME_SENSE.get(k, k) for w in words for k in sorted(terms(w).keys) if k not in _NOT_CONTEXT)
+
+
+def _time(match: re.Match) -> Quantity:
+    hours, minutes = match.group("h") or match.group("hh"), match.group("m") or match.group("mm")
+    if hours is None:  # a number with a leading zero that is no time: not compared
+        return Quantity(0.0, "other", "", match.group(), "exact", 0.0, 0.0)
+    value = int(hours) * 60 + int(minutes)
+    return Quantity(float(value), "time", "", match.group(), "exact", value - EXACT, value + EXACT)
+
+
+def _qualified(
+    value: float,
+    kind: str,
+    token: str,
+    scale_text: str,
+    before: str,
+    after: str,
+    written: str,
+    context: tuple[tuple[str, ...], tuple[str, ...]],
+    rounding: float | None = None,
+    about: bool = False,
+) -> Quantity:
+    qualifier = "about" if about else _qualifier(before, after)
+    if qualifier in ("before", "after") and kind not in ("year", "day", "time"):
+        qualifier = "exact"  # 'reviewed by 47 critics', 'after 3 games': not dates
+    tolerance = rounding if rounding is not None else rounding_tolerance(token, value, scale_text)
+    low, high = value - tolerance, value + tolerance
+    if qualifier == "about":
+        low, high = min(low, value * (1 - APPROXIMATE)), max(high, value * (1 + APPROXIMATE))
+    elif qualifier in _OPEN:  # 'more than 45' starts past 45, 'at least 45' with it
+        start, end = _OPEN[qualifier]
+        low = -math.inf if start is None else value if start > 0 else value - tolerance
+        high = math.inf if end is None else value if end < 0 else value + tolerance
+    unit = _unit(after) if kind == "count" else ""
+    return Quantity(value, kind, unit, written, qualifier, low, high, *context)
+
+
+def _qualifier(before: str, after: str) -> str:
+    match = _QUALIFIER.search(before[-30:]) or _QUALIFIER_AFTER.match(after)
+    if match is None:
+        return "exact"
+    return next(name for name, text in match.groupdict().items() if text)
+
+
+def _mark_fractions(text: str) -> tuple[str, list[tuple[float, str, str]]]:
+    found = []
+    for pattern, share in _FRACTIONS:
+        for match in pattern.finditer(text):
+            found.append((share, match.group(), text[: match.start()], text[match.end() :]))
+        text = pattern.sub(_FRACTION_MARK, text)
+    return text, found
+
+
+_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
+    r"apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+    r"octobre|novembre|décembre|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
+)
+_DAY_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_DAY_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+
+
+def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
+    if value <= 31 and (_DAY_AFTER.match(after) or _DAY_BEFORE.search(before)):
+        return "day"  # 16 March, March 16, 16th March, 16 mars, 16 Mart
+    if re.search(rf"\d{ORDINAL}$|\d\.$", token):
+        return "rank"  # 17e, 17th, Turkish 17.
+    if _PERCENT_AFTER.match(after) or _PERCENT_BEFORE.search(before):
+        return "percent"
+    currency = _currency(before, after)
+    if currency:
+        return f"money:{currency}"
+    if re.fullmatch(r"(1[89]|20)\d\d", token):
+        return "year"
+    return "count"
+
+
+def _currency(before: str, after: str) -> str | None:
+    following = re.match(r"\s*(?:de\s+|d['’])?([$€£]|[^\W\d_]+)", after)
+    if following:
+        word = following.group(1).lower()
+        if word in _CURRENCIES:
+            return _CURRENCIES[word]
+        # Turkish endings on the currency: dolarlık, doları, avroya
+        stem = next((c for c in _CURRENCIES if len(c) >= 4 and word.startswith(c)), None)
+        if stem:
+            return _CURRENCIES[stem]
+    preceding = re.search(r"([$€£])\s*$", before)
+    return _CURRENCIES[preceding.group(1)] if preceding else None
+
+
+def _following_words(after: str) -> list[str]:
+    after = re.sub(r"^['’]\w+", "", after)  # a Turkish case ending: 100'den fazla, %13'lük
+    return [w for w in _WORD.findall(after[:60])[:4] if w.lower() not in _UNIT_SKIP][:UNIT_WORDS]
+
+
+def _unit(after: str) -> str:
+    words = _following_words(after)
+    return words[0].lower() if words else ""
