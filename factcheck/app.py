@@ -25,7 +25,7 @@ from factcheck.store.vectors import CachedEmbedder
 
 REVIEWS_FILE = "reviews.yaml"
 MATCHING_CODE = ("records.py", "core", "text", "models")  # what a stored match depends on
-PARSING_CODE = ("inputs", "text")  # what a stored parsed article depends on
+PARSING_CODE = ("records.py", "inputs", "text")  # what a stored parsed article depends on
 
 
 class UsageError(Exception):

@@ -212,15 +212,12 @@ def test_articles_read_with_the_prefetcher_are_the_same(tmp_path, monkeypatch):
     assert len(alone[0]) == 11 and alone[1][0].file == str(tmp_path / "03.txt")
 
 
-def test_a_parsed_article_round_trips_through_the_cache_layout_and_the_earlier_layout_still_reads():
+def test_a_parsed_article_round_trips_through_the_cache_layout():
     from factcheck.inputs.articles import article_from_dict, article_to_dict
 
     article = parse_article("a", "Le ministère a publié un communiqué. Il a ajouté autre chose.\n\nLine two here.\n")
     stored = article_to_dict(article)
     assert "sentences" not in stored and stored["text"].count("\n") == len(article.sentences) - 1
     assert article_from_dict("a", "", stored) == article
-    earlier = {key: stored[key] for key in ("lang", "encoding", "dropped")}
-    earlier["sentences"] = [[s.line, s.text, s.lang] for s in article.sentences]
-    assert article_from_dict("a", "", earlier) == article
     empty = parse_article("e", "")
     assert article_from_dict("e", "", article_to_dict(empty)).sentences == ()

@@ -102,28 +102,22 @@ def build_evidence(
             sentences[max(first - CONTEXT_BEFORE, 0) : first] if mentioned else ()
         )  # only compared evidence needs it
         out.append(
-            _new(
-                Evidence,
-                (
-                    claim.id,
-                    article.id,
-                    bool(mentioned),
-                    score,
-                    probability,
-                    span,
-                    told,
-                    ranked,
-                    context,
-                    (sentences[also],) if also >= 0 else (),
-                    focus,
-                    claim.version_ids[also_version] if also_version >= 0 and also >= 0 else None,
-                ),
+            Evidence(
+                claim.id,
+                article.id,
+                bool(mentioned),
+                score,
+                probability,
+                span,
+                told,
+                ranked,
+                context,
+                (sentences[also],) if also >= 0 else (),
+                focus,
+                claim.version_ids[also_version] if also_version >= 0 and also >= 0 else None,
             )
         )
     return out
-
-
-_new = tuple.__new__  # Evidence(...) with every field given, without the Python-level __new__: half the time
 
 
 def article_fingerprint(article: Article) -> bytes:

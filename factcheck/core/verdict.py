@@ -55,7 +55,6 @@ def decide(claim: Claim, evidence: list[Evidence], extra: list[Difference] = (),
         result = ClaimResult(
             claim, DISAGREEMENT if found else CONSISTENT, evidence, tuple(found), internal, None, against
         )
-    result.__dict__["mentioning"] = mentioning  # the cached_property, already known: a pass over every article
     return result
 
 

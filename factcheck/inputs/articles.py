@@ -261,17 +261,11 @@ def article_to_dict(article: Article) -> dict:
 
 
 def article_from_dict(article_id: str, path: str, data: dict) -> Article:
-    """article_to_dict's article, or one stored in the earlier layout (a list per sentence)."""
-    if "sentences" in data:
-        rows = data["sentences"]
-    else:
-        texts = data["text"].split("\n") if data["lines"] else []
-        rows = zip(data["lines"], texts, data["langs"])
-    sentences = tuple(_new(Sentence, (article_id, line, text, lang)) for line, text, lang in rows)
+    """The article article_to_dict stored."""
+    texts = data["text"].split("\n") if data["lines"] else []
+    rows = zip(data["lines"], texts, data["langs"])
+    sentences = tuple(Sentence(article_id, line, text, lang) for line, text, lang in rows)
     return Article(article_id, path, data["lang"], sentences, tuple(map(tuple, data["dropped"])), data["encoding"])
-
-
-_new = tuple.__new__  # Sentence(...) with every field given, without the Python-level __new__
 
 
 def _read_bytes(file: ArticleFile) -> bytes:
