@@ -81,3 +81,13 @@ def contrast_only(near_miss: float = 1.0):
 
     scope = Scope({"contrast": 20.0}, -4.0, 0.5)
     return Calibration("test", scope, scope, near_miss)
+
+
+def read_article(file, store=None):
+    """One article file read as a run reads it; ValueError with the user-facing reason when it is unusable."""
+    from factcheck.inputs.articles import read_articles
+
+    articles, problems = read_articles([file], store)
+    if problems:
+        raise ValueError(problems[0].message)
+    return articles[0]

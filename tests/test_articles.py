@@ -3,8 +3,9 @@
 from pathlib import Path
 
 import pytest
+from conftest import read_article
 
-from factcheck.inputs.articles import ArticleFile, find_article_files, read_article
+from factcheck.inputs.articles import ArticleFile, find_article_files
 from factcheck.text.boilerplate import boilerplate_kind
 from factcheck.text.sentences import parse_article
 
@@ -124,7 +125,8 @@ def test_a_cached_parse_gives_the_same_article_under_any_id(tmp_path):
     fresh = read_article(ArticleFile("a", path), store)
     store.flush_parsed()
     reopened = CacheStore(tmp_path / "cache")
-    assert reopened.get_parsed(parsed_key(path.read_bytes()))["dropped"] == [[2, "Lire aussi : ailleurs"]]
+    key = parsed_key(path.read_bytes())
+    assert reopened.get_parsed_many([key])[key]["dropped"] == [[2, "Lire aussi : ailleurs"]]
     again = read_article(ArticleFile("b", path), reopened)
     assert again == replace(fresh, id="b", sentences=tuple(s._replace(article="b") for s in fresh.sentences))
 

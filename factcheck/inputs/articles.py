@@ -91,16 +91,6 @@ class ParsedStore(Protocol):
     def put_parsed(self, key: bytes, parsed: dict) -> None: ...
 
 
-def read_article(file: ArticleFile, store: ParsedStore | None = None) -> Article:
-    """Read one article file; raise ValueError with a user-facing reason when it is unusable.
-
-    With a store, an unchanged file is not decoded, language-identified or split again."""
-    articles, problems = read_articles([file], store)
-    if problems:
-        raise ValueError(problems[0].message)
-    return articles[0]
-
-
 def read_articles(
     files: list[ArticleFile], store: ParsedStore | None = None, parser: bytes = b"", batch: int = READ_BATCH
 ) -> tuple[list[Article], list[Problem]]:

@@ -25,10 +25,6 @@ class Decoded:
     text: str
     encoding: str
 
-    @property
-    def was_utf8(self) -> bool:
-        return self.encoding in ("utf-8", "utf-8-sig", "ascii")
-
 
 def decode_bytes(data: bytes) -> Decoded:
     """Decode `data`, trusting a BOM first, then UTF-8, then charset detection."""

@@ -72,9 +72,6 @@ class CacheStore:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.executemany(f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", rows)
 
-    def get_parsed(self, key: bytes) -> dict | None:
-        return self.get_parsed_many([key]).get(key)
-
     def get_parsed_many(self, keys: list[bytes]) -> dict[bytes, dict]:
         return {key: json.loads(data) for key, data in self._select("parsed", "data", list(dict.fromkeys(keys)))}
 

@@ -23,7 +23,6 @@ class CachedEmbedder:
         self._store = store
         self._load = load
         self._model = None
-        self.hits = self.misses = 0
 
     @property
     def batch_size(self) -> int:
@@ -47,8 +46,6 @@ class CachedEmbedder:
         keys = [cache_key(self.identity, kind, t) for t in texts]
         row, stored = self._store.get_vectors(list(dict.fromkeys(keys)))
         missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in row))
-        self.hits += len(texts) - sum(k not in row for k in keys)
-        self.misses += len(missing)
         if missing:
             fresh = np.asarray(self._encode_missing(missing, kind), dtype=np.float32)
             new = [cache_key(self.identity, kind, t) for t in missing]
