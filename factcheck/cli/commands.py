@@ -24,18 +24,10 @@ EXIT_OK, EXIT_BLOCKING = 0, 1
 
 
 def request_of(args) -> Request:
-    return Request(
-        args.claims,
-        tuple(args.articles),
-        getattr(args, "model", None),
-        getattr(args, "cache_dir", None),
-        getattr(args, "no_cache", False),
-        args.reviews,
-        args.strict,
-        getattr(args, "nli", None),
-        getattr(args, "nli_threshold", 0.5),
-        getattr(args, "min_severity", "warning"),
-    )
+    """The Request of any command: the options a command does not have keep their defaults."""
+    fields = ("model", "cache_dir", "no_cache", "nli", "nli_threshold", "min_severity")
+    optional = {name: getattr(args, name) for name in fields if hasattr(args, name)}
+    return Request(args.claims, tuple(args.articles), reviews=args.reviews, strict=args.strict, **optional)
 
 
 def _session(args) -> Session:
