@@ -29,12 +29,12 @@ from tabulate import tabulate
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factcheck.inputs.articles import find_article_files, read_article  # noqa: E402
+from factcheck.inputs.articles import find_article_files, read_articles  # noqa: E402
 
 
 def seed_sentences(seeds: Path) -> list[str]:
     files, _ = find_article_files([str(seeds)])
-    return [s.text for f in files for s in read_article(f).sentences]
+    return [s.text for a in read_articles(files)[0] for s in a.sentences]
 
 
 def mutate(sentence: str, rng: random.Random) -> str:
@@ -165,7 +165,7 @@ def bench_throughput(pool: list[str], rng: random.Random) -> list:
             write_article(tmp / "a" / f"{i:06d}.txt", pool, rng)
         write_claims(tmp / "claims.yaml", pool, 100, rng)
         files, _ = find_article_files([str(tmp / "a")])
-        texts = list(dict.fromkeys(s.text for f in files for s in read_article(f).sentences))
+        texts = list(dict.fromkeys(s.text for a in read_articles(files)[0] for s in a.sentences))
         raw, pooled = encode_rates(texts)
         seconds, _, _ = timed_run(tmp / "claims.yaml", tmp / "a", tmp / "out", tmp / "cache")
         end_to_end = len(texts) / seconds
