@@ -29,7 +29,8 @@ from tabulate import tabulate
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factcheck.inputs.articles import find_article_files, read_articles  # noqa: E402
+from factcheck.inputs.articles import read_articles  # noqa: E402
+from factcheck.inputs.discover import find_article_files  # noqa: E402
 
 
 def seed_sentences(seeds: Path) -> list[str]:

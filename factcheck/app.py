@@ -12,8 +12,9 @@ from pathlib import Path
 from factcheck.core.check import Progress, check, no_progress
 from factcheck.core.marks import marks_of
 from factcheck.core.reviews import apply_reviews
-from factcheck.inputs.articles import find_article_files, read_articles
+from factcheck.inputs.articles import read_articles
 from factcheck.inputs.claims import load_claims, story_warnings
+from factcheck.inputs.discover import find_article_files
 from factcheck.inputs.reviews import load_reviews
 from factcheck.models.calibration import calibration_for, shipped_calibrations
 from factcheck.models.embed import DEFAULT_MODEL, load_embedder, resolve_model
@@ -46,6 +47,7 @@ class Request:
     nli: str | None = None
     nli_threshold: float = DEFAULT_THRESHOLD
     min_severity: str = "warning"
+    follow_symlinks: bool = False
 
     @property
     def reviews_path(self) -> Path:
@@ -77,7 +79,7 @@ class Inputs:
 def read_inputs(request: Request, store=None) -> Inputs:
     """Claims and readable articles, with the problems of those that are not (and story globs matching nothing)."""
     claim_set = load_claims(request.claims)
-    files, unreadable = find_article_files(list(request.articles))
+    files, unreadable = find_article_files(list(request.articles), request.follow_symlinks)
     articles, unusable = read_articles(files, store, code_digest(PARSING_CODE).encode())
     unreadable += unusable
     if store is not None:
@@ -124,7 +126,8 @@ class Session:
         report = check(
             self.inputs.claim_set, self.inputs.articles, self.embedder, self.settings, self.store, progress, nli
         )
-        reviewed = apply_reviews(report.results, load_reviews(self.request.reviews_path))
+        claim_ids = frozenset(c.id for c in self.inputs.claim_set.claims)
+        reviewed = apply_reviews(report.results, load_reviews(self.request.reviews_path, claim_ids))
         return replace(report, results=reviewed, problems=tuple(self.inputs.problems), marks=marks_of(reviewed))
 
     def _load(self, spec):

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from conftest import read_article
 
-from factcheck.inputs.articles import ArticleFile, find_article_files
+from factcheck.inputs.discover import ArticleFile, find_article_files
 from factcheck.text.boilerplate import boilerplate_kind
 from factcheck.text.sentences import parse_article
 

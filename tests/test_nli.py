@@ -47,7 +47,7 @@ def test_checker_scores_pairs_as_probabilities(tiny_nli):
     assert len(scores) == 2 and all(0.0 <= s <= 1.0 for s in scores)
 
 
-@pytest.mark.parametrize("threshold, contradiction", [(0.0, True), (1.01, False)])
+@pytest.mark.parametrize("threshold, contradiction", [(0.0, True), (1.0, False)])
 def test_nli_contradictions_become_disagreements(tiny_nli, fake_model, tmp_path, threshold, contradiction):
     for name in ("claims.yaml", "a.txt", "b.txt"):
         shutil.copy(DATA / name, tmp_path / name)

@@ -58,7 +58,8 @@ ARTICLES = {
     "utf16.txt": GOOD_TEXT.encode("utf-16"),
     "crlf.txt": GOOD_TEXT.replace("\n", "\r\n").encode("utf-8"),
     "bom.txt": b"\xef\xbb\xbf" + GOOD_TEXT.encode("utf-8"),
-    "huge-line.txt": ("Le ministère a annoncé des mesures. " * 80_000).encode("utf-8"),
+    "huge-line.txt": ("Le ministère a annoncé des mesures " * 5_000).encode("utf-8"),  # one run-on line, cut up
+    "book.txt": ("Le ministère a annoncé des mesures. " * 80_000).encode("utf-8"),  # 80,000 sentences
     "notes.md": b"not an article",
     ".hidden.txt": b"not read",
 }
@@ -77,6 +78,7 @@ def test_every_decodable_article_is_checked_and_the_rest_are_named(folder, fake_
     reasons = {Path(p.split(":")[0]).name: p.split(": ", 1)[1] for p in report["problems"]}
     assert reasons["binary.txt"] == "contains NUL bytes: a binary file, not text"
     assert reasons["empty.txt"] == "has no text to check (empty, or only page furniture)"
+    assert reasons["book.txt"] == "has 80,000 sentences; articles of over 5,000 are skipped"
     assert reasons["loop.txt"].startswith("cannot be read: Too many levels of symbolic links")
     rain = report["claims"][1]  # a claim without a story: every readable article is checked for it
     assert [a["article"] for a in rain["articles"]] == report["articles_checked"]

@@ -10,8 +10,8 @@ from factcheck.app import UsageError
 from factcheck.cli.commands import COMMANDS
 from factcheck.cli.console import err, print_problems
 from factcheck.cli.parser import build_parser
-from factcheck.inputs.articles import ArticlesError
 from factcheck.inputs.claims import ClaimsError
+from factcheck.inputs.discover import ArticlesError
 from factcheck.inputs.reviews import ReviewsError
 from factcheck.models.embed import ModelError
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 from tabulate import tabulate
 
 from factcheck.app import Request, Session, UsageError, read_inputs
-from factcheck.cli.console import GREEN, RED, err, notifier, painter, print_problems, progress
+from factcheck.cli.console import GREEN, RED, err, notifier, out, painter, print_problems, progress
 from factcheck.core.explain import explain_claim, shared_statements, suggest_stories
 from factcheck.core.reviews import fingerprint
 from factcheck.core.scope import ScopedClaims, claim_rows
@@ -18,7 +17,7 @@ from factcheck.inputs.reviews import load_reviews, render_reviews, with_review
 from factcheck.models.embed import PASSAGE, encode_batched
 from factcheck.records import Review
 from factcheck.report import resolve_formats
-from factcheck.report.write import write_atomically, write_reports
+from factcheck.report.write import folder_lock, write_atomically, write_reports
 
 EXIT_OK, EXIT_BLOCKING = 0, 1
 
@@ -27,7 +26,14 @@ def request_of(args) -> Request:
     """The Request of any command: the options a command does not have keep their defaults."""
     fields = ("model", "cache_dir", "no_cache", "nli", "nli_threshold", "min_severity")
     optional = {name: getattr(args, name) for name in fields if hasattr(args, name)}
-    return Request(args.claims, tuple(args.articles), reviews=args.reviews, strict=args.strict, **optional)
+    return Request(
+        args.claims,
+        tuple(args.articles),
+        reviews=args.reviews,
+        strict=args.strict,
+        follow_symlinks=args.follow_symlinks,
+        **optional,
+    )
 
 
 def _session(args) -> Session:
@@ -60,7 +66,7 @@ def cmd_run(args) -> int:
         reason = exc.strerror or str(exc)
         raise UsageError(f"{args.out}: cannot write reports ({reason}); the previous reports are unchanged") from None
     for text in to_stdout:
-        sys.stdout.write(text)
+        out(text)
     paint = painter(args.color)
     if args.verbose and not args.quiet:
         for r in report.results:
@@ -70,7 +76,7 @@ def cmd_run(args) -> int:
         err(
             f"factcheck: {len(report.results)} claims, {len(report.articles)} articles, "
             + (paint(f"{blocking} blocking", RED) if blocking else paint("0 blocking", GREEN))
-            + f"; wrote {', '.join(map(str, written))}"
+            + (f"; wrote {', '.join(map(str, written))}" if written else "; no report file asked for")
         )
     return EXIT_BLOCKING if report.blocking and not args.no_fail else EXIT_OK
 
@@ -91,7 +97,10 @@ def cmd_review(args) -> int:
         datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         args.note,
     )
-    write_atomically(path, render_reviews(with_review(load_reviews(path), entry)))
+    # two editors reviewing at once: each re-reads the file under the lock, so neither review is lost
+    with folder_lock(path.parent.resolve()):
+        claim_ids = frozenset(r.claim.id for r in report.results)
+        write_atomically(path, render_reviews(with_review(load_reviews(path, claim_ids), entry)))
     if not args.quiet:
         err(f"factcheck: {path}: {args.claim} reviewed by {args.by}; it stops blocking until its evidence changes")
     return EXIT_OK
@@ -121,10 +130,9 @@ def cmd_explain(args) -> int:
                         _short(c.text),
                     )
                 )
-    print(f"{claim.id}: {claim.text}\n")
-    print(
-        tabulate(rows, headers=("article", "#", "line", "score", "p(states)", "states?", "sentence"), tablefmt="simple")
-    )
+    out(f"{claim.id}: {claim.text}\n\n")
+    headers = ("article", "#", "line", "score", "p(states)", "states?", "sentence")
+    out(tabulate(rows, headers=headers, tablefmt="simple") + "\n")
     return EXIT_OK
 
 
@@ -137,9 +145,9 @@ def cmd_stories(args) -> int:
     if not groups:
         err(f"factcheck: no two articles state {args.min_shared:.0%} of each other's sentences")
         return EXIT_OK
-    print("stories:  # suggested by factcheck stories; rename and check before use")
-    for number, group in enumerate(groups, 1):
-        print(f"  story-{number}: [{', '.join(json.dumps(a) for a in group)}]")
+    lines = ["stories:  # suggested by factcheck stories; rename and check before use"]
+    lines += [f"  story-{n}: [{', '.join(json.dumps(a) for a in group)}]" for n, group in enumerate(groups, 1)]
+    out("\n".join(lines) + "\n")
     return EXIT_OK
 
 

@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="check articles against claims and write reports")
     _input_options(run)
     _model_options(run)
-    run.add_argument("--out", default="reports/", help="folder for the reports (default: reports/)")
+    run.add_argument("--out", type=_path, default="reports/", help="folder for the reports (default: reports/)")
     run.add_argument(
         "--format",
         nargs="+",
@@ -56,13 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(explain)
     _model_options(explain)
     explain.add_argument("claim", help="the id of the claim")
-    explain.add_argument("--top", type=int, default=3, help="sentences shown per article (default 3)")
+    explain.add_argument("--top", type=_positive, default=3, help="sentences shown per article (default 3)")
     stories = sub.add_parser("stories", help="suggest 'stories' groupings by clustering the articles")
     _input_options(stories)
     _model_options(stories)
     stories.add_argument(
         "--min-shared",
-        type=float,
+        type=_fraction,
         default=DEFAULT_MIN_SHARED,
         metavar="F",
         help="share of each other's sentences two articles must state to tell one story "
@@ -74,23 +74,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--claims", default="claims.yaml", help="the curated claims (default: claims.yaml)")
+    parser.add_argument("--claims", type=_path, default="claims.yaml", help="the curated claims (default: claims.yaml)")
     parser.add_argument(
         "--articles",
         nargs="+",
+        type=_path,
         default=["seeds/"],
         metavar="PATH",
         help="article files (.txt) or folders of them (default: seeds/)",
     )
     parser.add_argument("--strict", action="store_true", help="stop (exit 2) if any article cannot be read")
-    parser.add_argument("--reviews", help="reviews file (default: reviews.yaml beside the claims file)")
+    parser.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="read links in article folders that point outside them (skipped by default)",
+    )
+    parser.add_argument("--reviews", type=_path, help="reviews file (default: reviews.yaml beside the claims file)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     parser.add_argument("-v", "--verbose", action="store_true", help="also print each claim's status on stderr")
 
 
 def _model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="embedding model: use (default), e5, minilm, a local path or a hub name")
-    parser.add_argument("--cache-dir", help=f"cache folder (default: ${CACHE_ENV}, else the user cache folder)")
+    parser.add_argument(
+        "--cache-dir", type=_path, help=f"cache folder (default: ${CACHE_ENV}, else the user cache folder)"
+    )
     parser.add_argument(
         "--no-cache",
         action="store_true",
@@ -104,8 +112,36 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--nli-threshold",
-        type=float,
+        type=_fraction,
         default=DEFAULT_THRESHOLD,
         metavar="P",
         help=f"contradiction probability that counts (default {DEFAULT_THRESHOLD})",
     )
+
+
+def _path(text: str) -> str:
+    """A path option: an empty one would silently mean the working folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path; give a file or folder name")
+    return text
+
+
+def _fraction(text: str) -> float:
+    """A share or a probability: a number from 0 to 1 (not nan, not inf)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}") from None
+    if not 0.0 <= value <= 1.0:  # also false for nan
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
+    return value

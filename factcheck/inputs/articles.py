@@ -5,82 +5,25 @@ from __future__ import annotations
 import contextlib
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import Protocol
 
 from factcheck.inputs.decode import NotText, decode_bytes
-from factcheck.records import Article, Problem, ProblemsError, Sentence
+from factcheck.inputs.discover import ArticleFile
+from factcheck.inputs.files import read_regular
+from factcheck.records import Article, Problem, Sentence
 from factcheck.text.language import detect_language
 from factcheck.text.sentences import parse_article
 
-ARTICLE_SUFFIX = ".txt"
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+# A news article is tens of KB. Matching memory grows with sentences (a vector each, and each claim's scores):
+# a 19 MB one-line file of 345,000 short sentences took 5.3 GB; these caps keep one article near 150 MB.
+MAX_ARTICLE_BYTES = 4 * 1024 * 1024
+MAX_SENTENCES = 5_000
 READ_BATCH = 500  # files read before their parsed forms are looked up at once
 PREFETCH_FILES = 1000  # from this many files, a child process asks the disk for them ahead of the reading
 PARSE_PARALLEL = 64  # fewer new files than this are parsed in this process: workers cost ~0.1 s to start
 MIN_LANGID_CHARS = 40
 MAX_SENTENCE_CHARS = 1000  # longer runs are cut: models truncate far sooner (USE, E5: ~128-512 tokens)
-
-
-class ArticlesError(ProblemsError):
-    """A path given for articles does not exist."""
-
-
-@dataclass(frozen=True)
-class ArticleFile:
-    id: str
-    path: Path
-
-
-def find_article_files(paths: list[str]) -> tuple[list[ArticleFile], list[Problem]]:
-    """Expand files and folders into article files with ids; raise ArticlesError if a path does not exist."""
-    files, problems, missing = [], [], []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(ArticleFile(_article_id(p, path), p) for p in _walk_txt(path))
-        elif path.is_file():
-            files.append(ArticleFile(_strip_suffix(path.name), path))
-        else:
-            missing.append(Problem(raw, None, None, "no such file or folder"))
-    if missing:
-        raise ArticlesError(missing)
-    return _drop_duplicate_ids(files, problems)
-
-
-def _walk_txt(folder: Path) -> list[Path]:
-    found = []
-    # followlinks=False: a symlinked folder can loop back on itself
-    for root, dirs, names in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root) / n for n in sorted(names) if n.endswith(ARTICLE_SUFFIX) and not n.startswith("."))
-    return found
-
-
-def _article_id(path: Path, folder: Path) -> str:
-    return _strip_suffix(path.relative_to(folder).as_posix())
-
-
-def _strip_suffix(name: str) -> str:
-    return name[: -len(ARTICLE_SUFFIX)] if name.endswith(ARTICLE_SUFFIX) else name
-
-
-def _drop_duplicate_ids(files, problems):
-    seen: dict[str, Path] = {}
-    unique = []
-    for f in files:
-        if f.id in seen:
-            problems.append(
-                Problem(
-                    str(f.path), None, None, f"article id {f.id!r} is also given by {seen[f.id]}; this copy is skipped"
-                )
-            )
-            continue
-        seen[f.id] = f.path
-        unique.append(f)
-    return sorted(unique, key=lambda f: f.id), problems
 
 
 class ParsedStore(Protocol):
@@ -227,6 +170,8 @@ def _article(file: ArticleFile, key: bytes, cached: dict | None, fresh: dict, st
             store.put_parsed(key, article_to_dict(article))
     if not article.sentences:
         raise ValueError("has no text to check (empty, or only page furniture)")
+    if len(article.sentences) > MAX_SENTENCES:
+        raise ValueError(f"has {len(article.sentences):,} sentences; articles of over {MAX_SENTENCES:,} are skipped")
     return article
 
 
@@ -259,15 +204,7 @@ def article_from_dict(article_id: str, path: str, data: dict) -> Article:
 
 
 def _read_bytes(file: ArticleFile) -> bytes:
-    try:
-        size = file.path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ValueError(
-                f"is {size // (1024 * 1024)} MiB; articles over {MAX_ARTICLE_BYTES // (1024 * 1024)} MiB are not read"
-            )
-        return file.path.read_bytes()
-    except OSError as exc:
-        raise ValueError(f"cannot be read: {exc.strerror or exc}") from None
+    return read_regular(file.path, MAX_ARTICLE_BYTES)  # an InputFileError is a ValueError: the file is skipped
 
 
 def _parse_bytes(file: ArticleFile, data: bytes) -> Article:

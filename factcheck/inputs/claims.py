@@ -6,6 +6,7 @@ import fnmatch
 import re
 from pathlib import Path
 
+from factcheck.inputs.files import MAX_YAML_BYTES, InputFileError, read_regular
 from factcheck.inputs.yamlnodes import NodeReader
 from factcheck.records import Claim, ClaimSet, Problem, ProblemsError
 
@@ -34,13 +35,11 @@ def load_claims(path: str | Path) -> ClaimSet:
     """Read and validate a claims file; raise ClaimsError listing every problem."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise ClaimsError([Problem(str(path), None, None, "no such file")]) from None
+        text = read_regular(path, MAX_YAML_BYTES).decode("utf-8-sig")
+    except InputFileError as exc:
+        raise ClaimsError([Problem(str(path), None, None, str(exc))]) from None
     except UnicodeDecodeError as exc:
         raise ClaimsError([Problem(str(path), None, None, f"not UTF-8 text (byte {exc.start})")]) from None
-    except OSError as exc:
-        raise ClaimsError([Problem(str(path), None, None, exc.strerror or str(exc))]) from None
     return parse_claims(text, str(path))
 
 

@@ -9,6 +9,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from factcheck.records import Problem
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_DEPTH = 50  # claims.yaml needs 4 levels; deeper nesting is a mistake or an attack on the (recursive) composer
+MAX_VALUES = 200_000  # values after aliases are expanded: a few small aliases cannot make a file of millions
+
 _TAG_NAMES = {
     "tag:yaml.org,2002:str": "a string",
     "tag:yaml.org,2002:int": "a number",
@@ -49,6 +53,8 @@ class NodeReader:
             )
             return None
         try:
+            if not self._shape_is_sane(text):
+                return None
             root = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -61,6 +67,37 @@ class NodeReader:
         if root is None:
             self.problems.append(Problem(self.filename, 1, None, "empty file; expected a 'claims:' list"))
         return root
+
+    def _shape_is_sane(self, text: str) -> bool:
+        """Whether the file nests at most MAX_DEPTH levels and its aliases expand to at most MAX_VALUES values,
+        read from the parser's events, which need neither recursion nor the expanded tree."""
+        depth = values = 0
+        sizes: dict[str, int] = {}  # per anchor, the values under it
+        open_collections: list[tuple[str | None, int]] = []
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                values += sizes.get(event.anchor, 1)
+            elif isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                values += 1
+                if isinstance(event, yaml.ScalarEvent) and event.anchor:
+                    sizes[event.anchor] = 1
+            if values > MAX_VALUES:
+                return self._refuse(event, f"aliases expand it to more than {MAX_VALUES:,} values")
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return self._refuse(event, f"nested more than {MAX_DEPTH} levels deep")
+                open_collections.append((event.anchor, values - 1))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                anchor, start = open_collections.pop()
+                if anchor:
+                    sizes[anchor] = values - start
+        return True
+
+    def _refuse(self, event, message: str) -> bool:
+        self.problems.append(Problem(self.filename, event.start_mark.line + 1, None, f"too complex: {message}"))
+        return False
 
     def pairs(self, node: Node | None, where: str, expected: str) -> list[tuple[Node, Node]]:
         """Key/value node pairs of a mapping, reporting duplicate keys."""
@@ -111,7 +148,11 @@ class NodeReader:
         if not isinstance(node, ScalarNode) or node.tag != "tag:yaml.org,2002:str":
             self.error(node, where, f"expected a string, got {describe(node)}")
             return None
-        if pattern is not None and not pattern.match(node.value):
+        surrogate = _SURROGATE.search(node.value)
+        if surrogate:  # a YAML escape such as "\ud800": no text holds one, and it cannot be written out
+            self.error(node, where, f"holds a lone surrogate ({surrogate.group().encode('unicode_escape').decode()})")
+            return None
+        if pattern is not None and not pattern.fullmatch(node.value):
             self.error(node, where, f"{node.value!r} may use only letters, digits, '-' and '_'")
             return None
         return node.value
@@ -121,7 +162,7 @@ class NodeReader:
         if not isinstance(node, ScalarNode):
             self.error(node, where, f"expected a name as key, got {describe(node)}")
             return None
-        if not pattern.match(node.value):
+        if not pattern.fullmatch(node.value):
             self.error(node, where, f"{node.value!r} may use only letters, digits, '-' and '_'")
             return None
         return node.value

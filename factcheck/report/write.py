@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,6 +38,34 @@ def write_reports(out_dir: Path, rendered: dict[str, str | Iterable[str | Binary
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [out_dir / name for name in sorted(rendered)]
+
+
+@contextmanager
+def folder_lock(folder: Path, timeout: float = LOCK_TIMEOUT_S):
+    """An exclusive lock on `folder` itself (flock on the folder), so that nothing is left behind in it: for a
+    read-modify-write of a file the user keeps in git (reviews.yaml). A lock file where flock is missing."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        from filelock import FileLock
+
+        with FileLock(str(folder / LOCK_NAME), timeout=timeout):
+            yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"{folder}: another factcheck holds it for over {timeout:.0f} s") from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
 
 
 def write_atomically(path: Path, text: str) -> None:
