@@ -1,13 +1,11 @@
-"""Forked processes: half of a large report rendered in a child, parsing and encoding pools, a file prefetcher."""
+"""Forked processes: half of a large report rendered in a child, and the parsing and encoding pools."""
 
 from __future__ import annotations
 
 import os
-import signal
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import BinaryIO
 
 CHUNK_BYTES = 1 << 22
@@ -85,46 +83,3 @@ def copy_into(source: BinaryIO, target: BinaryIO) -> None:
 def _in_this_process(render: Callable[[object], Iterable[str]], items: Sequence) -> Iterator[str]:
     for item in items:
         yield from render(item)
-
-
-def prefetch(paths: Sequence[Path], threads: int = 8) -> Callable[[], None]:
-    """Ask the OS to bring `paths` into the page cache, from a forked child with `threads` threads, while this
-    process reads them in order; return the function that stops the child.
-
-    A file out of the page cache costs a wait on the disk (its inode, then its data): read one at a time,
-    2-3 s of a 20,000-article run, where the disk serves many requests at once. Threads in this process
-    would contend for the GIL with the reading itself (0.43 s to read cached files became 1.9 s)."""
-    if not can_fork() or not hasattr(os, "posix_fadvise"):
-        return lambda: None
-    pid = os.fork()
-    if pid == 0:  # the child: hint, then leave at once
-        try:
-            from concurrent.futures import ThreadPoolExecutor
-
-            with ThreadPoolExecutor(threads) as pool:
-                for _ in pool.map(_will_need, paths, chunksize=64):
-                    pass
-        finally:
-            os._exit(0)
-
-    def stop() -> None:
-        try:
-            os.kill(pid, signal.SIGKILL)  # done, or hinting at files already read
-            os.waitpid(pid, 0)
-        except (ProcessLookupError, ChildProcessError):  # already reaped (a SIGCHLD handler of the caller's)
-            pass
-
-    return stop
-
-
-def _will_need(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return  # the reader reports it
-    try:
-        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -200,18 +200,15 @@ def test_new_files_parsed_by_worker_processes_are_the_same_articles_and_problems
     assert len(here[0]) == 18 and [p.file for p in here[1]] == [str(tmp_path / "05.txt"), str(tmp_path / "11.txt")]
 
 
-def test_articles_read_with_the_prefetcher_are_the_same(tmp_path, monkeypatch):
-    import factcheck.inputs.articles as articles_module
+def test_a_file_gone_between_finding_and_reading_is_a_problem(tmp_path):
     from factcheck.inputs.articles import read_articles
 
     for i in range(12):
         (tmp_path / f"{i:02d}.txt").write_text(f"Le ministère a publié {i} communiqués.\n", "utf-8")
     files, _ = find_article_files([str(tmp_path)])
     (tmp_path / "03.txt").unlink()
-    alone = read_articles(files)
-    monkeypatch.setattr(articles_module, "PREFETCH_FILES", 1)
-    assert read_articles(files) == alone
-    assert len(alone[0]) == 11 and alone[1][0].file == str(tmp_path / "03.txt")
+    read, gone = read_articles(files)
+    assert len(read) == 11 and [(p.file, p.message) for p in gone] == [(str(tmp_path / "03.txt"), "no such file")]
 
 
 def test_a_parsed_article_round_trips_through_the_cache_layout():

@@ -171,17 +171,3 @@ def test_cache_reads_back_what_it_stored_and_loads_the_model_only_on_a_miss(tmp_
     assert np.array_equal(second, first[[1, 0]])
     other_kind = again.encode(["c"], "query")  # a query and a passage are different entries
     assert again.loaded and other_kind.shape == (1, 512)
-
-
-def test_an_existing_cache_is_read_ahead_unless_it_is_too_large_for_memory(tmp_path, monkeypatch):
-    import os
-
-    from factcheck.store import sqlite as cache
-
-    hints = []
-    monkeypatch.setattr(os, "posix_fadvise", lambda fd, offset, length, advice: hints.append(advice), raising=False)
-    cache.CacheStore(tmp_path).close()  # a new cache: nothing to read yet
-    cache.CacheStore(tmp_path).close()
-    monkeypatch.setattr(cache, "READ_AHEAD_SHARE", 10**15)
-    cache.CacheStore(tmp_path).close()
-    assert hints == [os.POSIX_FADV_WILLNEED]

@@ -104,21 +104,6 @@ def test_report_json_starts_its_child_when_asked_for_not_when_first_read(fake_em
     assert started == [1]
 
 
-def test_the_prefetcher_is_stopped_and_reaped_and_ignores_missing_files(tmp_path, monkeypatch):
-    from factcheck.parallel import prefetch
-
-    paths = [tmp_path / f"{i}.txt" for i in range(200)]
-    for path in paths[1:]:
-        path.write_text("x", "utf-8")
-    forked, real_fork = [], os.fork
-    monkeypatch.setattr(os, "fork", lambda: forked.append(real_fork()) or forked[-1])
-    stop = prefetch(paths)
-    stop()
-    assert len(forked) == 1
-    with pytest.raises(ChildProcessError):  # reaped: no zombie left behind
-        os.waitpid(forked[0], os.WNOHANG)
-
-
 def test_the_child_renders_the_claims_past_the_parents_share_of_entries(fake_embedder, monkeypatch):
     import factcheck.report.json_report as json_report
     from factcheck.core.check import check

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-from contextlib import contextmanager
 from functools import partial
 from typing import Protocol
 
@@ -20,7 +19,6 @@ from factcheck.text.sentences import parse_article
 MAX_ARTICLE_BYTES = 4 * 1024 * 1024
 MAX_SENTENCES = 5_000
 READ_BATCH = 500  # files read before their parsed forms are looked up at once
-PREFETCH_FILES = 1000  # from this many files, a child process asks the disk for them ahead of the reading
 PARSE_PARALLEL = 64  # fewer new files than this are parsed in this process: workers cost ~0.1 s to start
 MIN_LANGID_CHARS = 40
 MAX_SENTENCE_CHARS = 1000  # longer runs are cut: models truncate far sooner (USE, E5: ~128-512 tokens)
@@ -47,7 +45,7 @@ def read_articles(
     articles: dict[int, Article] = {}
     problems: dict[int, Problem] = {}
     new: list[tuple[int, ArticleFile, bytes, bytes]] = []
-    with _Parser() as workers, _prefetched(files):
+    with _Parser() as workers:
         for start in range(0, len(files), batch):
             read = []
             for n, file in enumerate(files[start : start + batch], start):
@@ -89,18 +87,6 @@ def _collect(n: int, file: ArticleFile, article, articles: dict[int, Article], p
         articles[n] = article()
     except ValueError as exc:
         problems[n] = Problem(str(file.path), None, None, str(exc))
-
-
-@contextmanager
-def _prefetched(files: list[ArticleFile]):
-    from factcheck.parallel import prefetch
-
-    stop = prefetch([f.path for f in files]) if len(files) >= PREFETCH_FILES else None
-    try:
-        yield
-    finally:
-        if stop is not None:
-            stop()
 
 
 class _Parser:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from pathlib import Path
 
@@ -15,7 +14,6 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS matches (key BLOB PRIMARY KEY, data BLOB NOT NULL)"
 )
 LOOKUP_CHUNK = 900  # SQLite caps bound parameters per statement
-READ_AHEAD_SHARE = 4  # the cache file is read ahead if it takes at most 1/4 of memory
 
 
 class CacheStore:
@@ -25,7 +23,6 @@ class CacheStore:
 
     def __init__(self, folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
-        _read_ahead(folder / "embeddings.sqlite3")
         self._db = sqlite3.connect(folder / "embeddings.sqlite3", timeout=60, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
@@ -86,23 +83,3 @@ class CacheStore:
 
     def close(self) -> None:
         self._db.close()
-
-
-def _read_ahead(path: Path) -> None:
-    """Ask the OS to read the cache file into the page cache in the background, if it fits in a quarter of
-    memory. A rerun reads rows from all over the file, and each row out of the page cache costs a random
-    read: a 20,000-article rerun took 42 s after the OS dropped its caches, 36 s with this hint."""
-    if not hasattr(os, "posix_fadvise") or not path.exists():
-        return
-    try:
-        memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-        fd = os.open(path, os.O_RDONLY)
-    except (OSError, ValueError):
-        return
-    try:
-        if os.fstat(fd).st_size <= memory // READ_AHEAD_SHARE:
-            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
