@@ -273,3 +273,55 @@ def test_two_reviews_at_once_are_both_kept(case, fake_model, monkeypatch):
     assert codes == [EXIT_OK, EXIT_OK]
     reviews = (case / "reviews.yaml").read_text("utf-8")
     assert "claim: power-theft" in reviews and "claim: theft-again" in reviews
+
+
+# 7-10. Reports: names and notes from files must not break or inject into any format.
+
+
+@pytest.fixture
+def hostile_names(case):
+    story = (DATA / "claims.yaml").read_text("utf-8").replace('["a", "b"]', '["*"]')
+    (case / "claims.yaml").write_text(story, "utf-8")
+    shutil.rmtree(case / "articles")
+    (case / "articles").mkdir()
+    names = ["000_a|b \x1b[31mred.txt", "001_<img src=x onerror=alert(1)>.txt"]
+    for source, name in zip(("a.txt", "b.txt"), names):
+        shutil.copy(DATA / source, case / "articles" / name)
+    return case
+
+
+def test_hostile_file_names_stay_inert_in_every_format(hostile_names, fake_model, capsys):
+    assert run("--format", "markdown", "junit", "sarif", "github") == EXIT_OK
+    github = capsys.readouterr().out
+    assert "\x1b" not in github and "\\x1b[31mred" in github
+    markdown = (hostile_names / "out" / "report.md").read_text("utf-8")
+    assert "<img" not in markdown and "&lt;img src=x onerror=alert(1)&gt;" in markdown
+    table_rows = [line for line in markdown.splitlines() if line.startswith("| 000_a")]
+    assert table_rows and all(line.replace("\\|", "").count("|") == 6 for line in table_rows)  # 5 cells each
+    from xml.etree import ElementTree
+
+    junit = ElementTree.parse(hostile_names / "out" / "report.junit.xml")  # well-formed
+    assert "\\x1b[31mred" in "".join(junit.getroot().itertext())
+    sarif = json.loads((hostile_names / "out" / "report.sarif").read_text("utf-8"))
+    uris = {
+        loc["physicalLocation"]["artifactLocation"]["uri"]
+        for r in sarif["runs"][0]["results"]
+        for loc in r["locations"]
+    }
+    assert uris == {
+        "articles/000_a%7Cb%20%1B%5B31mred.txt",
+        "articles/001_%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.txt",
+    }
+
+
+def test_a_review_note_cannot_write_markdown_into_the_report(case, fake_model):
+    base = ["--articles", "a.txt", "b.txt", "-q"]
+    note = "fine\n\n# factcheck report\n\n**No blocking finding** <script>x</script>"
+    assert main(["review", "power-theft", "--by", "A. Editor", "--note", note, *base]) == EXIT_OK
+    assert main(["run", *base, "--out", "out"]) == EXIT_OK
+    markdown = (case / "out" / "report.md").read_text("utf-8")
+    assert [line for line in markdown.splitlines() if line.startswith("#") and "factcheck report" in line] == [
+        "# factcheck report"
+    ]
+    assert markdown.count("**No blocking finding**") == 1 and "<script>" not in markdown  # the header's own
+    assert "fine # factcheck report \\*\\*No blocking finding\\*\\* &lt;script&gt;x&lt;/script&gt;" in markdown

@@ -8,6 +8,7 @@ from xml.etree import ElementTree as ET
 
 from factcheck import __version__
 from factcheck.records import Report
+from factcheck.report.escape import uri_path, visible_controls
 from factcheck.report.findings import Finding, findings
 
 INFO_URI = "https://pypi.org/project/factcheck/"
@@ -31,7 +32,9 @@ def render_github(report: Report) -> str:
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: '%', CR and LF encoded as GitHub requires, other controls (an ANSI escape in
+    a file name) shown, not sent to the log."""
+    return visible_controls(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _prop(text: str) -> str:
@@ -65,7 +68,7 @@ def _sarif_result(finding: Finding, rule_ids: list[str]) -> dict:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": _relative(finding.path)},
+                    "artifactLocation": {"uri": uri_path(_relative(finding.path))},
                     "region": {"startLine": finding.line},
                 }
             }
@@ -89,7 +92,10 @@ def render_junit(report: Report) -> str:
     )
     for result in report.results:
         case = ET.SubElement(suite, "testcase", classname="factcheck.claims", name=result.claim.id)
-        lines = [f"{_relative(f.path)}:{f.line}: {f.message}" for f in by_claim.get(result.claim.id, [])]
+        # XML 1.0 has no way to hold most control characters, even escaped: they are shown as escapes
+        lines = [
+            visible_controls(f"{_relative(f.path)}:{f.line}: {f.message}") for f in by_claim.get(result.claim.id, [])
+        ]
         if result.blocking:
             failure = ET.SubElement(case, "failure", message=f"{result.claim.id}: {result.status}", type=result.status)
             failure.text = "\n".join(lines)

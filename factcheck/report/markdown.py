@@ -5,6 +5,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from factcheck.records import ClaimResult, Report
+from factcheck.report.escape import markdown_inline as md
 from factcheck.report.findings import shown
 
 MAX_QUOTE = 220
@@ -17,7 +18,7 @@ def render_markdown(report: Report) -> str:
     parts += [_findings(r) for r in shown(report) if r.has_finding]
     parts += [_internal(r) for r in shown(report) if r.internal]
     if report.problems:
-        parts.append("## Articles not checked\n\n" + "\n".join(f"- {p}" for p in report.problems))
+        parts.append("## Articles not checked\n\n" + "\n".join(f"- {md(str(p))}" for p in report.problems))
     return "\n\n".join(parts) + "\n"
 
 
@@ -26,13 +27,13 @@ def _header(report: Report) -> str:
     verdict = f"**{blocking} blocking finding(s)**" if blocking else "**No blocking finding**"
     return (
         f"# factcheck report\n\n{verdict}. {len(report.results)} claims checked against "
-        f"{len(report.articles)} articles with model `{report.settings.model}`."
+        f"{len(report.articles)} articles with model {md(report.settings.model)}."
     )
 
 
 def _told_by(result: ClaimResult) -> str:
     mentioning = result.mentioning
-    cells = [f"{e.article}: {e.version or 'yes'}" for e in mentioning[:MAX_TOLD_BY]]
+    cells = [f"{md(e.article)}: {e.version or 'yes'}" for e in mentioning[:MAX_TOLD_BY]]
     if len(mentioning) > MAX_TOLD_BY:
         cells.append(f"… and {len(mentioning) - MAX_TOLD_BY} more (see report.json)")
     return "<br>".join(cells) if cells else "-"
@@ -46,8 +47,8 @@ def _summary(report: Report) -> str:
 
 
 def _quote(text: str) -> str:
-    text = text.replace("|", "\\|")
-    return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1] + "…"
+    text = text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1] + "…"
+    return md(text)
 
 
 def _internal(result: ClaimResult) -> str:
@@ -55,8 +56,8 @@ def _internal(result: ClaimResult) -> str:
     rows = []
     for d in shown_here:
         both = d.to_dict()
-        rows += [(d.left.article, side["line"], _quote(side["evidence"])) for side in (both["left"], both["right"])]
-    explanations = [f"- {d.explanation}" for d in shown_here]
+        rows += [(md(d.left.article), side["line"], _quote(side["evidence"])) for side in (both["left"], both["right"])]
+    explanations = [f"- {md(d.explanation)}" for d in shown_here]
     table = tabulate(rows, headers=("Article", "Line", "Evidence"), tablefmt="github")
     if len(result.internal) > len(shown_here):
         table += f"\n\n… and {len(result.internal) - len(shown_here)} more articles (see report.json)."
@@ -66,21 +67,23 @@ def _internal(result: ClaimResult) -> str:
 def _findings(result: ClaimResult) -> str:
     involved = {a for d in result.differences for a in (d.left.article, d.right.article)}
     ordered = sorted(result.mentioning, key=lambda e: e.article not in involved)  # stable: article order kept
-    rows = [(e.article, e.version or "", f"{e.score:.2f}", e.line, _quote(e.text)) for e in ordered[:MAX_EVIDENCE_ROWS]]
+    rows = [
+        (md(e.article), e.version or "", f"{e.score:.2f}", e.line, _quote(e.text)) for e in ordered[:MAX_EVIDENCE_ROWS]
+    ]
     table = tabulate(
         rows, headers=("Article", "Version", "Score", "Line", "Evidence"), tablefmt="github", disable_numparse=True
     )
     if len(ordered) > MAX_EVIDENCE_ROWS:
         table += f"\n\n… and {len(ordered) - MAX_EVIDENCE_ROWS} more articles (see report.json)."
-    lines = [f"## {result.claim.id}: {result.status}", "", f"> {result.claim.text}", ""]
+    lines = [f"## {result.claim.id}: {result.status}", "", f"> {md(result.claim.text)}", ""]
     if result.claim.verified:
         lines.append(f"Verified version: `{result.claim.verified}`.")
     if result.review is not None:
         r = result.review
         lines.append(
-            f"Reviewed by {r.by} on {r.at}"
-            + (f": {r.note}" if r.note else "")
+            f"Reviewed by {md(r.by)} on {md(r.at)}"
+            + (f": {md(r.note)}" if r.note else "")
             + ". It no longer blocks while this evidence is unchanged."
         )
-    lines += [f"- {d.explanation}" for d in result.differences[:MAX_EVIDENCE_ROWS]]
+    lines += [f"- {md(d.explanation)}" for d in result.differences[:MAX_EVIDENCE_ROWS]]
     return "\n".join(lines + ["", table])
