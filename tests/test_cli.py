@@ -185,21 +185,3 @@ def test_the_command_leaves_with_its_exit_status_and_its_messages_flushed(case, 
     )
     assert done.returncode == code
     assert message in done.stderr and done.stderr.endswith("\n")
-
-
-def test_a_format_that_renders_in_a_child_is_started_before_the_others(case, fake_model, monkeypatch):
-    """So that the child renders report.json while this process renders report.md."""
-    from factcheck import report
-
-    started = []
-
-    def recording(name, text):
-        return lambda result: started.append(name) or text
-
-    monkeypatch.setitem(report.FORMATS, "markdown", report.Format("markdown", "report.md", recording("md", "m\n")))
-    monkeypatch.setitem(
-        report.FORMATS, "json", report.Format("json", "report.json", recording("json", "{}\n"), starts_child=True)
-    )
-    assert run(case, "--format", "markdown", "json") == EXIT_BLOCKING
-    assert started == ["json", "md"]
-    assert (case / "out" / "report.json").read_text("utf-8") == "{}\n"

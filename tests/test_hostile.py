@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -325,3 +326,41 @@ def test_a_review_note_cannot_write_markdown_into_the_report(case, fake_model):
     ]
     assert markdown.count("**No blocking finding**") == 1 and "<script>" not in markdown  # the header's own
     assert "fine # factcheck report \\*\\*No blocking finding\\*\\* &lt;script&gt;x&lt;/script&gt;" in markdown
+
+
+# 20. Workers die with the run.
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"  # a zombie has exited; only its parent's reaping is pending
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_workers_die_when_the_run_is_killed(tmp_path):
+    script = (
+        "import os, sys, time\n"
+        "from factcheck.parallel import fork_pool\n"
+        "def pid(_):\n"
+        "    time.sleep(0.05)\n"
+        "    return os.getpid()\n"
+        "pool = fork_pool(2)\n"
+        "pids = set()\n"
+        "while len(pids) < 2:\n"
+        "    pids |= set(pool.map(pid, range(8)))\n"
+        "print(*pids, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env)
+    workers = [int(p) for p in parent.stdout.readline().split()]
+    assert len(workers) == 2 and all(_alive(p) for p in workers)
+    parent.kill()  # SIGKILL: no cleanup of its own runs
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(p) for p in workers)

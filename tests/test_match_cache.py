@@ -159,10 +159,13 @@ def test_the_sqlite_store_gives_the_same_report_as_the_memory_store(fake_embedde
     from factcheck.store.sqlite import CacheStore
 
     settings = Settings("fake@1", "claims.yaml", CONTRAST_ONLY)
-    reference = render_json(check(parse_claims(CLAIMS), _articles(), fake_embedder, settings, MemoryStore()))
+    reference = "".join(render_json(check(parse_claims(CLAIMS), _articles(), fake_embedder, settings, MemoryStore())))
     disk = CacheStore(tmp_path)
     try:
         for _ in range(2):  # cold, then every match read back
-            assert render_json(check(parse_claims(CLAIMS), _articles(), fake_embedder, settings, disk)) == reference
+            assert (
+                "".join(render_json(check(parse_claims(CLAIMS), _articles(), fake_embedder, settings, disk)))
+                == reference
+            )
     finally:
         disk.close()

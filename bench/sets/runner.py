@@ -35,7 +35,8 @@ class Tool:
         claim_set = parse_claims(claims_yaml)
         parsed = [parse_article(article_id, text) for article_id, text in articles.items()]
         parsed = [a for a in parsed if a.sentences]
-        return json.loads(render_json(check(claim_set, parsed, self.embedder, self.settings, MemoryStore())))
+        report = check(claim_set, parsed, self.embedder, self.settings, MemoryStore())
+        return json.loads("".join(render_json(report)))
 
     def differs(self, left: str, left_lang: str, right: str, right_lang: str, against_claim: bool = False) -> bool:
         if against_claim:

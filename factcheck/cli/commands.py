@@ -57,7 +57,7 @@ def cmd_validate(args) -> int:
 def cmd_run(args) -> int:
     with _session(args) as session:
         report = session.report(progress(args.quiet))
-    formats = sorted(resolve_formats(args.format), key=lambda f: not f.starts_child)  # stable: else as asked
+    formats = resolve_formats(args.format)
     rendered = {f.filename: f.render(report) for f in formats if f.filename}
     to_stdout = [f.render(report) for f in formats if not f.filename]
     try:

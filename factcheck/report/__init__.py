@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import BinaryIO
 
 from factcheck.records import Report
 from factcheck.report.ci_formats import render_github, render_junit, render_sarif
 from factcheck.report.html import render_html
-from factcheck.report.json_report import stream_json
+from factcheck.report.json_report import render_json
 from factcheck.report.markdown import render_markdown
 
 
@@ -18,18 +17,15 @@ from factcheck.report.markdown import render_markdown
 class Format:
     name: str
     filename: str | None  # None: printed on stdout (CI annotations are read from the log)
-    # the report as one str, or in chunks (str, or a binary file of UTF-8 from another process) for one too big to
-    # hold twice
-    render: Callable[[Report], str | Iterable[str | BinaryIO]]
-    # render() starts another process at once, which renders while this one renders the other formats
-    starts_child: bool = False
+    # the report as one str, or in pieces for one too big to hold twice (report.json of an archive)
+    render: Callable[[Report], str | Iterable[str]]
 
 
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("markdown", "report.md", render_markdown),
-        Format("json", "report.json", stream_json, starts_child=True),
+        Format("json", "report.json", render_json),
         Format("html", "report.html", render_html),
         Format("sarif", "report.sarif", render_sarif),
         Format("junit", "report.junit.xml", render_junit),

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
-from collections.abc import Callable, Iterator
-from itertools import accumulate
+from collections.abc import Iterator
 from json.encoder import encode_basestring  # the C string encoder json.dumps uses (ensure_ascii=False)
-from typing import BinaryIO
 
 from factcheck import __version__
-from factcheck.parallel import rendered_in_child
 from factcheck.records import ClaimResult, Evidence, Report
 
-PARALLEL_ENTRIES = 200_000  # below this a second process costs more than it saves
-# of the entries, this process renders the first claims' share, the child the rest. Half: this process also
-# renders report.md (a tenth of report.json's time), but the child renders slower, copying on write the pages of
-# the report it reads (at 0.45 this process waited 0.4-0.7 s for the child at 20,000 articles; at 0.52, not at all)
-PARENT_SHARE = 0.5
 ENTRY_BLOCK = 256  # entries rendered and written at a time (about 80 KB)
 
 
@@ -104,36 +95,12 @@ def _report_head(report: Report) -> dict:
     }
 
 
-def render_json(report: Report) -> str:
-    """report.json: run facts, then one claim per line so that diffs stay readable."""
-    return b"".join(c.encode("utf-8") if isinstance(c, str) else c.read() for c in stream_json(report)).decode("utf-8")
-
-
-def stream_json(report: Report) -> Iterator[str | BinaryIO]:
-    """render_json a claim at a time (str, or a file of UTF-8 from parallel.py): an archive's report.json runs to
-    hundreds of MB. For a large report, the child process that renders the last claims (past PARENT_SHARE
-    of the entries) starts at once, before the first chunk is asked for, so that it works while other
-    formats render."""
-    results = report.results
-    entries = list(accumulate(len(r.evidence) for r in results))
-    large = len(results) >= 2 and entries[-1] >= PARALLEL_ENTRIES
-    mine = min(max(bisect_right(entries, entries[-1] * PARENT_SHARE), 1), len(results) - 1) if large else len(results)
-    second_half = rendered_in_child(_next_claim_parts, results[mine:])
-    return _joined(report, results[:mine], second_half)
-
-
-def _joined(
-    report: Report, first_half: tuple[ClaimResult, ...], second_half: Callable[[], Iterator[str | BinaryIO]]
-) -> Iterator[str | BinaryIO]:
+def render_json(report: Report) -> Iterator[str]:
+    """report.json: run facts, then one claim per line so that diffs stay readable. In pieces, a claim at a time
+    and each claim's entries a block at a time: an archive's report.json runs to hundreds of MB."""
     yield json.dumps(_report_head(report), ensure_ascii=False)[:-1] + ', "claims": [\n'
-    for number, result in enumerate(first_half):
+    for number, result in enumerate(report.results):
         if number:
             yield ",\n"
         yield from claim_json_parts(result)
-    yield from second_half()
     yield "\n]}\n"
-
-
-def _next_claim_parts(result: ClaimResult) -> Iterator[str]:
-    yield ",\n"
-    yield from claim_json_parts(result)

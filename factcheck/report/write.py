@@ -9,15 +9,12 @@ import time
 from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
-
-from factcheck.parallel import copy_into
 
 LOCK_NAME = ".factcheck.lock"
 LOCK_TIMEOUT_S = 120
 
 
-def write_reports(out_dir: Path, rendered: dict[str, str | Iterable[str | BinaryIO]]) -> list[Path]:
+def write_reports(out_dir: Path, rendered: dict[str, str | Iterable[str]]) -> list[Path]:
     """Write reports (file name -> text, or the chunks of it as they are rendered) into `out_dir`.
 
     Every file is first written and flushed in a private staging folder inside
@@ -80,14 +77,9 @@ def write_atomically(path: Path, text: str) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
-def _write_flushed(path: Path, text: str | Iterable[str | BinaryIO]) -> None:
-    """Write text, or chunks of it: str, or a binary file of UTF-8 (a child's part of a report)."""
+def _write_flushed(path: Path, text: str | Iterable[str]) -> None:
+    """Write text, or the pieces of it as they are rendered."""
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        for chunk in [text] if isinstance(text, str) else text:
-            if isinstance(chunk, str):
-                fh.write(chunk)
-            else:
-                fh.flush()
-                copy_into(chunk, fh.buffer)
+        fh.writelines([text] if isinstance(text, str) else text)
         fh.flush()
         os.fsync(fh.fileno())
