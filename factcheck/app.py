@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -21,6 +20,7 @@ from factcheck.models.embed import DEFAULT_MODEL, load_embedder, resolve_model
 from factcheck.models.nli import DEFAULT_THRESHOLD, NliChecker
 from factcheck.records import Article, ClaimSet, Problem, Report, Settings
 from factcheck.store import MemoryStore, default_cache_dir
+from factcheck.store.guarded import GuardedStore
 from factcheck.store.sqlite import CacheStore
 from factcheck.store.vectors import CachedEmbedder
 
@@ -99,7 +99,7 @@ class Session:
 
     def __init__(self, request: Request, notify: Callable[[str], None]):
         self.request, self.notify = request, notify
-        self.store = open_store(request)
+        self.store = open_store(request, notify)
         try:
             self.inputs = read_inputs(request, self.store)
             spec = resolve_model(request.model or self.inputs.claim_set.model or DEFAULT_MODEL)
@@ -142,13 +142,10 @@ class Session:
         return calibration_for(resolve_model(DEFAULT_MODEL).identity, shipped_calibrations())
 
 
-def open_store(request: Request):
-    """The user's cache (--cache-dir, $FACTCHECK_CACHE_DIR or the platform's), or with --no-cache one in memory
-    that the run keeps to itself."""
+def open_store(request: Request, warn: Callable[[str], None]):
+    """The user's cache (--cache-dir, $FACTCHECK_CACHE_DIR or the platform's), guarded so that a cache that cannot
+    be read or written costs time, never the run; with --no-cache, one in memory that the run keeps to itself."""
     if request.no_cache:
         return MemoryStore()
     folder = Path(request.cache_dir) if request.cache_dir else default_cache_dir()
-    try:
-        return CacheStore(folder)
-    except (OSError, sqlite3.Error) as exc:
-        raise UsageError(f"{folder}: cannot use the cache ({exc}); use --no-cache or --cache-dir") from None
+    return GuardedStore(folder, CacheStore, warn)

@@ -364,3 +364,63 @@ def test_workers_die_when_the_run_is_killed(tmp_path):
     while any(_alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(_alive(p) for p in workers)
+
+
+# 19. A damaged, read-only or full cache costs time, never the run or its report.
+
+
+def _report_json(case) -> str:
+    return (case / "out" / "report.json").read_text("utf-8")
+
+
+@pytest.fixture
+def reference(case, fake_model):
+    assert run("--no-cache") == EXIT_OK
+    return _report_json(case)
+
+
+def test_garbage_over_the_cache_file_is_done_without(case, fake_model, reference, capsys):
+    cache = case / "cache"
+    assert run("--cache-dir", "cache") == EXIT_OK
+    path = cache / "embeddings.sqlite3"
+    data = bytearray(path.read_bytes())
+    data[4096:] = os.urandom(len(data) - 4096)  # the header intact, every page after it garbage
+    path.write_bytes(bytes(data))
+    capsys.readouterr()
+    assert main(["run", "--articles", "articles", "--out", "out", "--no-fail", "--cache-dir", "cache"]) == EXIT_OK
+    assert _report_json(case) == reference
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "cache" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("factcheck: cache: the cache cannot ")
+
+
+def test_garbage_rows_are_computed_again_and_replaced(case, fake_model, reference):
+    import sqlite3
+
+    assert run("--cache-dir", "cache") == EXIT_OK
+    with sqlite3.connect(case / "cache" / "embeddings.sqlite3") as db:
+        db.execute("UPDATE matches SET data = randomblob(length(data))")
+        db.execute("UPDATE parsed SET data = '{\"lines\": 3}'")
+        db.execute("UPDATE vectors SET data = zeroblob(length(data) - 4)")  # one float short: a foreign row
+    assert run("--cache-dir", "cache") == EXIT_OK
+    assert _report_json(case) == reference
+    with sqlite3.connect(case / "cache" / "embeddings.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM parsed WHERE data = '{\"lines\": 3}'").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("fault", ["attempt to write a readonly database", "database or disk is full"])
+def test_a_cache_that_cannot_be_written_is_used_read_only(case, fake_model, reference, monkeypatch, capsys, fault):
+    import sqlite3
+
+    from factcheck.store.sqlite import CacheStore
+
+    def refuse(self, table, columns, rows):
+        raise sqlite3.OperationalError(fault)
+
+    monkeypatch.setattr(CacheStore, "_insert", refuse)
+    capsys.readouterr()
+    assert main(["run", "--articles", "articles", "--out", "out", "--no-fail", "--cache-dir", "cache"]) == EXIT_OK
+    assert _report_json(case) == reference
+    assert (
+        capsys.readouterr().err.splitlines()[0]
+        == f"factcheck: cache: the cache cannot be written ({fault}); it is used read-only"
+    )

@@ -79,11 +79,12 @@ def _first_matches(
     workers, wherever they are in the archive."""
     keys = {a.id: scoped.key(a) for a in articles}
     stored = store.get_matches(list(keys.values()))
-    found = {
-        a.id: ArticleMatch.from_bytes(stored[keys[a.id]], len(scoped.for_article(a.id).claims))
-        for a in articles
-        if keys[a.id] in stored
-    }
+    found = {}
+    for a in articles:
+        if keys[a.id] in stored:
+            match_ = ArticleMatch.read_back(stored[keys[a.id]], scoped.for_article(a.id).claims, len(a.sentences))
+            if match_ is not None:  # else damaged: matched again below, as if it were not stored
+                found[a.id] = match_
     chunks = _chunks([a for a in articles if a.id not in found])
     for chunk in progress(chunks, "checking articles", len(chunks)):
         fresh = _first_looks(chunk, scoped, embedder, calibration)

@@ -66,6 +66,33 @@ class ArticleMatch:
         decisions = np.frombuffer(data, dtype=DECISION, count=claims)
         return cls(decisions, np.frombuffer(data, dtype="<f8", offset=decisions.nbytes))
 
+    @classmethod
+    def read_back(cls, data: bytes, claims: tuple[Claim, ...], sentences: int) -> ArticleMatch | None:
+        """A stored match, if it can be one for these claims and this article; None for bytes that cannot (a
+        damaged cache): the article is then matched afresh."""
+        try:
+            match = cls.from_bytes(data, len(claims))
+        except ValueError:  # too short for the claims
+            return None
+        d = match.decisions
+        versions = np.array([len(c.version_ids) for c in claims], dtype=np.int64)
+        told = d["version"] >= 0
+        sound = (
+            (d["first"] >= 0)
+            & (d["first"] <= d["last"])
+            & (d["last"] < sentences)
+            & np.isin(d["focus"], (0, 1))
+            & (d["also"] >= -1)
+            & (d["also"] < sentences)
+            & (d["version"] >= -1)
+            & (d["version"] < versions)
+            & (d["also_version"] >= -1)
+            & (d["also_version"] < versions)
+            & np.isfinite(d["score"])
+            & np.isfinite(d["probability"])
+        )
+        return match if sound.all() and len(match.version_scores) == versions[told].sum() else None
+
 
 def build_evidence(
     match: ArticleMatch, claims: tuple[Claim, ...], article: Article, shared: dict[float, float] | None = None

@@ -56,9 +56,10 @@ def read_articles(
             keys = [parsed_key(data, parser) for _, _, data in read]
             cached = store.get_parsed_many(keys) if store is not None else {}
             for (n, file, data), key in zip(read, keys):
-                if key in cached:
-                    _collect(n, file, partial(_article, file, key, cached[key], {}, store), articles, problems)
-                else:
+                stored = article_from_dict(file.id, str(file.path), cached[key]) if key in cached else None
+                if stored is not None:
+                    _collect(n, file, partial(_usable, stored), articles, problems)
+                else:  # new, or its stored form is damaged: parsed (again)
                     new.append((n, file, data, key))
             # only a rerun's scattered new files load the model ahead: a whole batch of them (a cold run) goes
             # at once to workers that load it themselves, and loading it here too added ~100 MB of peak memory
@@ -79,7 +80,7 @@ def _parse_new(
 ) -> None:
     fresh = parser.parse([(file, data) for _, file, data, _ in new])
     for n, file, _, key in new:
-        _collect(n, file, partial(_article, file, key, None, fresh, store), articles, problems)
+        _collect(n, file, partial(_fresh, file, key, fresh, store), articles, problems)
 
 
 def _collect(n: int, file: ArticleFile, article, articles: dict[int, Article], problems: dict[int, Problem]) -> None:
@@ -145,15 +146,16 @@ def _parsed(item: tuple[ArticleFile, bytes]) -> Article | ValueError:
         return exc
 
 
-def _article(file: ArticleFile, key: bytes, cached: dict | None, fresh: dict, store: ParsedStore | None) -> Article:
-    if cached is not None:
-        article = article_from_dict(file.id, str(file.path), cached)
-    else:
-        article = fresh[file.id]
-        if isinstance(article, ValueError):
-            raise article
-        if store is not None:
-            store.put_parsed(key, article_to_dict(article))
+def _fresh(file: ArticleFile, key: bytes, fresh: dict, store: ParsedStore | None) -> Article:
+    article = fresh[file.id]
+    if isinstance(article, ValueError):
+        raise article
+    if store is not None:
+        store.put_parsed(key, article_to_dict(article))
+    return _usable(article)
+
+
+def _usable(article: Article) -> Article:
     if not article.sentences:
         raise ValueError("has no text to check (empty, or only page furniture)")
     if len(article.sentences) > MAX_SENTENCES:
@@ -181,12 +183,18 @@ def article_to_dict(article: Article) -> dict:
     }
 
 
-def article_from_dict(article_id: str, path: str, data: dict) -> Article:
-    """The article article_to_dict stored."""
-    texts = data["text"].split("\n") if data["lines"] else []
-    rows = zip(data["lines"], texts, data["langs"])
-    sentences = tuple(Sentence(article_id, line, text, lang) for line, text, lang in rows)
-    return Article(article_id, path, data["lang"], sentences, tuple(map(tuple, data["dropped"])), data["encoding"])
+def article_from_dict(article_id: str, path: str, data: dict) -> Article | None:
+    """The article article_to_dict stored; None if `data` cannot be one (a damaged cache): it is parsed again."""
+    try:
+        lines, langs, text = data["lines"], data["langs"], data["text"]
+        texts = text.split("\n") if lines else []
+        if not (len(lines) == len(texts) == len(langs)) or not all(isinstance(n, int) for n in lines):
+            return None
+        dropped = tuple((int(line), str(dropped)) for line, dropped in data["dropped"])
+        sentences = tuple(Sentence(article_id, line, text, str(lang)) for line, text, lang in zip(lines, texts, langs))
+        return Article(article_id, path, str(data["lang"]), sentences, dropped, str(data["encoding"]))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
 
 
 def _read_bytes(file: ArticleFile) -> bytes:

@@ -13,6 +13,7 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS parsed (key BLOB PRIMARY KEY, data TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS matches (key BLOB PRIMARY KEY, data BLOB NOT NULL)"
 )
+CACHE_FILE = "embeddings.sqlite3"
 LOOKUP_CHUNK = 900  # SQLite caps bound parameters per statement
 
 
@@ -21,12 +22,17 @@ class CacheStore:
     commits, crash safety and many concurrent readers with one writer at a time (WAL), which is what
     several runs sharing a cache need."""
 
-    def __init__(self, folder: Path):
-        folder.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(folder / "embeddings.sqlite3", timeout=60, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
+    def __init__(self, folder: Path, read_only: bool = False):
+        path = folder / CACHE_FILE
+        if read_only:  # a cache on a read-only mount, or a file the user may not write: read, never write
+            self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=60, isolation_level=None)
+            self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails now if it cannot be read
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=60, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(SCHEMA)
         self._pending: list[tuple[bytes, str]] = []
 
     def get_vectors(self, keys: list[bytes]) -> tuple[dict[bytes, int], np.ndarray]:
@@ -61,13 +67,14 @@ class CacheStore:
             yield from self._db.execute(f"SELECT key, {columns} FROM {table} WHERE key IN ({marks})", chunk)
 
     def _insert(self, table: str, columns: str, rows: list[tuple]) -> None:
-        """One transaction: all of a batch is stored, or none of it."""
+        """One transaction: all of a batch is stored, or none of it. REPLACE: a damaged row read back as a miss
+        is rebuilt by the run that computes it again."""
         if not rows:
             return
         marks = ",".join("?" * len(rows[0]))
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany(f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", rows)
+            self._db.executemany(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})", rows)
 
     def get_parsed_many(self, keys: list[bytes]) -> dict[bytes, dict]:
         return {key: json.loads(data) for key, data in self._select("parsed", "data", list(dict.fromkeys(keys)))}

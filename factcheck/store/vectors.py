@@ -45,6 +45,7 @@ class CachedEmbedder:
             return np.zeros((0, 1), dtype=np.float32)
         keys = [cache_key(self.identity, kind, t) for t in texts]
         row, stored = self._store.get_vectors(list(dict.fromkeys(keys)))
+        row = _sound(row, stored)
         missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in row))
         if missing:
             fresh = np.asarray(self._encode_missing(missing, kind), dtype=np.float32)
@@ -59,3 +60,13 @@ class CachedEmbedder:
             self._model = self._load()
         size = getattr(self._model, "batch_size", 64)
         return np.vstack([self._model.encode(texts[i : i + size], kind) for i in range(0, len(texts), size)])
+
+
+def _sound(row: dict[bytes, int], stored: np.ndarray) -> dict[bytes, int]:
+    """The rows that can be vectors this store wrote (unit length, or zero for an empty text); the others, from
+    a damaged cache, count as missing and are encoded again."""
+    if not len(stored):
+        return row
+    norms = np.linalg.norm(stored, axis=1)
+    sound = np.isfinite(norms) & ((np.abs(norms - 1.0) < 1e-3) | (norms == 0.0))
+    return row if sound.all() else {k: i for k, i in row.items() if sound[i]}
