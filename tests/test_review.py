@@ -25,6 +25,7 @@ def review(*extra):
 
 def test_review_stops_blocking_until_the_evidence_changes(case, fake_model, capsys):
     assert run() == EXIT_BLOCKING
+    capsys.readouterr()
     assert review("--by", "Ayşe", "--note", "police and government both said it") == EXIT_OK
     assert capsys.readouterr().err == (
         "factcheck: reviews.yaml: power-theft reviewed by Ayşe; it stops blocking until its evidence changes\n"

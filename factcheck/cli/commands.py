@@ -17,6 +17,7 @@ from factcheck.inputs.reviews import load_reviews, render_reviews, with_review
 from factcheck.models.embed import PASSAGE, encode_batched
 from factcheck.records import Review
 from factcheck.report import resolve_formats
+from factcheck.report.ci_formats import render_text
 from factcheck.report.write import folder_lock, write_atomically, write_reports
 
 EXIT_OK, EXIT_BLOCKING = 0, 1
@@ -71,6 +72,9 @@ def cmd_run(args) -> int:
     if args.verbose and not args.quiet:
         for r in report.results:
             err(f"{r.claim.id}: " + (paint(f"{r.status} (blocking)", RED) if r.blocking else r.status))
+    if "text" not in {f.name for f in formats}:  # what a linter prints: each blocking finding, even with -q
+        for line in render_text(report).splitlines():
+            err(line)
     if not args.quiet:
         blocking = len(report.blocking)
         err(

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from factcheck.records import Report
-from factcheck.report.ci_formats import render_github, render_junit, render_sarif
+from factcheck.report.ci_formats import render_github, render_junit, render_sarif, render_text
 from factcheck.report.html import render_html
 from factcheck.report.json_report import render_json
 from factcheck.report.markdown import render_markdown
@@ -30,6 +30,7 @@ FORMATS: dict[str, Format] = {
         Format("sarif", "report.sarif", render_sarif),
         Format("junit", "report.junit.xml", render_junit),
         Format("github", None, render_github),
+        Format("text", None, render_text),
     )
 }
 DEFAULT_FORMATS = ("markdown", "json")

@@ -15,10 +15,20 @@ INFO_URI = "https://pypi.org/project/factcheck/"
 RULES = {
     "disagreement": "Articles of one story tell this claim differently.",
     "unverified-version": "An article tells a version other than the one the newsroom verified.",
+    "contradicts-claim": "An article's evidence contradicts what the claim asserts (a figure, a negation, a speaker).",
     "internal": "One article states two different figures for one fact.",
 }
 SARIF_LEVEL = {"error": "error", "warning": "warning", "note": "note"}
 GITHUB_COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
+
+
+def render_text(report: Report) -> str:
+    """The blocking findings as a linter prints them, one line each: `path:line: claim: what differs`, the path
+    relative to the working folder so that terminals and editors make it a link."""
+    lines = [
+        visible_controls(f"{_relative(f.path)}:{f.line}: {f.message}") for f in findings(report) if f.level == "error"
+    ]
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def render_github(report: Report) -> str:

@@ -14,7 +14,7 @@ class Finding:
     claim: str
     article: str
     line: int
-    rule: str  # disagreement, unverified-version, internal
+    rule: str  # disagreement, unverified-version, contradicts-claim, internal
     level: str  # error: blocks; warning: reported; note: reviewed, no longer blocks
     path: str
     message: str
@@ -25,7 +25,8 @@ def findings(report: Report) -> list[Finding]:
     paths = {a.id: a.path or f"{a.id}.txt" for a in report.articles}
     out = []
     for result in shown(report):
-        out += _disagreement(result, paths) + _unverified(result, paths) + _internal(result, paths)
+        out += _disagreement(result, paths) + _unverified(result, paths) + _contradicting(result, paths)
+        out += _internal(result, paths)
     return sorted(out)
 
 
@@ -75,6 +76,21 @@ def _unverified(result: ClaimResult, paths: dict) -> list[Finding]:
             f"{result.claim.id}: tells '{e.version}', the verified version is '{result.claim.verified}'",
         )
         for e in result.off_verified
+    ]
+
+
+def _contradicting(result: ClaimResult, paths: dict) -> list[Finding]:
+    return [
+        Finding(
+            result.claim.id,
+            c.evidence.article,
+            c.evidence.line,
+            "contradicts-claim",
+            _level(result),
+            paths[c.evidence.article],
+            f"{result.claim.id}: {c.explanation}",
+        )
+        for c in result.contradictions
     ]
 
 
