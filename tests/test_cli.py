@@ -42,10 +42,11 @@ def test_exit_codes_are_the_contract():
 
 def test_run_writes_both_reports_and_blocks_on_a_disagreement(case, fake_model, capsys):
     assert run(case) == EXIT_BLOCKING
-    differences = "a tells 'government', b tells 'police'; a attributes it to le gouvernement, b to la police"
+    speakers = "a attributes it to le gouvernement, b to la police"
     assert capsys.readouterr() == (
         "",
-        f"{case / 'a.txt'}:2: power-theft: {differences}\n{case / 'b.txt'}:2: power-theft: {differences}\n",
+        f"{case / 'a.txt'}:2: power-theft: tells 'government', b tells 'police'; {speakers}\n"
+        f"{case / 'b.txt'}:2: power-theft: tells 'police', a tells 'government'; {speakers}\n",
     )
     report = json.loads((case / "out" / "report.json").read_text("utf-8"))
     claim = report["claims"][0]
@@ -194,8 +195,12 @@ def test_the_command_leaves_with_its_exit_status_and_its_messages_flushed(case, 
 def test_format_text_prints_the_finding_lines_on_stdout_instead(case, fake_model, capsys, monkeypatch):
     monkeypatch.chdir(case)  # paths relative to the working folder, as editors and terminals link them
     code = main(["run", "--articles", "a.txt", "b.txt", "--out", "out", "-q", "--format", "text", "json"])
-    differences = "a tells 'government', b tells 'police'; a attributes it to le gouvernement, b to la police"
+    speakers = "a attributes it to le gouvernement, b to la police"
     assert (code, capsys.readouterr()) == (
         EXIT_BLOCKING,
-        (f"a.txt:2: power-theft: {differences}\nb.txt:2: power-theft: {differences}\n", ""),
+        (
+            f"a.txt:2: power-theft: tells 'government', b tells 'police'; {speakers}\n"
+            f"b.txt:2: power-theft: tells 'police', a tells 'government'; {speakers}\n",
+            "",
+        ),
     )

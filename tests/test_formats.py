@@ -31,9 +31,9 @@ def test_every_format_from_one_run(case, fake_model, capsys):
         "report.sarif",
     ]
     assert capsys.readouterr().out == (
-        "::error file=a.txt,line=2,title=factcheck disagreement::power-theft: a tells 'government', b tells 'police'; "
+        "::error file=a.txt,line=2,title=factcheck disagreement::power-theft: tells 'government', b tells 'police'; "
         "a attributes it to le gouvernement, b to la police\n"
-        "::error file=b.txt,line=2,title=factcheck disagreement::power-theft: a tells 'government', b tells 'police'; "
+        "::error file=b.txt,line=2,title=factcheck disagreement::power-theft: tells 'police', a tells 'government'; "
         "a attributes it to le gouvernement, b to la police\n"
     )
 

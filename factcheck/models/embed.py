@@ -191,7 +191,10 @@ class SentenceTransformerEmbedder:
             import torch
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
-            raise ModelError(f"model {spec.location!r} needs sentence-transformers and torch ({exc})") from None
+            raise ModelError(
+                f"model {spec.location!r} needs the sentence-transformers backend ({exc}): "
+                "pip install 'factcheck[sentence-transformers]'"
+            ) from None
         torch.set_num_threads(threads)
         _quiet_transformers()
         try:

@@ -17,7 +17,9 @@ class NliChecker:
         try:
             from sentence_transformers import CrossEncoder
         except ImportError as exc:
-            raise ModelError(f"the NLI stage needs sentence-transformers ({exc})") from None
+            raise ModelError(
+                f"the NLI stage needs sentence-transformers ({exc}): pip install 'factcheck[sentence-transformers]'"
+            ) from None
         location = str(Path(name_or_path).expanduser()) if Path(name_or_path).expanduser().exists() else name_or_path
         try:
             self._model = CrossEncoder(location, device="cpu", local_files_only=not online)

@@ -48,7 +48,7 @@ def _disagreement(result: ClaimResult, paths: dict) -> list[Finding]:
         return []
     out = []
     for evidence in result.mentioning:
-        mine = [d.explanation for d in result.differences if evidence.article in (d.left.article, d.right.article)]
+        mine = _what_differs(result, evidence.article)
         if mine:
             out.append(
                 Finding(
@@ -62,6 +62,24 @@ def _disagreement(result: ClaimResult, paths: dict) -> list[Finding]:
                 )
             )
     return out
+
+
+def _what_differs(result: ClaimResult, article: str) -> list[str]:
+    """What one article's telling differs in, from its side: the versions the others tell, then each other
+    difference it is part of."""
+    others: dict[str, list[str]] = {}
+    rest = []
+    for d in result.differences:
+        if article not in (d.left.article, d.right.article):
+            continue
+        if d.kind == "version":
+            other = d.right if d.left.article == article else d.left
+            others.setdefault(other.version, []).append(other.article)
+        else:
+            rest.append(d.explanation)
+    told = [f"{', '.join(articles)} tell{'s' if len(articles) == 1 else ''} '{v}'" for v, articles in others.items()]
+    mine = next(e.version for e in result.mentioning if e.article == article)
+    return ([f"tells '{mine}', " + "; ".join(told)] if told else []) + rest
 
 
 def _unverified(result: ClaimResult, paths: dict) -> list[Finding]:
