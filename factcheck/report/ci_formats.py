@@ -11,7 +11,7 @@ from factcheck.records import Report
 from factcheck.report.escape import uri_path, visible_controls
 from factcheck.report.findings import Finding, findings
 
-INFO_URI = "https://pypi.org/project/factcheck/"
+# No informationUri: the name `factcheck` on PyPI is another project's, and this one has no public home yet
 RULES = {
     "disagreement": "Articles of one story tell this claim differently.",
     "unverified-version": "An article tells a version other than the one the newsroom verified.",
@@ -62,7 +62,7 @@ def render_sarif(report: Report) -> str:
     found = findings(report)
     rules = [{"id": rule, "shortDescription": {"text": text}} for rule, text in RULES.items()]
     run = {
-        "tool": {"driver": {"name": "factcheck", "version": __version__, "informationUri": INFO_URI, "rules": rules}},
+        "tool": {"driver": {"name": "factcheck", "version": __version__, "rules": rules}},
         "results": [_sarif_result(f, list(RULES)) for f in found],
     }
     log = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
