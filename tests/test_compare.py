@@ -114,13 +114,13 @@ def _evidence(article, text, before=""):
 
 
 def test_compare_explains_each_kind():
-    base = _evidence(
-        "000", "La banque ne prévoit pas d'interdire 4 cryptomonnaies.", "Selon Daniyar Akishev, la situation évolue."
+    base = _evidence(  # a quotation: its speaker is named in the sentence before
+        "000", "« La banque ne prévoit pas d'interdire 4 cryptomonnaies. »", "Daniyar Akishev a déclaré :"
     )
     other = _evidence(
         "100",
-        "La banque prévoit volontairement d'interdire 6 cryptomonnaies.",
-        "D'après Alexey Sidorov, la situation évolue.",
+        "« La banque prévoit volontairement d'interdire 6 cryptomonnaies. »",
+        "Alexey Sidorov a déclaré :",
     )
     assert [(d.kind, d.explanation) for d in compare(base, other)] == [
         ("number", "000 says 4 cryptomonnaies, 100 says 6 cryptomonnaies"),
@@ -214,3 +214,14 @@ def test_internal_difference_between_summary_and_body():
     assert difference.internal and difference.explanation == (
         "a says 55 installations on line 1 and 57 installations on line 4"
     )
+
+
+def test_a_speaker_before_a_plain_statement_is_not_its_speaker():
+    from factcheck.core.compare import Telling, differences
+
+    a = Telling("a", "Les trains étaient à l'heure.", "fr", "Selon le gouvernement, les mineurs ont volé.")
+    b = Telling("b", "Les trains étaient à l'heure.", "fr", "Selon la police, les mineurs ont volé.")
+    assert differences(a, b) == []
+    quoted_a = Telling("a", "« Les trains étaient à l'heure. »", "fr", "Le ministre Ali Demir a déclaré :")
+    quoted_b = Telling("b", "« Les trains étaient à l'heure. »", "fr", "Le porte-parole Jean Dupont a déclaré :")
+    assert [kind for kind, _ in differences(quoted_a, quoted_b)] == ["attribution"]

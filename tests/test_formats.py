@@ -103,3 +103,27 @@ def test_report_json_claims_are_what_json_dumps_writes(case, fake_model):
     assert data["claims"] and data["claims"][0]["differences"]
     text = (case / "out" / "report.json").read_text("utf-8")
     assert all(json.dumps(c, ensure_ascii=False) in text for c in data["claims"])
+
+
+def test_report_md_gives_the_evidence_of_claims_without_a_finding(tmp_path, fake_model):
+    from factcheck.cli import main
+
+    claims = (
+        (DATA / "cli" / "claims.yaml")
+        .read_text("utf-8")
+        .replace("il pleuvait sur Paris hier soir", "les trains étaient à l'heure")
+    )
+    (tmp_path / "claims.yaml").write_text(claims, "utf-8")
+    articles = [str(DATA / "cli" / "a.txt"), str(DATA / "cli" / "b.txt")]
+    main(["run", "--claims", str(tmp_path / "claims.yaml"), "--articles", *articles, "--out", str(tmp_path), "-q"])
+    markdown = (tmp_path / "report.md").read_text("utf-8")
+    section = markdown[markdown.index("## Evidence of the other claims") :]
+    assert section.splitlines()[2:9] == [
+        "<details><summary>rain: consistent</summary>",
+        "",
+        "> les trains étaient à l'heure",
+        "",
+        "| Article   | Version   | Line   | Evidence                      |",
+        "|-----------|-----------|--------|-------------------------------|",
+        "| a         |           | 3      | Les trains étaient à l'heure. |",
+    ]

@@ -17,6 +17,9 @@ def render_markdown(report: Report) -> str:
     parts = [_header(report), _summary(report)]
     parts += [_findings(r) for r in shown(report) if r.has_finding]
     parts += [_internal(r) for r in shown(report) if r.internal]
+    checked = [r for r in shown(report) if r.mentioning and not r.has_finding]
+    if checked:
+        parts.append("## Evidence of the other claims\n\n" + "\n\n".join(_evidence(r) for r in checked))
     if report.problems:
         parts.append("## Articles not checked\n\n" + "\n".join(f"- {md(str(p))}" for p in report.problems))
     return "\n\n".join(parts) + "\n"
@@ -62,6 +65,18 @@ def _internal(result: ClaimResult) -> str:
     if len(result.internal) > len(shown_here):
         table += f"\n\n… and {len(result.internal) - len(shown_here)} more articles (see report.json)."
     return "\n".join([f"## {result.claim.id}: one article, two figures", "", *explanations, "", table])
+
+
+def _evidence(result: ClaimResult) -> str:
+    """A claim without a finding, in a collapsed block: where each article states it, for an editor to check."""
+    rows = [(md(e.article), e.version or "", e.line, _quote(e.text)) for e in result.mentioning[:MAX_EVIDENCE_ROWS]]
+    table = tabulate(rows, headers=("Article", "Version", "Line", "Evidence"), tablefmt="github", disable_numparse=True)
+    if len(result.mentioning) > MAX_EVIDENCE_ROWS:
+        table += f"\n\n… and {len(result.mentioning) - MAX_EVIDENCE_ROWS} more articles (see report.json)."
+    return (
+        f"<details><summary>{result.claim.id}: {result.status}</summary>\n\n> {md(result.claim.text)}\n\n"
+        f"{table}\n\n</details>"
+    )
 
 
 def _findings(result: ClaimResult) -> str:
