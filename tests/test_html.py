@@ -46,6 +46,8 @@ def test_matrix_evidence_and_articles(page):
     assert dom.urls == []  # self-contained: no fetch of any kind
     assert "le gouvernement" in dom.marks and "la police" in dom.marks
     assert [a["id"] for t, a in dom.tags if t == "details"] == ["article-a", "article-b"]
+    assert ("p", {"class": "legend", "id": "legend"}) in dom.tags  # what the cells' colours and symbols mean
+    assert [a for t, a in dom.tags if t == "td" and a.get("class") == "verified"] == [{"class": "verified"}] * 2
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

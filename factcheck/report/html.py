@@ -20,8 +20,19 @@ td.cell{text-align:center;font-size:.85rem;white-space:nowrap} .c-out{background
 mark{background:#ffe066;padding:0 .1em;border-radius:2px} mark.ev{background:#cfe3ff}
 .side{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:.8rem}
 .side div{border:1px solid #d0d0d5;border-radius:6px;padding:.6rem} .meta{color:#555;font-size:.85rem}
+.legend .cell{padding:0 .35em;border-radius:3px} td.verified{font-size:.85rem;color:#1d5e20}
 .lineno{color:#999;font-size:.8rem;display:inline-block;width:2.5em} details{margin:.4rem 0}
 """
+
+
+LEGEND = (
+    '<p class="legend" id="legend">Each cell: the version the article tells, ✓ for a claim without versions. '
+    '<span class="cell c-disagree">differs</span> from another article or from the verified version; '
+    '<span class="cell c-agree">agrees</span>; <span class="cell c-single">only source</span>; '
+    '<span class="cell c-reviewed">differs, reviewed</span> by an editor; '
+    '<span class="cell c-absent">–</span> the article does not state it; '
+    '<span class="cell c-out">·</span> not in the claim\'s story.</p>'
+)
 
 
 def render_html(report: Report) -> str:
@@ -80,11 +91,16 @@ def _matrix(report: Report) -> str:
         )
         link = f'<a href="#claim-{_e(result.claim.id)}">' if result.has_finding else "<span>"
         close = "</a>" if result.has_finding else "</span>"
-        rows.append(f"<tr><th>{link}{_e(result.claim.id)}{close}</th><td>{_e(result.status)}</td>{cells}</tr>")
+        verified = _e(result.claim.verified or "")
+        rows.append(
+            f"<tr><th>{link}{_e(result.claim.id)}{close}</th><td>{_e(result.status)}</td>"
+            f'<td class="verified">{verified}</td>{cells}</tr>'
+        )
     return (
-        f'<h2>Claims × articles</h2><table id="matrix"><tr><th>claim</th><th>status</th>{head}</tr>'
+        f'<h2>Claims × articles</h2><table id="matrix"><tr><th>claim</th><th>status</th><th>verified</th>{head}</tr>'
         + "".join(rows)
         + "</table>"
+        + LEGEND
     )
 
 
