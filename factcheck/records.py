@@ -214,6 +214,7 @@ class ClaimResult:
     internal: tuple[Difference, ...] = ()  # one article stating two figures or versions: reported, never blocking
     review: Review | None = None  # a review of exactly this evidence: it no longer blocks
     contradictions: tuple[Contradiction, ...] = ()  # articles whose evidence contradicts the claim's assertion
+    stale_review: Review | None = None  # a review of this claim's earlier evidence: it no longer applies
 
     @cached_property
     def mentioning(self) -> tuple[Evidence, ...]:

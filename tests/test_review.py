@@ -1,5 +1,6 @@
 """Review workflow: a reviewed disagreement stops blocking, and blocks again when its evidence changes."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,10 @@ def test_review_stops_blocking_until_the_evidence_changes(case, fake_model, caps
     text = (case / "b.txt").read_text("utf-8")
     (case / "b.txt").write_text(text.replace("Selon la police", "Selon la gendarmerie"), "utf-8")
     assert run() == EXIT_BLOCKING
+    markdown = (case / "out" / "report.md").read_text("utf-8")
+    assert "The review by Ayşe on " in markdown and "no longer applies: the evidence changed since." in markdown
+    stale = json.loads((case / "out" / "report.json").read_text("utf-8"))["claims"][0]["stale_review"]
+    assert (stale["by"], stale["note"]) == ("Ayşe", "police and government both said it")
 
 
 def test_a_new_review_replaces_the_old_one(case, fake_model):

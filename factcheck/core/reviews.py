@@ -16,9 +16,16 @@ def fingerprint(result: ClaimResult) -> str:
 
 
 def apply_reviews(results: tuple[ClaimResult, ...], reviews: list[Review]) -> tuple[ClaimResult, ...]:
-    """Attach to each result the review made for its current evidence, if any."""
-    by_key = {(r.claim, r.fingerprint): r for r in reviews}
-    reviewed = {r.claim for r in reviews}
-    return tuple(
-        replace(r, review=by_key.get((r.claim.id, fingerprint(r)))) if r.claim.id in reviewed else r for r in results
-    )
+    """Attach to each result the review made for its current evidence, if any; else the review of its earlier
+    evidence, as one that no longer applies (the reports say so: an editor should look again)."""
+    by_claim = {r.claim: r for r in reviews}
+    out = []
+    for result in results:
+        review = by_claim.get(result.claim.id)
+        if review is None:
+            out.append(result)
+        elif review.fingerprint == fingerprint(result):
+            out.append(replace(result, review=review))
+        else:
+            out.append(replace(result, stale_review=review))
+    return tuple(out)

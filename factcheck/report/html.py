@@ -129,6 +129,9 @@ def _disagreement(result: ClaimResult, marks: dict[tuple[str, str], tuple[str, .
         if result.review is not None
         else ""
     )
+    if result.stale_review is not None:
+        r = result.stale_review
+        review += f'<p class="meta">The review by {_e(r.by)} on {_e(r.at)} no longer applies: the evidence changed.</p>'
     return (
         f'<section class="finding" id="claim-{_e(result.claim.id)}"><h2>{_e(result.claim.id)}: '
         f"{_e(result.status)}{' (blocking)' if result.blocking else ''}</h2><blockquote>{_e(result.claim.text)}"

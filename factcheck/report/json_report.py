@@ -81,6 +81,7 @@ def _claim_tail(result: ClaimResult) -> dict:
         "differences": [d.to_dict() for d in (*result.differences, *result.contradictions)],
         "internal": [d.to_dict() for d in result.internal],
         "review": result.review.to_dict() if result.review is not None else None,
+        "stale_review": result.stale_review.to_dict() if result.stale_review is not None else None,
     }
 
 

@@ -100,5 +100,8 @@ def _findings(result: ClaimResult) -> str:
             + (f": {md(r.note)}" if r.note else "")
             + ". It no longer blocks while this evidence is unchanged."
         )
+    if result.stale_review is not None:
+        r = result.stale_review
+        lines.append(f"The review by {md(r.by)} on {md(r.at)} no longer applies: the evidence changed since.")
     lines += [f"- {md(d.explanation)}" for d in result.differences[:MAX_EVIDENCE_ROWS]]
     return "\n".join(lines + ["", table])
