@@ -63,7 +63,8 @@ def test_run_writes_both_reports_and_blocks_on_a_disagreement(case, fake_model, 
 
 def test_no_fail_exits_zero_and_format_selects_files(case, fake_model):
     assert run(case, "--no-fail", "--format", "json") == EXIT_OK
-    assert sorted(p.name for p in (case / "out").iterdir()) == [".factcheck.lock", "report.json"]
+    written = sorted(p.name for p in (case / "out").iterdir())
+    assert written == [".factcheck.lock", ".factcheck.reports.json", "report.json"]
 
 
 def test_no_cache_leaves_the_cache_alone_and_no_scratch_behind(

@@ -127,3 +127,14 @@ def test_report_md_gives_the_evidence_of_claims_without_a_finding(tmp_path, fake
         "|-----------|-----------|--------|-------------------------------|",
         "| a         |           | 3      | Les trains étaient à l'heure. |",
     ]
+
+
+def test_reports_of_an_earlier_run_that_this_run_did_not_write_are_removed(tmp_path, fake_model):
+    from factcheck.cli import main
+
+    args = ["run", "--claims", str(DATA / "cli" / "claims.yaml"), "--out", str(tmp_path), "-q", "--no-fail"]
+    args += ["--articles", str(DATA / "cli" / "a.txt"), str(DATA / "cli" / "b.txt")]
+    (tmp_path / "notes.md").write_text("the user's own file", "utf-8")
+    assert main([*args, "--format", "markdown", "json", "html"]) == 0
+    assert main([*args, "--format", "markdown"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == ["notes.md", "report.md"]

@@ -70,7 +70,7 @@ def test_renders_in_headless_chromium(page, tmp_path):
     ]
     dom = subprocess.run([*flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
     assert '<span class="verdict blocking" id="verdict">1 blocking finding(s)</span>' in dom
-    assert dom.count('class="cell c-disagree"') == 2
+    assert dom.count('class="cell c-disagree"') == 3  # two cells and the legend's sample
     shot = tmp_path / "shot.png"
     subprocess.run([*flags, f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -11,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 LOCK_NAME = ".factcheck.lock"
+MANIFEST = ".factcheck.reports.json"  # the files the last run wrote here
 LOCK_TIMEOUT_S = 120
 
 
@@ -29,9 +31,15 @@ def write_reports(out_dir: Path, rendered: dict[str, str | Iterable[str]]) -> li
     try:
         for name, text in rendered.items():
             _write_flushed(staging / name, text)
+        _write_flushed(staging / MANIFEST, json.dumps(sorted(rendered)) + "\n")
         with FileLock(str(out_dir / LOCK_NAME), timeout=LOCK_TIMEOUT_S):
+            earlier = _manifest(out_dir)
             for name in sorted(rendered):
                 os.replace(staging / name, out_dir / name)
+            # reports an earlier run wrote and this one did not would look current beside the new ones
+            for name in sorted(earlier - set(rendered)):
+                (out_dir / name).unlink(missing_ok=True)
+            os.replace(staging / MANIFEST, out_dir / MANIFEST)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [out_dir / name for name in sorted(rendered)]
@@ -63,6 +71,15 @@ def folder_lock(folder: Path, timeout: float = LOCK_TIMEOUT_S):
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
+
+
+def _manifest(out_dir: Path) -> set[str]:
+    """The report files the last run wrote into `out_dir`: only those are ever removed (never a user's file)."""
+    try:
+        names = json.loads((out_dir / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return {n for n in names if isinstance(n, str) and n.startswith("report") and "/" not in n and "\\" not in n}
 
 
 def write_atomically(path: Path, text: str) -> None:
