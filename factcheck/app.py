@@ -119,8 +119,9 @@ class Session:
         self.embedder.close()  # the encoder's worker processes, if it started them
         self.store.close()
 
-    def report(self, progress: Progress = no_progress) -> Report:
-        """Load, embed, match, compare and apply reviews: the report of a run, nothing written."""
+    def report(self, progress: Progress = no_progress, marked: bool = False) -> Report:
+        """Load, embed, match, compare and apply reviews: the report of a run, nothing written. With `marked`,
+        the spans the HTML report highlights too (reading them costs more than the check on a large archive)."""
         nli_name = self.request.nli or self.inputs.claim_set.nli
         nli = NliChecker(nli_name, self.request.nli_threshold) if nli_name else None
         report = check(
@@ -128,7 +129,8 @@ class Session:
         )
         claim_ids = frozenset(c.id for c in self.inputs.claim_set.claims)
         reviewed = apply_reviews(report.results, load_reviews(self.request.reviews_path, claim_ids))
-        return replace(report, results=reviewed, problems=tuple(self.inputs.problems), marks=marks_of(reviewed))
+        marks = marks_of(reviewed) if marked else ()
+        return replace(report, results=reviewed, problems=tuple(self.inputs.problems), marks=marks)
 
     def _load(self, spec):
         self.notify(f"loading model {spec.identity}")

@@ -56,9 +56,9 @@ def cmd_validate(args) -> int:
 
 
 def cmd_run(args) -> int:
-    with _session(args) as session:
-        report = session.report(progress(args.quiet))
     formats = resolve_formats(args.format)
+    with _session(args) as session:
+        report = session.report(progress(args.quiet), marked=any(f.name == "html" for f in formats))
     rendered = {f.filename: f.render(report) for f in formats if f.filename}
     to_stdout = [f.render(report) for f in formats if not f.filename]
     try:

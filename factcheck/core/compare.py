@@ -4,14 +4,16 @@ and an article's evidence. Differing figures, negation, modality, speakers and n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from factcheck.core.figures import number_conflicts
+from factcheck.core.figures import figure_conflicts, number_conflicts
 from factcheck.records import Contradiction, Difference, Evidence
-from factcheck.text.cues import bears_on, cues, negated_word, same_speaker
+from factcheck.text.cues import Cues, bears_on, cues, negated_word, same_speaker
+from factcheck.text.quantities import Quantity, quantities
 from factcheck.text.terms import KEY_CHARS, Terms, clauses, terms
 
 COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for")
@@ -30,25 +32,42 @@ class Telling:
     text: str
     lang: str
     context: str = ""
+    evidence: Evidence | None = field(default=None, compare=False, repr=False)
+
+    # read once per telling, however many others it is compared with
+    @cached_property
+    def cues(self) -> Cues:
+        return cues(self.text, self.lang)
+
+    @cached_property
+    def figures(self) -> tuple[Quantity, ...]:
+        return quantities(self.text, self.lang)
 
 
 def telling(evidence: Evidence) -> Telling:
-    return Telling(evidence.article, evidence.focus_text, evidence.lang, evidence.context_text)
+    return Telling(evidence.article, evidence.focus_text, evidence.lang, evidence.context_text, evidence)
 
 
 def compare(left: Evidence, right: Evidence) -> list[Difference]:
     """Every checkable difference between what two articles say for one claim."""
+    return compare_told(telling(left), telling(right))
+
+
+def compare_told(left: Telling, right: Telling) -> list[Difference]:
     return [
-        Difference(kind, left, right, explanation) for kind, explanation in differences(telling(left), telling(right))
+        Difference(kind, left.evidence, right.evidence, explanation) for kind, explanation in differences(left, right)
     ]
 
 
 def contradictions(assertion: str, assertion_lang: str, evidence: Evidence) -> list[Contradiction]:
     """Where an article's evidence contradicts the claim's assertion: figures, negation, speaker."""
-    claim = Telling(CLAIM, assertion, assertion_lang)
+    return contradicted(Telling(CLAIM, assertion, assertion_lang), telling(evidence))
+
+
+def contradicted(claim: Telling, told: Telling) -> list[Contradiction]:
     return [
-        Contradiction(kind, evidence, assertion, explanation)
-        for kind, explanation in differences(claim, telling(evidence), against_claim=True)
+        Contradiction(kind, told.evidence, claim.text, explanation)
+        for kind, explanation in differences(claim, told, against_claim=True)
         if kind in ("number", "negation", "attribution")
     ]
 
@@ -57,7 +76,7 @@ def differences(a: Telling, b: Telling, against_claim: bool = False) -> list[tup
     """(kind, explanation) of each checkable difference between two tellings."""
     found = [
         ("number", f"{a.name} says {x}, {b.name} says {y}")
-        for x, y in number_conflicts((a.text, a.lang), (b.text, b.lang), as_bounds=against_claim)
+        for x, y in (figure_conflicts(a.figures, b.figures, a.lang == b.lang, against_claim) if a.figures else [])
     ]
     negation = _negation(a, b) or (_polarity(a, b) if against_claim else None)
     if negation:
@@ -107,7 +126,7 @@ def internal_differences(evidence: Evidence) -> list[Difference]:
 def _negation(a: Telling, b: Telling) -> str | None:
     """A negation one side has and the other lacks, on the word it bears on (one language), or in two
     drafts of one sentence; None across languages, where the negated word cannot be found."""
-    ca, cb = cues(a.text, a.lang), cues(b.text, b.lang)
+    ca, cb = a.cues, b.cues
     if a.lang != b.lang or ca.negated == cb.negated:  # 'no one' and 'nobody', 'ne pas' on both sides
         return None
     flipped = _negated_only_here(ca, b.text, cb) or _negated_only_here(cb, a.text, ca)
@@ -125,7 +144,7 @@ def _polarity(a: Telling, b: Telling) -> str | None:
     """The claim's main clause negated and the evidence's not, or the reverse, where the negated word is not
     found (across languages, or reworded). The evidence states the claim (it was matched to it), so a flipped
     polarity is the claim's own predicate flipped."""
-    ca, cb = cues(a.text, a.lang), cues(b.text, b.lang)
+    ca, cb = a.cues, b.cues
     if not ca.negations and not cb.negations:
         return None
     if a.lang == b.lang:  # the clause of each that says most of what the other says
@@ -163,7 +182,7 @@ def _negated_only_here(here, other_text: str, other) -> str | None:
 
 
 def _modality(a: Telling, b: Telling) -> list[str]:
-    ma, mb = cues(a.text, a.lang).modality, cues(b.text, b.lang).modality
+    ma, mb = a.cues.modality, b.cues.modality
     out = []
     for kind in COMPARED_MODALITY:
         if (kind in ma) != (kind in mb):
@@ -213,7 +232,7 @@ def _speaker(side: Telling) -> str | None:
     """Who the statement is given to: in the sentence itself, else, for a quotation, in the sentences before it
     (whose speaker says nothing of a plain statement that follows: 'Selon la police, X. Les trains étaient à
     l'heure.')."""
-    speakers = cues(side.text, side.lang).speakers
+    speakers = side.cues.speakers
     if speakers:
         return speakers[0]
     if side.context and _QUOTED.search(side.text):

@@ -7,7 +7,17 @@ from factcheck.text.quantities import Quantity, quantities
 
 
 def number_conflicts(left: tuple[str, str], right: tuple[str, str], as_bounds: bool = False) -> list[tuple[str, str]]:
-    """Pairs of (left figure, right figure) for one quantity that cannot both be true.
+    """Pairs of (left figure, right figure) for one quantity that cannot both be true, for two (text, language)."""
+    a = quantities(*left)
+    if not a:  # nothing to contradict (the other side's figures are read only when this side has some)
+        return []
+    return figure_conflicts(a, quantities(*right), left[1] == right[1], as_bounds)
+
+
+def figure_conflicts(
+    a: tuple[Quantity, ...], b: tuple[Quantity, ...], same_language: bool, as_bounds: bool = False
+) -> list[tuple[str, str]]:
+    """Pairs of (figure of a, figure of b) for one quantity that cannot both be true.
 
     Two figures are of one quantity when they are of one kind (count, percent, money, year, rank)
     and count the same thing (the words after them, compared by their transliterated first letters,
@@ -15,11 +25,6 @@ def number_conflicts(left: tuple[str, str], right: tuple[str, str], as_bounds: b
     conflicts when no figure of the other side for that quantity allows it: leaving a figure out is no
     contradiction. With `as_bounds` (a claim against an article) qualifiers are intervals: 'more than
     500' allows 'plus de 1 000'; between articles, two figures with one qualifier must be equal."""
-    a = quantities(*left)
-    if not a:  # nothing to contradict (the other side's figures are read only when this side has some)
-        return []
-    b = quantities(*right)
-    same_language = left[1] == right[1]
     conflicts = []
     for q in a:
         peers = _peers(q, a, b, same_language)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from factcheck.core.compare import compare, contradictions, internal_differences
+from factcheck.core.compare import CLAIM, Telling, compare_told, contradicted, internal_differences, telling
 from factcheck.records import (
     CONSISTENT,
     DISAGREEMENT,
@@ -47,25 +47,26 @@ def decide(claim: Claim, evidence: list[Evidence], extra: list[Difference] = (),
     evidence = tuple(sorted(evidence, key=attrgetter("article")))
     mentioning = tuple(e for e in evidence if e.mentioned)
     internal = tuple(d for e in mentioning if e.also for d in internal_differences(e))  # few have a second place
-    against = claim_contradictions(claim, mentioning, lang)
+    told = tuple(telling(e) for e in mentioning)  # each read once, whatever it is compared with
+    against = claim_contradictions(claim, told, lang)
     if len(mentioning) < 2:
         result = ClaimResult(claim, SINGLE_SOURCE if mentioning else UNMENTIONED, evidence, (), internal, None, against)
     else:
-        found = version_differences(mentioning) + evidence_differences(mentioning) + list(extra)
+        found = version_differences(mentioning) + evidence_differences(told) + list(extra)
         result = ClaimResult(
             claim, DISAGREEMENT if found else CONSISTENT, evidence, tuple(found), internal, None, against
         )
     return result
 
 
-def claim_contradictions(claim: Claim, mentioning: tuple[Evidence, ...], lang: str) -> tuple[Contradiction, ...]:
-    said = claim.assertion
-    if said is None:
+def claim_contradictions(claim: Claim, told: tuple[Telling, ...], lang: str) -> tuple[Contradiction, ...]:
+    if claim.assertion is None:
         return ()
-    return tuple(c for e in mentioning for c in contradictions(said, lang, e))
+    said = Telling(CLAIM, claim.assertion, lang)
+    return tuple(c for one in told for c in contradicted(said, one))
 
 
-def evidence_differences(mentioning: tuple[Evidence, ...]) -> list[Difference]:
+def evidence_differences(told: tuple[Telling, ...]) -> list[Difference]:
     """Figures, negation, modality and attribution compared for pairs of articles.
 
     Articles whose evidence reads the same are compared once, through the first of them;
@@ -74,15 +75,15 @@ def evidence_differences(mentioning: tuple[Evidence, ...]) -> list[Difference]:
     archive would otherwise cost a comparison per pair and a report nobody can read.
     """
     seen: set[tuple[str, str, str]] = set()
-    distinct: list[Evidence] = []
+    distinct: list[Telling] = []
     found: list[Difference] = []
-    for right in mentioning:
-        telling = (right.focus_text, right.context_text, right.lang)
-        if telling in seen:
+    for right in told:
+        said = (right.text, right.context, right.lang)
+        if said in seen:
             continue
-        seen.add(telling)
+        seen.add(said)
         for left in distinct[:MAX_REFERENCES]:
-            found += compare(left, right)
+            found += compare_told(left, right)
             if len(found) >= MAX_DIFFERENCES:
                 return found[:MAX_DIFFERENCES]
         distinct.append(right)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck.records import DISAGREEMENT, ClaimResult, Report
+from factcheck.records import DISAGREEMENT, ClaimResult, Difference, Evidence, Report
 
 LEVELS = ("error", "warning", "note")
 
@@ -46,9 +46,13 @@ def _level(result: ClaimResult) -> str:
 def _disagreement(result: ClaimResult, paths: dict) -> list[Finding]:
     if result.status != DISAGREEMENT:
         return []
+    involving: dict[str, list[Difference]] = {}  # per article, the differences it is a side of
+    for d in result.differences:
+        for article in dict.fromkeys((d.left.article, d.right.article)):
+            involving.setdefault(article, []).append(d)
     out = []
     for evidence in result.mentioning:
-        mine = _what_differs(result, evidence.article)
+        mine = _what_differs(evidence, involving.get(evidence.article, []))
         if mine:
             out.append(
                 Finding(
@@ -64,22 +68,19 @@ def _disagreement(result: ClaimResult, paths: dict) -> list[Finding]:
     return out
 
 
-def _what_differs(result: ClaimResult, article: str) -> list[str]:
+def _what_differs(evidence: Evidence, differences: list[Difference]) -> list[str]:
     """What one article's telling differs in, from its side: the versions the others tell, then each other
     difference it is part of."""
     others: dict[str, list[str]] = {}
     rest = []
-    for d in result.differences:
-        if article not in (d.left.article, d.right.article):
-            continue
+    for d in differences:
         if d.kind == "version":
-            other = d.right if d.left.article == article else d.left
+            other = d.right if d.left.article == evidence.article else d.left
             others.setdefault(other.version, []).append(other.article)
         else:
             rest.append(d.explanation)
     told = [f"{', '.join(articles)} tell{'s' if len(articles) == 1 else ''} '{v}'" for v, articles in others.items()]
-    mine = next(e.version for e in result.mentioning if e.article == article)
-    return ([f"tells '{mine}', " + "; ".join(told)] if told else []) + rest
+    return ([f"tells '{evidence.version}', " + "; ".join(told)] if told else []) + rest
 
 
 def _unverified(result: ClaimResult, paths: dict) -> list[Finding]:
