@@ -71,7 +71,7 @@ def settle() -> float:
     return time.perf_counter() - start
 
 
-def timed_run(claims: Path, articles: Path, out: Path, cache: Path) -> tuple[float, int, int]:
+def timed_run(claims: Path, articles: Path, out: Path, cache: Path, extra=()) -> tuple[float, int, int]:
     """The `factcheck run` command as a user runs it, in a fresh process: wall seconds from start to exit
     (interpreter start, imports and exit included), peak RSS in MB of it and its worker processes, and its
     exit status."""
@@ -87,6 +87,7 @@ def timed_run(claims: Path, articles: Path, out: Path, cache: Path) -> tuple[flo
         str(out),
         "--cache-dir",
         str(cache),
+        *extra,
     ]
     with tempfile.TemporaryFile("w+") as errors:
         start = time.perf_counter()

@@ -48,6 +48,8 @@ class Request:
     nli_threshold: float = DEFAULT_THRESHOLD
     min_severity: str = "warning"
     follow_symlinks: bool = False
+    scheduler: str | None = None  # a Dask scheduler's address: embed and match there (cluster.py)
+    scheduler_timeout: float = 10.0
 
     @property
     def reviews_path(self) -> Path:
@@ -108,6 +110,7 @@ class Session:
                 spec.identity, request.claims, calibration, request.min_severity, code_digest(MATCHING_CODE)
             )
             self.embedder = CachedEmbedder(spec.identity, self.store, lambda: self._load(spec))
+            self.engine = self._engine(request, spec)
         except BaseException:
             self.store.close()
             raise
@@ -117,6 +120,8 @@ class Session:
 
     def __exit__(self, *exc) -> None:
         self.embedder.close()  # the encoder's worker processes, if it started them
+        if self.engine is not None:
+            self.engine.close()
         self.store.close()
 
     def report(self, progress: Progress = no_progress, marked: bool = False) -> Report:
@@ -125,12 +130,28 @@ class Session:
         nli_name = self.request.nli or self.inputs.claim_set.nli
         nli = NliChecker(nli_name, self.request.nli_threshold) if nli_name else None
         report = check(
-            self.inputs.claim_set, self.inputs.articles, self.embedder, self.settings, self.store, progress, nli
+            self.inputs.claim_set,
+            self.inputs.articles,
+            self.embedder,
+            self.settings,
+            self.store,
+            progress,
+            nli,
+            self.engine,
         )
         claim_ids = frozenset(c.id for c in self.inputs.claim_set.claims)
         reviewed = apply_reviews(report.results, load_reviews(self.request.reviews_path, claim_ids))
         marks = marks_of(reviewed) if marked else ()
         return replace(report, results=reviewed, problems=tuple(self.inputs.problems), marks=marks)
+
+    def _engine(self, request: Request, spec):
+        """A Dask cluster's engine with --scheduler; else None, this machine. Dask is imported only then."""
+        if not request.scheduler:
+            return None
+        from factcheck.cluster import DaskEngine
+
+        self.notify(f"connecting to the Dask scheduler at {request.scheduler}")
+        return DaskEngine(request.scheduler, spec, self.settings.code, request.scheduler_timeout)
 
     def _load(self, spec):
         self.notify(f"loading model {spec.identity}")

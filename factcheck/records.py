@@ -260,6 +260,19 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class RunInfo:
+    """Where a run's per-article work was done (report.json's `run`): engine 'local' or 'dask', how many
+    workers, which model. Nothing a run decides depends on it."""
+
+    engine: str
+    workers: int
+    model: str
+
+    def to_dict(self) -> dict:
+        return {"engine": self.engine, "workers": self.workers, "model": self.model}
+
+
+@dataclass(frozen=True)
 class Marked:
     """An evidence text and the spans of it the comparison reads (figures, negations, speakers, modality)."""
 
@@ -275,6 +288,7 @@ class Report:
     settings: Settings
     problems: tuple[Problem, ...] = field(default=())
     marks: tuple[Marked, ...] = ()  # what the HTML report highlights in the evidence of findings
+    run: RunInfo | None = None
 
     @property
     def blocking(self) -> tuple[ClaimResult, ...]:

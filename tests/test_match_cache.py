@@ -108,7 +108,7 @@ def test_changed_articles_far_apart_are_embedded_in_one_call(fake_embedder, monk
     """A rerun's few new articles are spread over the archive: one call lets the model batch them."""
     import factcheck.core.check as pipeline
 
-    monkeypatch.setattr(pipeline, "CHUNK_SENTENCES", 6)  # two articles a chunk: x0 and x5 in different ones
+    monkeypatch.setattr(pipeline.LocalEngine, "chunk_sentences", 6)  # two articles a chunk: x0 and x5 in different ones
     store, settings = MemoryStore(), Settings("fake@1", "claims.yaml", CONTRAST_ONLY)
     names = [f"x{i}" for i in range(6)]
     articles = [parse_article(n, TEXT.replace("calme", f"calme {i}")) for i, n in enumerate(names)]

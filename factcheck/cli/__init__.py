@@ -10,6 +10,7 @@ from factcheck.app import UsageError
 from factcheck.cli.commands import COMMANDS
 from factcheck.cli.console import err, print_problems
 from factcheck.cli.parser import build_parser
+from factcheck.cluster import ClusterError
 from factcheck.inputs.claims import ClaimsError
 from factcheck.inputs.discover import ArticlesError
 from factcheck.inputs.reviews import ReviewsError
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         print_problems(exc.problems)
     except ArticlesError as exc:
         err("\n".join(f"factcheck: error: {p}" for p in exc.problems))
-    except (UsageError, ModelError) as exc:
+    except (UsageError, ModelError, ClusterError) as exc:
         err(f"factcheck: error: {exc}")
     except KeyboardInterrupt:
         err("factcheck: interrupted; reports were not changed")
@@ -43,8 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line rather than dump a traceback on an editor
         if os.environ.get(DEBUG_ENV) == "1":
             raise
+        first_line = next(iter(str(exc).splitlines()), "")
         err(
-            f"factcheck: internal error: {type(exc).__name__}: {exc} "
+            f"factcheck: internal error: {type(exc).__name__}: {first_line} "
             f"(set {DEBUG_ENV}=1 for the traceback, and please report it)"
         )
     finally:

@@ -26,6 +26,7 @@ EXIT_OK, EXIT_BLOCKING = 0, 1
 def request_of(args) -> Request:
     """The Request of any command: the options a command does not have keep their defaults."""
     fields = ("model", "cache_dir", "no_cache", "nli", "nli_threshold", "min_severity")
+    fields += ("scheduler", "scheduler_timeout")
     optional = {name: getattr(args, name) for name in fields if hasattr(args, name)}
     return Request(
         args.claims,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from factcheck import __version__
 from factcheck.inputs.claims import SEVERITIES
@@ -11,6 +12,7 @@ from factcheck.report import AUTO, DEFAULT_FORMATS, FORMATS
 from factcheck.store import CACHE_ENV
 
 DEFAULT_MIN_SHARED = 0.25
+SCHEDULER_ENV = "FACTCHECK_SCHEDULER"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,6 +47,21 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("auto", "always", "never"),
         default="auto",
         help="colour the messages on stderr (auto: on a terminal, unless NO_COLOR is set)",
+    )
+    run.add_argument(
+        "--scheduler",
+        type=_path,
+        default=os.environ.get(SCHEDULER_ENV) or None,
+        metavar="ADDRESS",
+        help=f"embed and match on the Dask cluster of this scheduler, e.g. tcp://10.0.0.5:8786 (default: "
+        f"${SCHEDULER_ENV}; needs the dask extra)",
+    )
+    run.add_argument(
+        "--scheduler-timeout",
+        type=_seconds,
+        default=10.0,
+        metavar="S",
+        help="give up reaching the scheduler after this many seconds (default 10)",
     )
     review = sub.add_parser("review", help="record that an editor reviewed a claim's finding, so it stops blocking")
     _input_options(review)
@@ -134,6 +151,16 @@ def _fraction(text: str) -> float:
         raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}") from None
     if not 0.0 <= value <= 1.0:  # also false for nan
         raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not 0.0 < value <= 3600.0:  # also false for nan
+        raise argparse.ArgumentTypeError(f"expected a number of seconds from 0 to 3600, got {text!r}")
     return value
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
 import numpy as np
@@ -15,7 +16,7 @@ from factcheck.core.scope import ScopedClaims, claim_rows
 from factcheck.core.verdict import decide
 from factcheck.models.calibration import Calibration
 from factcheck.models.embed import PASSAGE, Embedder, encode_batched
-from factcheck.records import Article, ClaimSet, Difference, Evidence, Report, Settings
+from factcheck.records import Article, ClaimSet, Difference, Evidence, Report, RunInfo, Settings
 
 Progress = Callable[[Iterable, str, int], Iterable]
 CHUNK_SENTENCES = 20_000  # about 40 MB of USE vectors at a time
@@ -31,6 +32,36 @@ class Store(Protocol):
     def put_matches(self, items: list[tuple[bytes, bytes]]) -> None: ...
 
 
+class Engine(Protocol):
+    """Where the per-article work runs: embedding and matching chunks of articles. LocalEngine runs it here;
+    cluster.DaskEngine on a Dask cluster. The cross-article steps (drafts, comparison, verdicts) stay here."""
+
+    name: str
+    workers: int
+    chunk_sentences: int
+
+    def first_looks(
+        self, chunks: list[list[Article]], scoped: ScopedClaims, calibration: Calibration
+    ) -> Iterator[tuple[list[Article], list[ArticleMatch]]]:
+        """Each chunk with its articles' matches, in the order the chunks are done."""
+        ...
+
+
+class LocalEngine:
+    """This machine: a chunk at a time, the embedder spreading each batch over its worker processes."""
+
+    name = "local"
+    chunk_sentences = CHUNK_SENTENCES
+
+    def __init__(self, embedder: Embedder):
+        self.embedder = embedder
+        self.workers = os.cpu_count() or 1
+
+    def first_looks(self, chunks, scoped, calibration):
+        for chunk in chunks:
+            yield chunk, match_chunk(chunk, scoped, self.embedder, calibration)
+
+
 def no_progress(items: Iterable, label: str, total: int) -> Iterable:
     return items
 
@@ -43,16 +74,19 @@ def check(
     store: Store,
     progress: Progress = no_progress,
     nli=None,
+    engine: Engine | None = None,
 ) -> Report:
     """Matching and verdicts for every claim over every article in its scope.
 
     Articles are embedded and matched a chunk at a time, so memory stays bounded by CHUNK_SENTENCES whatever the
     size of the archive; an article whose sentences and claims in scope are unchanged since the store kept its
-    match is neither embedded nor matched again."""
+    match is neither embedded nor matched again. The claims and the few articles of drafts are embedded here;
+    the chunks by `engine` (this machine by default)."""
+    engine = engine or LocalEngine(embedder)
     claims = list(claim_set.claims)
     matrix = claim_rows(claims, embedder)
     scoped = ScopedClaims(claim_set, matrix, settings.match_key())
-    found = _first_matches(articles, scoped, embedder, settings.calibration, store, progress)
+    found = _first_matches(articles, scoped, engine, settings.calibration, store, progress)
     _align_drafts(articles, found, scoped, embedder, settings.calibration)
     evidence: dict[str, list[Evidence]] = {c.id: [] for c in claims}
     scores: dict[float, float] = {}
@@ -63,13 +97,13 @@ def check(
     results = tuple(
         decide(c, evidence[c.id], contradictions.get(c.id, []), lang) for c, lang in zip(claims, matrix.langs)
     )
-    return Report(results, tuple(articles), settings)
+    return Report(results, tuple(articles), settings, run=RunInfo(engine.name, engine.workers, settings.model))
 
 
 def _first_matches(
     articles: list[Article],
     scoped: ScopedClaims,
-    embedder: Embedder,
+    engine: Engine,
     calibration: Calibration,
     store: Store,
     progress: Progress,
@@ -85,9 +119,9 @@ def _first_matches(
             match_ = ArticleMatch.read_back(stored[keys[a.id]], scoped.for_article(a.id).claims, len(a.sentences))
             if match_ is not None:  # else damaged: matched again below, as if it were not stored
                 found[a.id] = match_
-    chunks = _chunks([a for a in articles if a.id not in found])
-    for chunk in progress(chunks, "checking articles", len(chunks)):
-        fresh = _first_looks(chunk, scoped, embedder, calibration)
+    chunks = _chunks([a for a in articles if a.id not in found], engine.chunk_sentences)
+    done = engine.first_looks(chunks, scoped, calibration)
+    for chunk, fresh in progress(done, "checking articles", len(chunks)):
         found.update((a.id, match_) for a, match_ in zip(chunk, fresh))
         store.put_matches([(keys[a.id], match_.to_bytes()) for a, match_ in zip(chunk, fresh)])
     return found
@@ -113,9 +147,11 @@ def _align_drafts(
         found[article.id] = decide_article(claims, scored, look, calibration, vectors, stated)
 
 
-def _first_looks(
+def match_chunk(
     articles: list[Article], scoped: ScopedClaims, embedder: Embedder, calibration: Calibration
 ) -> list[ArticleMatch]:
+    """The first look of each article of a chunk: its sentences and its near misses' clauses embedded in one
+    batch each, every claim in its scope matched."""
     vectors = encode_batched(embedder, [s.text for a in articles for s in a.sentences], PASSAGE)
     ends = np.cumsum([len(a.sentences) for a in articles])
     per_article = [vectors[end - len(a.sentences) : end] for a, end in zip(articles, ends)]
@@ -165,12 +201,12 @@ def _mentioning_pairs(found: list[Evidence]) -> list[tuple[Evidence, Evidence]]:
     return [(left, right) for i, left in enumerate(mentioning) for right in mentioning[i + 1 :]]
 
 
-def _chunks(items: list, sentences_of: Callable = lambda article: len(article.sentences)) -> list[list]:
+def _chunks(articles: list[Article], max_sentences: int) -> list[list[Article]]:
     chunks, current, size = [], [], 0
-    for item in items:
-        current.append(item)
-        size += sentences_of(item)
-        if size >= CHUNK_SENTENCES:
+    for article in articles:
+        current.append(article)
+        size += len(article.sentences)
+        if size >= max_sentences:
             chunks.append(current)
             current, size = [], 0
     return chunks + [current] if current else chunks

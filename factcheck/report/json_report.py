@@ -89,6 +89,7 @@ def _report_head(report: Report) -> dict:
     return {
         "factcheck": __version__,
         "model": report.settings.model,
+        "run": report.run.to_dict() if report.run else None,
         "claims_file": report.settings.claims_file,
         "articles_checked": [a.id for a in report.articles],
         "problems": [str(p) for p in report.problems],
