@@ -68,6 +68,10 @@ class ClaimSet:
     model: str | None = None
     path: str = "claims.yaml"
     nli: str | None = None  # an NLI cross-encoder for the optional contradiction stage
+    glob_lines: tuple[tuple[str, str, int], ...] = ()  # (story, pattern, line): where each glob is written
+
+    def glob_line(self, story: str, pattern: str) -> int | None:
+        return next((line for s, p, line in self.glob_lines if (s, p) == (story, pattern)), None)
 
     def story_patterns(self, story: str) -> tuple[str, ...]:
         return dict(self.stories).get(story, ())

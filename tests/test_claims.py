@@ -109,7 +109,15 @@ def test_missing_file_is_a_problem_not_a_traceback(tmp_path):
 def test_story_glob_that_matches_nothing_is_a_warning():
     claim_set = parse_claims('stories:\n  s: ["zzz_*"]\nclaims:\n  - id: a\n    text: x\n    story: s\n')
     assert [str(w) for w in story_warnings(claim_set, ["000_a"])] == [
-        "claims.yaml: stories.s: pattern 'zzz_*' matches no article"
+        "claims.yaml:2: stories.s: pattern 'zzz_*' matches no article"
+    ]
+
+
+def test_a_duplicate_id_is_told_even_when_the_duplicate_has_other_problems():
+    text = "claims:\n  - id: a\n    text: x\n  - id: a\n    text: ''\n"
+    assert problems(text) == [
+        "claims.yaml:4: claims[1].id: duplicate id 'a' (first used on line 2)",
+        "claims.yaml:5: claims[1].text: is empty; write the claim as one sentence",
     ]
 
 

@@ -111,7 +111,7 @@ def test_unreadable_article_is_skipped_unless_strict(case, fake_model, capsys):
     assert report["articles_checked"] == ["a"]
     assert report["problems"] == [
         f"{case / 'b.txt'}: contains NUL bytes: a binary file, not text",
-        f"{case / 'claims.yaml'}: stories.power: pattern 'b' matches no article",
+        f"{case / 'claims.yaml'}:2: stories.power: pattern 'b' matches no article",
     ]
     assert run(case, "--strict") == EXIT_ERROR
 
@@ -124,6 +124,14 @@ def test_validate_needs_no_model(case, capsys, monkeypatch):
     assert code == EXIT_OK
     assert capsys.readouterr().err == (
         f"factcheck: {case / 'claims.yaml'}: 2 claims valid; 2 articles readable (10 sentences)\n"
+    )
+
+
+def test_validate_counts_in_the_singular_too(case, capsys):
+    (case / "one.yaml").write_text("claims:\n  - id: rain\n    text: il pleuvait\n", "utf-8")
+    assert main(["validate", "--claims", str(case / "one.yaml"), "--articles", str(case / "a.txt")]) == EXIT_OK
+    assert (
+        capsys.readouterr().err == f"factcheck: {case / 'one.yaml'}: 1 claim valid; 1 article readable (5 sentences)\n"
     )
 
 

@@ -50,10 +50,15 @@ def cmd_validate(args) -> int:
     if not args.quiet:
         print_problems(inputs.problems)
         err(
-            f"factcheck: {args.claims}: {len(inputs.claim_set.claims)} claims valid; "
-            f"{len(inputs.articles)} articles readable ({sum(len(a.sentences) for a in inputs.articles)} sentences)"
+            f"factcheck: {args.claims}: {_count(len(inputs.claim_set.claims), 'claim')} valid; "
+            f"{_count(len(inputs.articles), 'article')} readable "
+            f"({_count(sum(len(a.sentences) for a in inputs.articles), 'sentence')})"
         )
     return EXIT_OK
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def cmd_run(args) -> int:

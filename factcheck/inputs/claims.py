@@ -27,7 +27,8 @@ def story_warnings(claim_set: ClaimSet, article_ids: list[str]) -> list[Problem]
     for story, patterns in claim_set.stories:
         for pattern in patterns:
             if not fnmatch.filter(article_ids, pattern):
-                out.append(Problem(claim_set.path, None, f"stories.{story}", f"pattern {pattern!r} matches no article"))
+                line = claim_set.glob_line(story, pattern)
+                out.append(Problem(claim_set.path, line, f"stories.{story}", f"pattern {pattern!r} matches no article"))
     return out
 
 
@@ -50,30 +51,33 @@ def parse_claims(text: str, filename: str = "claims.yaml") -> ClaimSet:
     if reader.problems:
         raise ClaimsError(reader.problems)
     top = reader.mapping(root, "", TOP_KEYS, required=("claims",))
-    stories = _read_stories(reader, top.get("stories"))
+    stories, glob_lines = _read_stories(reader, top.get("stories"))
     model = reader.string(top["model"], "model") if "model" in top else None
     nli = reader.string(top["nli"], "nli") if "nli" in top else None
     claims = _read_claims(reader, top.get("claims"), dict(stories))
     if reader.problems:
         raise ClaimsError(reader.problems)
-    return ClaimSet(tuple(claims), tuple(stories), model, filename, nli)
+    return ClaimSet(tuple(claims), tuple(stories), model, filename, nli, tuple(glob_lines))
 
 
-def _read_stories(reader: NodeReader, node) -> list[tuple[str, tuple[str, ...]]]:
+def _read_stories(reader: NodeReader, node) -> tuple[list[tuple[str, tuple[str, ...]]], list[tuple[str, str, int]]]:
+    """Each story's globs, and the line of each glob (for the warning when one matches no article)."""
     if node is None:
-        return []
-    out = []
+        return [], []
+    out, lines = [], []
     for key_node, value in reader.pairs(node, "stories", "a mapping of story -> list of globs"):
         name = reader.identifier(key_node, "stories", ID_PATTERN)
         where = f"stories.{name}"
         items = reader.sequence(value, where, "a list of article-id globs")
-        globs = tuple(g for g in (reader.string(i, f"{where}[{n}]") for n, i in enumerate(items)) if g)
+        read = [(reader.string(item, f"{where}[{n}]"), item.start_mark.line + 1) for n, item in enumerate(items)]
+        globs = tuple(glob for glob, _ in read if glob)
         if items and not globs:
             continue
         if not items:
             reader.error(value, where, "expected at least one article-id glob")
         out.append((name, globs))
-    return out
+        lines += [(name, glob, line) for glob, line in read if glob]
+    return out, lines
 
 
 def _read_claims(reader: NodeReader, node, stories: dict) -> list[Claim]:
@@ -82,23 +86,25 @@ def _read_claims(reader: NodeReader, node, stories: dict) -> list[Claim]:
         reader.error(node, "claims", "expected at least one claim")
     claims, seen = [], {}
     for index, item in enumerate(items):
-        claim = _read_claim(reader, item, f"claims[{index}]", stories)
-        if claim is None:
+        claim_id, claim = _read_claim(reader, item, f"claims[{index}]", stories)
+        if claim_id is None:
             continue
-        if claim.id in seen:
+        if claim_id in seen:  # told even when this claim has other problems: an empty text, say
             reader.error(
-                item, f"claims[{index}].id", f"duplicate id {claim.id!r} (first used on line {seen[claim.id]})"
+                item, f"claims[{index}].id", f"duplicate id {claim_id!r} (first used on line {seen[claim_id]})"
             )
             continue
-        seen[claim.id] = claim.line
-        claims.append(claim)
+        seen[claim_id] = item.start_mark.line + 1
+        if claim is not None:
+            claims.append(claim)
     return claims
 
 
-def _read_claim(reader: NodeReader, node, where: str, stories: dict) -> Claim | None:
+def _read_claim(reader: NodeReader, node, where: str, stories: dict) -> tuple[str | None, Claim | None]:
+    """The claim's id (if it has a valid one) and the claim (if it has no problem)."""
     fields = reader.mapping(node, where, CLAIM_KEYS, required=("id", "text"))
     if not fields:
-        return None
+        return None, None
     claim_id = reader.string(fields.get("id"), f"{where}.id", pattern=ID_PATTERN)
     text = reader.text(fields.get("text"), f"{where}.text", MAX_TEXT_CHARS)
     story = _read_story_ref(reader, fields.get("story"), f"{where}.story", stories)
@@ -106,8 +112,8 @@ def _read_claim(reader: NodeReader, node, where: str, stories: dict) -> Claim | 
     verified = _read_verified(reader, fields.get("verified"), f"{where}.verified", versions)
     severity = _read_severity(reader, fields.get("severity"), f"{where}.severity")
     if claim_id is None or text is None:
-        return None
-    return Claim(claim_id, text, story, tuple(versions), verified, severity, node.start_mark.line + 1)
+        return claim_id, None
+    return claim_id, Claim(claim_id, text, story, tuple(versions), verified, severity, node.start_mark.line + 1)
 
 
 def _read_story_ref(reader: NodeReader, node, where: str, stories: dict) -> str | None:
