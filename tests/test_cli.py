@@ -213,3 +213,16 @@ def test_format_text_prints_the_finding_lines_on_stdout_instead(case, fake_model
             "",
         ),
     )
+
+
+def test_progress_in_a_ci_log_is_a_plain_line_at_most_every_ten_seconds(capsys):
+    from factcheck.cli.console import progress
+
+    ticks = iter([0, 4, 11, 15, 22, 30])
+    chunks = [["a", "b"]] * 5
+    wrap = progress(False, clock=lambda: next(ticks))
+    assert list(wrap(chunks, "embedding and matching articles", 10, len)) == chunks
+    assert capsys.readouterr().err == (
+        "factcheck: embedding and matching articles: 4/10 (0.4/s)\n"
+        "factcheck: embedding and matching articles: 8/10 (0.4/s)\n"
+    )

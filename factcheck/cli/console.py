@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import time
 
 RED, GREEN = "31", "32"
+PLAIN_EVERY_S = 10.0  # a CI log gets a progress line at most this often
 
 
 def err(message: str) -> None:
@@ -46,17 +48,40 @@ def painter(mode: str, stream=None):
     return (lambda text, code: f"\033[{code}m{text}\033[0m") if on else (lambda text, code: text)
 
 
-def progress(quiet: bool):
-    """A progress bar on stderr for long phases (tqdm; off when quiet)."""
+def progress(quiet: bool, clock=time.monotonic):
+    """Progress of a long phase on stderr (off when quiet): a tqdm bar on a terminal; elsewhere (a CI log) a
+    plain line at most every PLAIN_EVERY_S seconds with the phase, done/total and the rate. `weight` tells how
+    many of the total an item counts for (a chunk of articles counts its articles)."""
 
-    def wrap(items, label, total):
+    def wrap(items, label, total, weight=lambda item: 1):
         if quiet or total < 2 or sys.stderr is None:
             return items
-        from tqdm import tqdm
-
-        return tqdm(items, desc=label, total=total, file=sys.stderr, disable=None, leave=False)
+        if sys.stderr.isatty():
+            return _bar(items, label, total, weight)
+        return _plain_lines(items, label, total, weight, clock)
 
     return wrap
+
+
+def _bar(items, label, total, weight):
+    from tqdm import tqdm
+
+    with tqdm(desc=label, total=total, file=sys.stderr, leave=False) as bar:
+        for item in items:
+            yield item
+            bar.update(weight(item))
+
+
+def _plain_lines(items, label, total, weight, clock):
+    start = last = clock()
+    done = 0
+    for item in items:
+        yield item
+        done += weight(item)
+        now = clock()
+        if now - last >= PLAIN_EVERY_S and done < total:
+            err(f"factcheck: {label}: {done}/{total} ({done / (now - start):.1f}/s)")
+            last = now
 
 
 def notifier(quiet: bool):
