@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -53,9 +54,12 @@ def test_matrix_evidence_and_articles(page):
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs Debian's chromium)")
-def test_renders_in_headless_chromium(page, tmp_path):
-    flags = [
+ROOT = Path(__file__).parent.parent
+NO_CHROMIUM = "Chromium is not installed (.ci/run installs Debian's chromium)"
+
+
+def _chromium(tmp_path) -> list[str]:
+    return [
         CHROMIUM,
         "--headless",
         "--no-sandbox",
@@ -68,9 +72,27 @@ def test_renders_in_headless_chromium(page, tmp_path):
         f"--user-data-dir={tmp_path / 'profile'}",
         "--window-size=1280,1600",
     ]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
+def test_renders_in_headless_chromium(page, tmp_path):
+    flags = _chromium(tmp_path)
     dom = subprocess.run([*flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
     assert '<span class="verdict blocking" id="verdict">1 blocking finding(s)</span>' in dom
     assert dom.count('class="cell c-disagree"') == 3  # two cells and the legend's sample
     shot = tmp_path / "shot.png"
     subprocess.run([*flags, f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+@pytest.mark.model
+@pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
+def test_the_readme_picture_is_the_seeds_report_of_this_code(tmp_path):
+    """docs/report-html.png is taken here, from the seeds' report of the code under test, so it never lags."""
+    args = ["run", "-q", "--no-fail", "--format", "html", "--out", str(tmp_path / "out")]
+    assert main([*args, "--claims", str(ROOT / "claims.yaml"), "--articles", str(ROOT / "seeds")]) == 0
+    shot = tmp_path / "report-html.png"
+    page = (tmp_path / "out" / "report.html").as_uri()
+    subprocess.run([*_chromium(tmp_path), f"--screenshot={shot}", page], capture_output=True, timeout=120)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+    shutil.copyfile(shot, ROOT / "docs" / "report-html.png")
