@@ -15,13 +15,48 @@ def case(cli_case):
     return cli_case
 
 
-def test_explain_lists_the_best_sentences_of_each_article(case, fake_model, capsys):
+def test_explain_gives_versions_decisions_differences_and_the_best_sentences(case, fake_model, capsys):
     assert main(["explain", "power-theft", "--claims", "claims.yaml", "--articles", ".", "--top", "2", "-q"]) == EXIT_OK
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "power-theft: les mineurs ont volé de l'électricité au réseau"
-    rows = [line.split() for line in out[4:]]
+    assert out[:15] == [
+        "power-theft: les mineurs ont volé de l'électricité au réseau",
+        "  version government: selon le gouvernement les mineurs ont volé de l'électricité",
+        "  version police: selon la police les mineurs ont volé de l'électricité",
+        "status: disagreement (blocking)",
+        "",
+        "decision in each article",
+        "article    states?      p(states)    line  version     version scores",
+        "---------  ---------  -----------  ------  ----------  ----------------------------",
+        "a          yes               0.98       2  government  government 0.91, police 0.73",
+        "b          yes               0.98       2  police      government 0.73, police 0.91",
+        "",
+        "what differs",
+        "- a tells 'government', b tells 'police'",
+        "- a attributes it to le gouvernement, b to la police",
+        "",
+    ]
+    assert out[15] == "best sentences of each article"
+    rows = [line.split() for line in out[18:]]
     assert [(r[0], r[1], r[2]) for r in rows if r[0] in "ab"] == [("a", "1", "2"), ("b", "1", "2")]
     assert len(rows) == 4
+
+
+def test_explain_cuts_long_sentences_unless_wide(case, fake_model, capsys):
+    long = "Selon la police, les mineurs ont volé de l'électricité au réseau " + "pendant des mois " * 10 + "."
+    (case / "b.txt").write_text(long + "\n", "utf-8")
+    args = ["explain", "power-theft", "--claims", "claims.yaml", "--articles", ".", "--top", "1", "-q"]
+    assert main(args) == EXIT_OK
+    assert long not in capsys.readouterr().out
+    assert main([*args, "--wide"]) == EXIT_OK
+    assert long in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["explain", "stories"])
+@pytest.mark.parametrize("option", ["--nli=x", "--reviews=r.yaml", "--strict", "--verbose"])
+def test_curator_commands_take_only_their_own_options(command, option, capsys):
+    args = [command, "power-theft"] if command == "explain" else [command]
+    assert main([*args, option]) == EXIT_ERROR
+    assert f"unrecognized arguments: {option}" in capsys.readouterr().err
 
 
 def test_explain_unknown_claim(case, fake_model, capsys):

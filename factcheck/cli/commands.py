@@ -31,8 +31,8 @@ def request_of(args) -> Request:
     return Request(
         args.claims,
         tuple(args.articles),
-        reviews=args.reviews,
-        strict=args.strict,
+        reviews=getattr(args, "reviews", None),
+        strict=getattr(args, "strict", False),
         follow_symlinks=args.follow_symlinks,
         **optional,
     )
@@ -117,14 +117,17 @@ def cmd_review(args) -> int:
 
 
 def cmd_explain(args) -> int:
+    """One claim: its versions, what was decided in each article and why, then the best sentences of each."""
     with _session(args) as session:
         claim_set, articles, settings = session.inputs.claim_set, session.inputs.articles, session.settings
         claim = next((c for c in claim_set.claims if c.id == args.claim), None)
         if claim is None:
             raise UsageError(f"{args.claims}: no claim with id {args.claim!r}")
+        result = next(r for r in session.report().results if r.claim.id == claim.id)
         scoped = ScopedClaims(claim_set, claim_rows(list(claim_set.claims), session.embedder))
         calibration = settings.calibration
         threshold = (calibration.story if claim.story is not None else calibration.everywhere).threshold
+        fit = (lambda text: text) if args.wide else _short
         rows = []
         for article in (a for a in articles if claim_set.checks(claim, a.id)):
             vectors = encode_batched(session.embedder, [s.text for s in article.sentences], PASSAGE)
@@ -137,13 +140,40 @@ def cmd_explain(args) -> int:
                         f"{c.score:.3f}",
                         f"{c.probability:.2f}",
                         "yes" if c.probability >= threshold else "",
-                        _short(c.text),
+                        fit(c.text),
                     )
                 )
-    out(f"{claim.id}: {claim.text}\n\n")
+    out(_explained(result, fit))
     headers = ("article", "#", "line", "score", "p(states)", "states?", "sentence")
-    out(tabulate(rows, headers=headers, tablefmt="simple") + "\n")
+    out("\nbest sentences of each article\n" + tabulate(rows, headers=headers, tablefmt="simple") + "\n")
     return EXIT_OK
+
+
+def _explained(result, fit) -> str:
+    """The claim, its versions, its status, each article's decision and what differs."""
+    claim = result.claim
+    lines = [f"{claim.id}: {claim.text}"]
+    for vid, text in claim.versions:
+        lines.append(f"  version {vid}{' (verified)' if vid == claim.verified else ''}: {fit(text)}")
+    lines.append(f"status: {result.status}{' (blocking)' if result.blocking else ''}")
+    decided = [
+        (
+            e.article,
+            "yes" if e.mentioned else "no",
+            f"{e.probability:.2f}",
+            e.line if e.mentioned else "",
+            e.version or "",
+            ", ".join(f"{vid} {score:.2f}" for vid, score in e.version_scores) if e.mentioned else "",
+        )
+        for e in result.evidence
+    ]
+    headers = ("article", "states?", "p(states)", "line", "version", "version scores")
+    lines += ["", "decision in each article", tabulate(decided, headers=headers, tablefmt="simple")]
+    found = [d.explanation for d in (*result.differences, *result.internal)]
+    found += [c.explanation for c in result.contradictions]
+    if found:
+        lines += ["", "what differs"] + [f"- {text}" for text in found]
+    return "\n".join(lines) + "\n"
 
 
 def cmd_stories(args) -> int:

@@ -24,7 +24,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = sub.add_parser("run", help="check articles against claims and write reports")
     _input_options(run)
+    _check_options(run)
     _model_options(run)
+    _nli_options(run)
+    run.add_argument("-v", "--verbose", action="store_true", help="also print each claim's status on stderr")
     run.add_argument("--out", type=_path, default="reports/", help="folder for the reports (default: reports/)")
     run.add_argument(
         "--format",
@@ -65,15 +68,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     review = sub.add_parser("review", help="record that an editor reviewed a claim's finding, so it stops blocking")
     _input_options(review)
+    _check_options(review)
     review.add_argument("claim", help="the id of the claim whose current finding was reviewed")
     review.add_argument("--by", required=True, help="who reviewed it")
     review.add_argument("--note", default="", help="why it may be published as it is")
     _model_options(review)
+    _nli_options(review)
     explain = sub.add_parser("explain", help="show the best-matching sentences of every article for one claim")
     _input_options(explain)
     _model_options(explain)
     explain.add_argument("claim", help="the id of the claim")
     explain.add_argument("--top", type=_positive, default=3, help="sentences shown per article (default 3)")
+    explain.add_argument("--wide", action="store_true", help="show whole sentences (cut at 110 characters otherwise)")
     stories = sub.add_parser("stories", help="suggest 'stories' groupings by clustering the articles")
     _input_options(stories)
     _model_options(stories)
@@ -87,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate = sub.add_parser("validate", help="check claims.yaml and the articles without loading a model")
     _input_options(validate)
+    validate.add_argument("--strict", action="store_true", help="exit 2 if any article cannot be read")
     return parser
 
 
@@ -100,15 +107,18 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="article files (.txt) or folders of them (default: seeds/)",
     )
-    parser.add_argument("--strict", action="store_true", help="stop (exit 2) if any article cannot be read")
     parser.add_argument(
         "--follow-symlinks",
         action="store_true",
         help="read links in article folders that point outside them (skipped by default)",
     )
-    parser.add_argument("--reviews", type=_path, help="reviews file (default: reviews.yaml beside the claims file)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
-    parser.add_argument("-v", "--verbose", action="store_true", help="also print each claim's status on stderr")
+
+
+def _check_options(parser: argparse.ArgumentParser) -> None:
+    """What a check that decides findings takes: strictness and the editors' reviews."""
+    parser.add_argument("--strict", action="store_true", help="stop (exit 2) if any article cannot be read")
+    parser.add_argument("--reviews", type=_path, help="reviews file (default: reviews.yaml beside the claims file)")
 
 
 def _model_options(parser: argparse.ArgumentParser) -> None:
@@ -121,6 +131,9 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="neither read nor write the cache (the run keeps what it embeds in memory)",
     )
+
+
+def _nli_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--nli",
         metavar="MODEL",
