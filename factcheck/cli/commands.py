@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from factcheck.app import Request, Session, UsageError, read_inputs
+from factcheck.app import Request, Session, UsageError, read_inputs, suggested
 from factcheck.cli.console import GREEN, RED, err, notifier, out, painter, print_problems, progress
 from factcheck.core.explain import explain_claim, shared_statements, suggest_stories
 from factcheck.core.reviews import fingerprint
@@ -191,6 +191,24 @@ def cmd_stories(args) -> int:
     return EXIT_OK
 
 
+def cmd_suggest(args) -> int:
+    from factcheck.report.suggestions import RENDERERS
+
+    request = Request(
+        args.claims or "",
+        tuple(args.articles),
+        model=args.model,
+        cache_dir=args.cache_dir,
+        no_cache=args.no_cache,
+        follow_symlinks=args.follow_symlinks,
+    )
+    suggestions = suggested(request, notifier(args.quiet), args.story, args.max, args.min_shared)
+    out(RENDERERS[args.format](suggestions))
+    if not args.quiet:
+        err(f"factcheck: {_count(len(suggestions), 'suggestion')}")
+    return EXIT_OK
+
+
 def _short(text: str, width: int = 110) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -201,4 +219,5 @@ COMMANDS = {
     "review": cmd_review,
     "explain": cmd_explain,
     "stories": cmd_stories,
+    "suggest": cmd_suggest,
 }

@@ -91,6 +91,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="share of each other's sentences two articles must state to tell one story "
         f"(default {DEFAULT_MIN_SHARED})",
     )
+    suggest = sub.add_parser("suggest", help="propose claims for the facts that articles of one story tell differently")
+    suggest.add_argument("--claims", type=_path, help="use its stories and leave out what its claims cover (optional)")
+    suggest.add_argument(
+        "--articles", nargs="+", type=_path, default=["seeds/"], metavar="PATH", help="articles (default: seeds/)"
+    )
+    suggest.add_argument("--follow-symlinks", action="store_true", help="read links that point out of the folders")
+    suggest.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors and the suggestions")
+    suggest.add_argument("--story", help="only this story (of the claims file)")
+    suggest.add_argument("--format", choices=("yaml", "json", "markdown"), default="yaml", help="default: yaml")
+    suggest.add_argument("--max", type=_positive, default=20, help="the most confident N suggestions (default 20)")
+    suggest.add_argument(
+        "--min-shared",
+        type=_fraction,
+        default=DEFAULT_MIN_SHARED,
+        metavar="F",
+        help=f"without stories in --claims: share of sentences two articles state to be one story "
+        f"(default {DEFAULT_MIN_SHARED})",
+    )
+    _model_options(suggest)
     validate = sub.add_parser("validate", help="check claims.yaml and the articles without loading a model")
     _input_options(validate)
     validate.add_argument("--strict", action="store_true", help="exit 2 if any article cannot be read")

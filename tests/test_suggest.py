@@ -1,0 +1,59 @@
+"""factcheck suggest (issue 19): facts two articles tell differently, as claims an editor can paste."""
+
+import json
+
+import pytest
+import yaml
+
+from factcheck.cli import EXIT_ERROR, EXIT_OK, main
+
+
+@pytest.fixture
+def case(cli_case):
+    return cli_case
+
+
+def test_a_speaker_told_differently_is_a_claim_to_paste(case, fake_model, capsys):
+    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out == (
+        "# suggested by factcheck suggest: check each against the articles before you keep it\n"
+        "claims:\n"
+        "  # attribution (0.75): a attributes it to le gouvernement, b to la police\n"
+        "  # a:2, b:2\n"
+        "  - id: attribution-selon-les-mineurs-ont-vole-de-l-electric\n"
+        "    text: Selon …, les mineurs ont volé de l'électricité au réseau.\n"
+        "    versions:\n"
+        "      le-gouvernement: Selon le gouvernement, les mineurs ont volé de l'électricité au réseau.\n"
+        "      la-police: Selon la police, les mineurs ont volé de l'électricité au réseau.\n"
+    )
+    assert yaml.safe_load(out)["claims"][0]["versions"]["la-police"].startswith("Selon la police")
+
+
+def test_json_has_the_contract_fields(case, fake_model, capsys):
+    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json"]) == EXIT_OK
+    (suggestion,) = json.loads(capsys.readouterr().out)["suggestions"]
+    assert {"story", "kind", "explanation", "sides", "claim"} <= set(suggestion)
+    assert suggestion["story"] == "story-1" and suggestion["kind"] == "attribution"
+    assert [(s["article"], s["line"]) for s in suggestion["sides"]] == [("a", 2), ("b", 2)]
+    assert set(suggestion["claim"]) == {"id", "text", "versions"}  # no story: the user's file has none by this name
+
+
+def test_rewording_alone_is_no_suggestion(case, fake_model, capsys):
+    (case / "b.txt").write_text((case / "a.txt").read_text("utf-8").replace("ce matin", "dans la matinée"), "utf-8")
+    assert main(["suggest", "--articles", "a.txt", "b.txt"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert captured.out == "# factcheck suggest: no fact is told differently\n"
+    assert captured.err.splitlines()[-1] == "factcheck: 0 suggestions"
+
+
+def test_a_fact_a_claim_covers_is_left_out_and_stories_come_from_the_claims(case, fake_model, capsys):
+    assert main(["suggest", "--claims", "claims.yaml", "--articles", "a.txt", "b.txt", "-q"]) == EXIT_OK
+    assert capsys.readouterr().out == "# factcheck suggest: no fact is told differently\n"
+    assert main(["suggest", "--claims", "claims.yaml", "--articles", "a.txt", "b.txt", "--story", "nope"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == "factcheck: error: no story 'nope' in claims.yaml"
+
+
+def test_max_is_a_whole_number_of_1_or_more(case, fake_model, capsys):
+    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json", "--max", "0"]) == EXIT_ERROR
+    assert "--max: expected a whole number of 1 or more" in capsys.readouterr().err
