@@ -57,3 +57,12 @@ def test_a_fact_a_claim_covers_is_left_out_and_stories_come_from_the_claims(case
 def test_max_is_a_whole_number_of_1_or_more(case, fake_model, capsys):
     assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json", "--max", "0"]) == EXIT_ERROR
     assert "--max: expected a whole number of 1 or more" in capsys.readouterr().err
+
+
+def test_different_actors_in_two_tellings_of_one_fact(case, fake_model, capsys):
+    rest = "pas interdire les cryptomonnaies au Kazakhstan.\n"
+    (case / "a.txt").write_text("La Banque nationale ne veut " + rest, "utf-8")
+    (case / "b.txt").write_text("Les autorités ne veulent " + rest, "utf-8")
+    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json"]) == EXIT_OK
+    (suggestion,) = json.loads(capsys.readouterr().out)["suggestions"]
+    assert (suggestion["kind"], suggestion["explanation"]) == ("actor", "a says the bank, b says the authorities")

@@ -20,7 +20,23 @@ from factcheck.text.quantities import quantities
 ALIGNED = 0.6  # cosine of two articles' mutually best sentences that state one fact (USE, across languages too)
 TWIN = 0.8  # two sentences of one article that state one fact: a summary and its body, a sentence and its twin
 COVERED = 0.7  # a sentence this close to a claim or version of the claims file is that claim's business
-RANK = {"number": 1.0, "negation": 0.95, "attribution": 0.9, "entity": 0.85, "modality": 0.8}
+RANK = {"number": 1.0, "negation": 0.95, "attribution": 0.9, "entity": 0.85, "modality": 0.8, "actor": 0.75}
+# Who acts, as the subjects of news sentences name them, by meaning across French, English and Turkish (stems,
+# transliterated). Two tellings of one fact whose openings name different actors are a suggestion: 'quatre
+# employés' against 'des membres du gouvernement', 'la Banque nationale' against 'les autorités'.
+ACTORS = {
+    "the government": ("gouvernement", "government", "hukumet"),
+    "the authorities": ("autorites", "authorities", "yetkili", "otorite"),
+    "the bank": ("banque", "bank", "banka"),
+    "employees": ("employe", "employee", "calisan", "personnel", "staff", "agents"),
+    "members": ("membres", "members", "uyeler"),
+    "the ministry": ("ministere", "ministry", "bakanlig"),
+    "the industry": ("industrie", "industry", "acteurs", "entreprises", "companies", "sirketler"),
+    "the participants": ("participants", "katilimci"),
+    "the police": ("police", "polis"),
+    "the prosecutors": ("procureur", "prosecutor", "savci"),
+}
+OPENING_WORDS = 12  # the subject of a news sentence is in its first words (French, English, Turkish alike)
 
 
 @dataclass(frozen=True)
@@ -60,7 +76,7 @@ def _across(story: Story, vectors: dict[str, np.ndarray]) -> list[_Found]:
     articles = story.articles
     for i, a in enumerate(articles):
         for b in articles[i + 1 :]:
-            for x, y, similarity in _mutual_best(vectors[a.id], vectors[b.id], ALIGNED):
+            for x, y, similarity in _best(vectors[a.id], vectors[b.id], ALIGNED):
                 found += _compared(a, x, b, y, similarity)
     return found
 
@@ -77,12 +93,15 @@ def _within(story: Story, vectors: dict[str, np.ndarray]) -> list[_Found]:
     return found
 
 
-def _mutual_best(va: np.ndarray, vb: np.ndarray, minimum: float) -> list[tuple[int, int, float]]:
+def _best(va: np.ndarray, vb: np.ndarray, minimum: float) -> list[tuple[int, int, float]]:
+    """Each sentence with its best match in the other article, both ways: one sentence of a rewritten article
+    often tells what two of the other say."""
     if not len(va) or not len(vb):
         return []
     sims = va @ vb.T
-    best_b, best_a = sims.argmax(axis=1), sims.argmax(axis=0)
-    return [(x, int(y), float(sims[x, y])) for x, y in enumerate(best_b) if best_a[y] == x and sims[x, y] >= minimum]
+    pairs = {(x, int(y)) for x, y in enumerate(sims.argmax(axis=1))}
+    pairs |= {(int(x), y) for y, x in enumerate(sims.argmax(axis=0))}
+    return [(x, y, float(sims[x, y])) for x, y in sorted(pairs) if sims[x, y] >= minimum]
 
 
 def _telling(article: Article, index: int) -> Telling:
@@ -96,7 +115,32 @@ def _telling(article: Article, index: int) -> Telling:
 
 def _compared(a: Article, x: int, b: Article, y: int, similarity: float) -> list[_Found]:
     sides = ((a, a.sentences[x].line), (b, b.sentences[y].line))
-    return [_Found(kind, text, sides, similarity) for kind, text in differences(_telling(a, x), _telling(b, y))]
+    found = [_Found(kind, text, sides, similarity) for kind, text in differences(_telling(a, x), _telling(b, y))]
+    actor = _actor(a.id, _opening(a, x), b.id, _opening(b, y))
+    return found + ([_Found("actor", actor, sides, similarity)] if actor and not found else [])
+
+
+_PRONOUN = re.compile(r"^\W*(?:ils|elles|they|onlar)\b", re.IGNORECASE)
+
+
+def _opening(article: Article, index: int) -> str:
+    """The sentence, or for a pronoun subject ('Ils semblaient…'), the sentence before it, which names them."""
+    text = article.sentences[index].text
+    return article.sentences[index - 1].text if index and _PRONOUN.match(text) else text
+
+
+def _actor(name_a: str, a: str, name_b: str, b: str) -> str | None:
+    """Different actors in the openings of two tellings of one fact, each side naming one the other does not."""
+    actors_a, actors_b = _actors(a), _actors(b)
+    only_a, only_b = actors_a - actors_b, actors_b - actors_a
+    if not only_a or not only_b:
+        return None
+    return f"{name_a} says {', '.join(sorted(only_a))}, {name_b} says {', '.join(sorted(only_b))}"
+
+
+def _actors(text: str) -> set[str]:
+    words = [anyascii(w).lower() for w in re.findall(r"[^\W\d_][\w'’-]*", text)[:OPENING_WORDS]]
+    return {actor for actor, stems in ACTORS.items() for w in words for stem in stems if stem in w}
 
 
 def _merged(found: list[_Found]) -> list[list[_Found]]:
