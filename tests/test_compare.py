@@ -46,6 +46,9 @@ def test_parse_number_by_language(token, lang, value):
         ("%13'lük pay", "tr", [(13, "percent", "")]),
         ("En 2017, les autorités", "fr", [(2017, "year", "")]),
         ("100.000 lira sanal para", "tr", [(100000, "money:TRY", "")]),
+        ("640 COVID-19 cases", "en", [(640, "count", "covid")]),  # 19 is part of a name
+        ("it earned $ 4.8 M in the US", "en", [(4_800_000, "money:USD", "")]),
+        ("he is 1.8 m tall", "en", [(1.8, "count", "m")]),
     ],
 )
 def test_quantities(text, lang, expected):

@@ -8,9 +8,10 @@ import re
 SEP = r"[ \u00a0\u202f.,]"
 ORDINAL = r"(?:e|er|re|ème|eme|th|st|nd|rd)"
 _SUFFIX_SCALE = r"(?:bn|b|mn|m|k)"  # $77B, 55bn, 4.8M
+# a figure hyphened onto a word is part of a name: COVID-19, F-16, G-20
 NUMBER = re.compile(
-    rf"(?<![\w.,])\d{{1,3}}(?:{SEP}\d{{3}})+(?:[.,]\d+)?(?![\w])"
-    rf"|(?<![\w.,])\d+(?:[.,]\d+)?(?:{ORDINAL}|{_SUFFIX_SCALE}|\.(?=\s+[a-zçğıöşü]))?(?![\w])",
+    rf"(?<![\w.,])(?<![^\W\d_]-)\d{{1,3}}(?:{SEP}\d{{3}})+(?:[.,]\d+)?(?![\w])"
+    rf"|(?<![\w.,])(?<![^\W\d_]-)\d+(?:[.,]\d+)?(?:{ORDINAL}|{_SUFFIX_SCALE}|\.(?=\s+[a-zçğıöşü]))?(?![\w])",
     re.IGNORECASE,
 )
 SUFFIX_SCALES = {"bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
@@ -121,8 +122,15 @@ def _turkish_run(run: list[str]) -> str:
     return f"{total + current}{trailing}"
 
 
-def apply_scale(value: float, after: str) -> tuple[float, str, str]:
+def apply_scale(value: float, after: str, money: bool = False) -> tuple[float, str, str]:
+    """The scale word after a figure ('67 million'); after an amount of money, its abbreviation too ('$4.8 M',
+    '$2 bn'), which after other figures may be a unit ('4.8 m' tall)."""
     match = re.match(r"\s*([^\W\d_]+)", after)
     if match and match.group(1).lower() in SCALES:
         return value * SCALES[match.group(1).lower()], after[match.end() :], match.group(0)
+    if match and money and match.group(1) in _MONEY_SCALES:
+        return value * _MONEY_SCALES[match.group(1)], after[match.end() :], match.group(0)
     return value, after, ""
+
+
+_MONEY_SCALES = {"M": 1e6, "Mn": 1e6, "mn": 1e6, "B": 1e9, "Bn": 1e9, "bn": 1e9, "K": 1e3}

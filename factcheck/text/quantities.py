@@ -35,6 +35,7 @@ _TIME = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)\b|(?<!\d[ .,\u00a0\u202f])\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)"
     r"(?=\s*(?:hours?|hrs|h\b|GMT|UTC|CET|local))|(?<!\d[ .,\u00a0\u202f])\b0\d+\b"
 )
+_MONEY_BEFORE = re.compile(r"[$€£]\s*$")
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|pour\s?cent|percent|per\s?cent)")
 _PERCENT_BEFORE = re.compile(r"(?:%|yüzde)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)?")
@@ -137,7 +138,7 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
         token, suffix = split_suffix(match.group())
         value = parse_number(token, lang) * SUFFIX_SCALES.get(suffix, 1.0)
         before, after = text[: match.start()], text[match.end() :]
-        value, after, scale_text = apply_scale(value, after)
+        value, after, scale_text = apply_scale(value, after, money=bool(_MONEY_BEFORE.search(before)))
         kind = _kind(value, match.group(), before, after, lang)
         written = (match.group() + scale_text).strip()
         if kind == "percent":
