@@ -228,3 +228,18 @@ def test_a_speaker_before_a_plain_statement_is_not_its_speaker():
     quoted_a = Telling("a", "« Les trains étaient à l'heure. »", "fr", "Le ministre Ali Demir a déclaré :")
     quoted_b = Telling("b", "« Les trains étaient à l'heure. »", "fr", "Le porte-parole Jean Dupont a déclaré :")
     assert [kind for kind, _ in differences(quoted_a, quoted_b)] == ["attribution"]
+
+
+@pytest.mark.parametrize(
+    "text, lang, speakers",
+    [
+        ("Les informations selon lesquelles la Banque nationale envisageait une réserve de cryptomonnaies.", "fr", ()),
+        ("Selon le gouvernement, les mineurs ont volé de l'électricité.", "fr", ("le gouvernement",)),
+        ("Reports according to which the bank planned a reserve.", "en", ()),
+        ("Selon " + "un responsable " * 8 + "du ministère, rien.", "fr", ("un responsable " * 5 + "un",)),
+    ],
+)
+def test_a_speaker_is_someone_and_ends_on_a_word(text, lang, speakers):
+    from factcheck.text.cues import cues
+
+    assert cues(text, lang).speakers == speakers

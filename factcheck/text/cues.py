@@ -98,13 +98,15 @@ _MODALITY = {kind: re.compile("|".join(f"(?:{p})" for p in ps), re.IGNORECASE) f
 _SPEECH_FR = r"(?:déclaré|affirmé|indiqué|expliqué|ajouté|précisé|annoncé|estimé|souligné|assuré|confié)"
 _ATTRIBUTION = {
     "fr": [
-        r"\b(?i:selon|d['’]après)\s+(?P<who>[^,.:;«»]{3,80})",
+        # 'les informations selon lesquelles…' says what was reported, not who said it; a speaker ends on a word
+        r"\b(?i:selon|d['’]après)\s+(?!(?:lequel|laquelle|lesquels|lesquelles|qui|quoi)\b)"
+        r"(?P<who>[^,.:;«»]{3,80})(?![^,.:;«»\s])",
         rf"\ba(?:‑|-)?t?(?:-il|-elle)?\s+{_SPEECH_FR}\s+(?P<who>[A-ZÉÈ][^,.;:«»]{{2,80}}?)(?=[,.;:]|\s+dans|$)",
         rf"(?P<who>\b[A-ZÉÈ][\w’'\- ]{{2,80}}?)\s*,?\s+(?:a|ont)\s+{_SPEECH_FR}",
         r"\b(?:estime|affirme|déclare|explique)\s+(?P<who>[A-ZÉÈ][\w\- ]{2,60})",
     ],
     "en": [
-        r"\b(?i:according to)\s+(?P<who>[^,.:;]{3,80})",
+        r"\b(?i:according to)\s+(?!(?:which|whom)\b)(?P<who>[^,.:;]{3,80})(?![^,.:;\s])",
         r"(?P<who>\b[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,5}?)\s+(?:said|says|told|stated|announced|claimed)\b",
         r"\b(?:said|says|told)\s+(?P<who>[A-Z][\w\- ]{2,60})",
     ],
