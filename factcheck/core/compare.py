@@ -14,7 +14,7 @@ from factcheck.core.figures import figure_conflicts, number_conflicts
 from factcheck.records import Contradiction, Difference, Evidence
 from factcheck.text.cues import Cues, bears_on, cues, negated_word, same_speaker
 from factcheck.text.quantities import Quantity, quantities
-from factcheck.text.terms import KEY_CHARS, Terms, clauses, terms
+from factcheck.text.terms import KEY_CHARS, Terms, clauses, names_someone, terms
 
 COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for")
 NEAR_DUPLICATE = 0.5  # share of words two sentences have in common to be two drafts of one sentence
@@ -209,7 +209,7 @@ def _attribution(a: Telling, b: Telling) -> str | None:
     sb = _speaker(b) if sa else None
     if not sa or not sb:
         return None
-    named_a, named_b = bool(terms(sa).names), bool(terms(sb).names)
+    named_a, named_b = names_someone(sa), names_someone(sb)
     if named_a and named_b:
         differ = _names_differ(sa, sb)
     else:

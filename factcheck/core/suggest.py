@@ -113,9 +113,17 @@ def _telling(article: Article, index: int) -> Telling:
     return Telling(article.id, " ".join(s.text for s in line), sentence.lang, " ".join(before))
 
 
+def _sentence(article: Article, index: int) -> Telling:
+    sentence = article.sentences[index]
+    return Telling(article.id, sentence.text, sentence.lang, article.sentences[index - 1].text if index else "")
+
+
 def _compared(a: Article, x: int, b: Article, y: int, similarity: float) -> list[_Found]:
     sides = ((a, a.sentences[x].line), (b, b.sentences[y].line))
-    found = [_Found(kind, text, sides, similarity) for kind, text in differences(_telling(a, x), _telling(b, y))]
+    lines = [(k, t) for k, t in differences(_telling(a, x), _telling(b, y)) if k != "entity"]
+    # names are compared sentence to sentence: the rest of a line names other people
+    names = [(k, t) for k, t in differences(_sentence(a, x), _sentence(b, y)) if k == "entity"]
+    found = [_Found(kind, text, sides, similarity) for kind, text in lines + names]
     actor = _actor(a.id, _opening(a, x), b.id, _opening(b, y))
     return found + ([_Found("actor", actor, sides, similarity)] if actor and not found else [])
 
