@@ -66,3 +66,19 @@ def test_different_actors_in_two_tellings_of_one_fact(case, fake_model, capsys):
     assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json"]) == EXIT_OK
     (suggestion,) = json.loads(capsys.readouterr().out)["suggestions"]
     assert (suggestion["kind"], suggestion["explanation"]) == ("actor", "a says the bank, b says the authorities")
+
+
+def test_two_modalities_sharing_a_line_are_two_suggestions(case, fake_model, capsys):
+    (case / "a.txt").write_text(
+        "Le gouvernement a volontairement ralenti la loi.\nLes députés ont appelé au lancement d'une monnaie.\n",
+        "utf-8",
+    )
+    (case / "b.txt").write_text(
+        "Le gouvernement a ralenti la loi. Les députés ont pour projet le lancement d'une monnaie.\n", "utf-8"
+    )
+    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json"]) == EXIT_OK
+    found = json.loads(capsys.readouterr().out)["suggestions"]
+    assert sorted((s["explanation"], [x["line"] for x in s["sides"]]) for s in found) == [
+        ("a says it was called for, b does not", [2, 1]),
+        ("a says it was deliberate, b does not", [1, 1]),
+    ]

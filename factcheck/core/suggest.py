@@ -156,7 +156,7 @@ def _merged(found: list[_Found]) -> list[list[_Found]]:
     groups: list[list[_Found]] = []
     for f in sorted(found, key=lambda f: (RANK.get(f.kind, 0.5), f.similarity), reverse=True):
         keys = _keys(f)
-        home = next((g for g in groups if any(_keys(o) & keys for o in g) and g[0].kind == f.kind), None)
+        home = next((g for g in groups if any(_keys(o) & keys for o in g) and _topic(g[0]) == _topic(f)), None)
         if home is None:
             # a sentence pair already suggested for a stronger kind: its other kinds join that suggestion
             home = next((g for g in groups if any(_keys(o) == keys for o in g)), None)
@@ -165,6 +165,13 @@ def _merged(found: list[_Found]) -> list[list[_Found]]:
         else:
             home.append(f)
     return groups
+
+
+def _topic(f: _Found) -> str:
+    """What a finding is about: its kind, and for modality which one ('deliberate' and 'called for' are two
+    facts even when they share a line)."""
+    said = re.search(r"says it was (.+?), ", f.explanation) if f.kind == "modality" else None
+    return f"{f.kind}:{said.group(1)}" if said else f.kind
 
 
 def _keys(f: _Found) -> set[tuple[str, int]]:
