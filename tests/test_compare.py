@@ -236,6 +236,8 @@ def test_a_speaker_before_a_plain_statement_is_not_its_speaker():
         ("Les informations selon lesquelles la Banque nationale envisageait une réserve de cryptomonnaies.", "fr", ()),
         ("Selon le gouvernement, les mineurs ont volé de l'électricité.", "fr", ("le gouvernement",)),
         ("Reports according to which the bank planned a reserve.", "en", ()),
+        ("Tengrinews’e verilen bilgilere göre çalışanlar yakalandı.", "tr", ()),  # what was reported: no one
+        ("Selon des sources proches du dossier, rien.", "fr", ()),
         ("Selon " + "un responsable " * 8 + "du ministère, rien.", "fr", ("un responsable " * 5 + "un",)),
     ],
 )

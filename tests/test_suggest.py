@@ -82,3 +82,15 @@ def test_two_modalities_sharing_a_line_are_two_suggestions(case, fake_model, cap
         ("a says it was called for, b does not", [2, 1]),
         ("a says it was deliberate, b does not", [1, 1]),
     ]
+
+
+def test_a_quote_given_to_a_person_and_to_a_body_is_a_suggestion(case, fake_model, capsys):
+    said = "La situation montre la nécessité de restrictions légales sur les actifs numériques."
+    (case / "a.txt").write_text(f"Daniyar Akishev a déclaré aux journalistes :\n« {said} »\n", "utf-8")
+    (case / "b.txt").write_text(f"D'après le gouvernement, les mineurs ont été arrêtés.\n{said}\n", "utf-8")
+    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json"]) == EXIT_OK
+    (suggestion,) = json.loads(capsys.readouterr().out)["suggestions"]
+    assert (suggestion["kind"], suggestion["explanation"]) == (
+        "attribution",
+        "a gives it to Daniyar Akishev, b to le gouvernement",
+    )

@@ -121,6 +121,13 @@ _ATTRIBUTION = {
 }
 # A speaker named by a pronoun is someone named earlier: not comparable with anyone.
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|il|elle|ils|elles|on|nous|o|onlar|biz)\b", re.IGNORECASE)
+# 'according to reports', 'selon les informations', '…bilgilere göre': what was reported, not who said it
+_NO_ONE = re.compile(
+    r"^(?:the\s+|les\s+|des\s+|la\s+|le\s+|certain(?:e?s)?\s+)?(?:media|médias|press|presse|reports?|rapports?|"
+    r"information|informations|sources?)\b"
+    r"|\b(?:reports?|information|sources?|rapports?|informations|médias|bilgi\w*|haber\w*|rapor\w*|kaynak\w*)$",
+    re.IGNORECASE,
+)
 _NEGATIONS = {
     lang: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for lang, patterns in _NEGATION.items()
 }
@@ -162,7 +169,8 @@ def cues(text: str, lang: str) -> Cues:
         dict.fromkeys(_clean(m.group("who")) for p in _ATTRIBUTION.get(lang, ()) for m in re.finditer(p, text))
     )
     main_negations = len(_negation_matches(main_clause(main_clauses, lang), lang))
-    return Cues(negations, modality, tuple(s for s in speakers if s and not _PRONOUN.match(s)), scopes, main_negations)
+    speakers = tuple(s for s in speakers if s and not _PRONOUN.match(s) and not _NO_ONE.search(s))
+    return Cues(negations, modality, speakers, scopes, main_negations)
 
 
 def _negation_matches(text: str, lang: str) -> list[re.Match]:
