@@ -30,7 +30,6 @@ def aligned(
     sentence that states them: a near-duplicate of a sentence that states the claim in another article."""
     tellings: dict[str, list[tuple[str, frozenset[str]]]] = {}  # claim id -> (language, words) of its tellings
     missing: dict[str, list[tuple[Article, int]]] = {}
-    by_id = {a.id: a for a in articles}
     for article in articles:
         decisions = found[article.id].decisions
         for k, claim in enumerate(claims_of(article.id).claims):
@@ -44,17 +43,24 @@ def aligned(
             else:
                 missing.setdefault(claim.id, []).append((article, k))
     out: dict[str, dict[int, int]] = {}
+    sentence_keys: dict[str, list[tuple[str, frozenset[str]]]] = {}  # each article's sentences read once
     for claim_id, absent in missing.items():
+        told = tellings.get(claim_id)
+        if not told:
+            continue
         for article, k in absent:
-            at = _duplicate_of(by_id[article.id], tellings.get(claim_id, []))
+            keys = sentence_keys.get(article.id)
+            if keys is None:
+                keys = sentence_keys[article.id] = [(s.lang, word_keys(s.text)) for s in article.sentences]
+            at = _duplicate_of(keys, told)
             if at is not None:
                 out.setdefault(article.id, {})[k] = at
     return out
 
 
-def _duplicate_of(article: Article, tellings: list[tuple[str, frozenset[str]]]) -> int | None:
+def _duplicate_of(sentences: list[tuple[str, frozenset[str]]], tellings: list[tuple[str, frozenset[str]]]):
     for lang, words in tellings:
-        for i, s in enumerate(article.sentences):
-            if s.lang == lang and near_duplicate(words, word_keys(s.text)):
+        for i, (sentence_lang, keys) in enumerate(sentences):
+            if sentence_lang == lang and near_duplicate(words, keys):
                 return i
     return None
