@@ -262,3 +262,12 @@ def test_differences_stop_at_the_cap_and_repeated_tellings_are_compared_once():
     assert len(result.differences) == MAX_DIFFERENCES
     assert result.differences[0].explanation == "a000 says 1 employés, a001 says 2 employés"
     assert not any(d.left.article.startswith("b") or d.right.article.startswith("b") for d in result.differences)
+
+
+def test_a_texts_terms_are_read_once_per_run():
+    # terms() is called for every word around every figure of every comparison: unmemoised, a warm run of the
+    # 20,000-article bench took 67 s instead of 54 s
+    terms.cache_clear()
+    terms("Daniyar Akishev a déclaré")
+    terms("Daniyar Akishev a déclaré")
+    assert terms.cache_info().hits == 1

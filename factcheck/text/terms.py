@@ -84,13 +84,13 @@ class Terms:
         return process.extractOne(word, self.spelled, scorer=fuzz.ratio, score_cutoff=NAME_RATIO) is not None
 
 
-@lru_cache(maxsize=1 << 16)
 def names_someone(text: str) -> bool:
     """Whether `text` names a person or a body by a proper name ('Daniyar Akishev', 'KazFinTech'), not only by
     capitalised institution words ('le président de la Banque Centrale' is a title)."""
     return bool(terms(text).names - _INSTITUTION)
 
 
+@lru_cache(maxsize=1 << 16)
 def terms(text: str) -> Terms:
     words, names, groups, group, last_end, capitalised = set(), set(), [], [], -1, set()
     matches = list(_WORD.finditer(text))
