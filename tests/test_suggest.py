@@ -94,3 +94,15 @@ def test_a_quote_given_to_a_person_and_to_a_body_is_a_suggestion(case, fake_mode
         "attribution",
         "a gives it to Daniyar Akishev, b to le gouvernement",
     )
+
+
+def test_a_pronoun_subject_is_read_from_an_earlier_sentence_unless_both_are_pronouns(case, fake_model, capsys):
+    agreed = "semblaient s'être mis d'accord sur une régulation accrue du secteur."
+    (case / "a.txt").write_text(f"Plus de 1 000 acteurs du secteur étaient présents.\nIls {agreed}\n", "utf-8")
+    (case / "b.txt").write_text(f"La conférence a eu lieu hier.\nLes groupes du gouvernement {agreed}\n", "utf-8")
+    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json"]) == EXIT_OK
+    (suggestion,) = json.loads(capsys.readouterr().out)["suggestions"]
+    assert suggestion["explanation"] == "a says the industry, b says the government"
+    (case / "b.txt").write_text(f"Les groupes du gouvernement étaient présents.\nIls {agreed}\n", "utf-8")
+    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json"]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out)["suggestions"] == []

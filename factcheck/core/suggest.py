@@ -128,7 +128,9 @@ def _compared(a: Article, x: int, b: Article, y: int, similarity: float) -> list
     if not any(f.kind == "attribution" for f in found):
         speaker = _speakers_differ(a, x, b, y)
         found += [_Found("attribution", speaker, sides, similarity)] if speaker else []
-    actor = _actor(a.id, _opening(a, x), b.id, _opening(b, y))
+    both_pronouns = _PRONOUN.match(a.sentences[x].text) and _PRONOUN.match(b.sentences[y].text)
+    # two 'Ils' name the same people as often as not: only a side that names its actor is compared
+    actor = None if both_pronouns else _actor(a.id, _opening(a, x), b.id, _opening(b, y))
     return found + ([_Found("actor", actor, sides, similarity)] if actor and not found else [])
 
 
@@ -163,10 +165,17 @@ def _speakers_differ(a: Article, x: int, b: Article, y: int) -> str | None:
     return f"{a.id} gives it to {sa}, {b.id} to {sb}"
 
 
+PRONOUN_LOOKBACK = 5  # sentences back where a pronoun subject's actor is looked for (they chain: Ils… Ils…)
+
+
 def _opening(article: Article, index: int) -> str:
-    """The sentence, or for a pronoun subject ('Ils semblaient…'), the sentence before it, which names them."""
+    """The sentence, or for a pronoun subject ('Ils semblaient…'), the nearest of the few sentences before it
+    that names an actor ('plus de 1 000 acteurs de l'écosystème…')."""
     text = article.sentences[index].text
-    return article.sentences[index - 1].text if index and _PRONOUN.match(text) else text
+    if not _PRONOUN.match(text):
+        return text
+    earlier = [s.text for s in article.sentences[max(0, index - PRONOUN_LOOKBACK) : index]]
+    return next((t for t in reversed(earlier) if _actors(t)), text)
 
 
 def _actor(name_a: str, a: str, name_b: str, b: str) -> str | None:
