@@ -39,6 +39,16 @@ def test_json_has_the_contract_fields(case, fake_model, capsys):
     assert set(suggestion["claim"]) == {"id", "text", "versions"}  # no story: the user's file has none by this name
 
 
+def test_story_picks_a_group_suggest_found(case, fake_model, capsys):
+    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json", "--story", "story-1"]) == 0
+    assert [s["story"] for s in json.loads(capsys.readouterr().out)["suggestions"]] == ["story-1"]
+    assert main(["suggest", "--articles", "a.txt", "b.txt", "--story", "story-2"]) == EXIT_ERROR
+    assert (
+        capsys.readouterr().err.splitlines()[-1]
+        == "factcheck: error: no story 'story-2' in the stories factcheck found"
+    )
+
+
 def test_rewording_alone_is_no_suggestion(case, fake_model, capsys):
     (case / "b.txt").write_text((case / "a.txt").read_text("utf-8").replace("ce matin", "dans la matinée"), "utf-8")
     assert main(["suggest", "--articles", "a.txt", "b.txt"]) == EXIT_OK

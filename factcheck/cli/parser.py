@@ -98,9 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     suggest.add_argument("--follow-symlinks", action="store_true", help="read links that point out of the folders")
     suggest.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors and the suggestions")
-    suggest.add_argument("--story", help="only this story (of the claims file)")
+    suggest.add_argument("--story", help="only this story: one of --claims, or story-N as suggest names them")
     suggest.add_argument("--format", choices=("yaml", "json", "markdown"), default="yaml", help="default: yaml")
-    suggest.add_argument("--max", type=_positive, default=20, help="the most confident N suggestions (default 20)")
+    suggest.add_argument(
+        "--max", type=_positive, default=20, metavar="N", help="the most confident N suggestions (default 20)"
+    )
     suggest.add_argument(
         "--min-shared",
         type=_fraction,
