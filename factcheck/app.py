@@ -82,6 +82,13 @@ class Inputs:
 def read_inputs(request: Request, store=None) -> Inputs:
     """Claims and readable articles, with the problems of those that are not (and story globs matching nothing)."""
     claim_set = load_claims(request.claims)
+    articles, unreadable = readable_articles(request, store)
+    return Inputs(claim_set, articles, unreadable + story_warnings(claim_set, [a.id for a in articles]))
+
+
+def readable_articles(request: Request, store=None) -> tuple[list[Article], list[Problem]]:
+    """The articles under `request.articles` that can be read, and a problem for each that cannot; with
+    --strict, or when none can be read, a UsageError."""
     files, unreadable = find_article_files(list(request.articles), request.follow_symlinks)
     articles, unusable = read_articles(files, store, code_digest(PARSING_CODE).encode())
     unreadable += unusable
@@ -93,7 +100,7 @@ def read_inputs(request: Request, store=None) -> Inputs:
         )
     if not articles:
         raise UsageError(f"no readable .txt article found in {', '.join(request.articles)}")
-    return Inputs(claim_set, articles, unreadable + story_warnings(claim_set, [a.id for a in articles]))
+    return articles, unreadable
 
 
 class Session:
@@ -110,7 +117,7 @@ class Session:
             self.settings = Settings(
                 spec.identity, request.claims, calibration, request.min_severity, code_digest(MATCHING_CODE)
             )
-            self.embedder = CachedEmbedder(spec.identity, self.store, lambda: self._load(spec))
+            self.embedder = CachedEmbedder(spec.identity, self.store, lambda: _loaded(spec, notify))
             self.engine = self._engine(request, spec)
         except BaseException:
             self.store.close()
@@ -154,10 +161,6 @@ class Session:
         self.notify(f"connecting to the Dask scheduler at {request.scheduler}")
         return DaskEngine(request.scheduler, spec, self.settings.code, request.scheduler_timeout)
 
-    def _load(self, spec):
-        self.notify(f"loading model {spec.identity}")
-        return load_embedder(spec)
-
     def _fallback_calibration(self, identity: str):
         self.notify(
             f"warning: no calibration fitted for {identity}; using the default model's. "
@@ -183,10 +186,7 @@ def suggested(request: Request, notify: Callable[[str], None], story: str | None
     claim_set = load_claims(request.claims) if request.claims else None
     store = open_store(request, notify)
     try:
-        files, _ = find_article_files(list(request.articles), request.follow_symlinks)
-        articles, _ = read_articles(files, store, code_digest(PARSING_CODE).encode())
-        if not articles:
-            raise UsageError(f"no readable .txt article found in {', '.join(request.articles)}")
+        articles, _ = readable_articles(request, store)
         spec = resolve_model(request.model or (claim_set.model if claim_set else None) or DEFAULT_MODEL)
         embedder = CachedEmbedder(spec.identity, store, lambda: _loaded(spec, notify))
         try:
@@ -208,6 +208,7 @@ def suggested(request: Request, notify: Callable[[str], None], story: str | None
 
 
 def _loaded(spec, notify: Callable[[str], None]):
+    """The model, loaded when some text is not in the store yet; the user is told, as it takes seconds."""
     notify(f"loading model {spec.identity}")
     return load_embedder(spec)
 

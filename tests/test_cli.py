@@ -19,21 +19,9 @@ def case(tmp_path):
     return tmp_path
 
 
-def run(case, *extra):
-    return main(
-        [
-            "run",
-            "--claims",
-            str(case / "claims.yaml"),
-            "--articles",
-            str(case / "a.txt"),
-            str(case / "b.txt"),
-            "--out",
-            str(case / "out"),
-            "-q",
-            *extra,
-        ]
-    )
+def run(case, *extra, quiet=True):
+    args = ["run", "--claims", str(case / "claims.yaml"), "--articles", str(case / "a.txt"), str(case / "b.txt")]
+    return main([*args, "--out", str(case / "out"), *(["-q"] if quiet else []), *extra])
 
 
 def test_exit_codes_are_the_contract():
@@ -136,23 +124,7 @@ def test_validate_counts_in_the_singular_too(case, capsys):
 
 
 def test_verbose_and_colour(case, fake_model, capsys):
-    code = main(
-        [
-            "run",
-            "--claims",
-            str(case / "claims.yaml"),
-            "--articles",
-            str(case / "a.txt"),
-            str(case / "b.txt"),
-            "--out",
-            str(case / "out"),
-            "-v",
-            "--color",
-            "always",
-            "--format",
-            "json",
-        ]
-    )
+    code = run(case, "-v", "--color", "always", "--format", "json", quiet=False)
     assert code == EXIT_BLOCKING
     err = capsys.readouterr().err.splitlines()
     assert err[:3] == [

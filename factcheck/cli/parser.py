@@ -177,32 +177,22 @@ def _path(text: str) -> str:
     return text
 
 
-def _fraction(text: str) -> float:
-    """A share or a probability: a number from 0 to 1 (not nan, not inf)."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}") from None
-    if not 0.0 <= value <= 1.0:  # also false for nan
-        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}")
-    return value
+def _number(parse, within, expected: str):
+    """An argparse type: `parse` the text, then check it is `within` range; one message for both misses."""
+
+    def convert(text: str):
+        try:
+            value = parse(text)
+        except ValueError:
+            value = None
+        if value is None or not within(value):  # a range test is also false for nan
+            raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}")
+        return value
+
+    return convert
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
-    if not 0.0 < value <= 3600.0:  # also false for nan
-        raise argparse.ArgumentTypeError(f"expected a number of seconds from 0 to 3600, got {text!r}")
-    return value
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
-    return value
+# a share or a probability; a timeout; a count
+_fraction = _number(float, lambda v: 0.0 <= v <= 1.0, "a number from 0 to 1")
+_seconds = _number(float, lambda v: 0.0 < v <= 3600.0, "a number of seconds from 0 to 3600")
+_positive = _number(int, lambda v: v >= 1, "a whole number of 1 or more")

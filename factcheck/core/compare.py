@@ -72,8 +72,9 @@ def contradicted(claim: Telling, told: Telling) -> list[Contradiction]:
     ]
 
 
-def differences(a: Telling, b: Telling, against_claim: bool = False) -> list[tuple[str, str]]:
-    """(kind, explanation) of each checkable difference between two tellings."""
+def differences(a: Telling, b: Telling, against_claim: bool = False, names: bool = True) -> list[tuple[str, str]]:
+    """(kind, explanation) of each checkable difference between two tellings; with `names`, a name of one
+    draft of a sentence replaced in the other too (entity_change)."""
     found = [
         ("number", f"{a.name} says {x}, {b.name} says {y}")
         for x, y in (figure_conflicts(a.figures, b.figures, a.lang == b.lang, against_claim) if a.figures else [])
@@ -85,7 +86,7 @@ def differences(a: Telling, b: Telling, against_claim: bool = False) -> list[tup
     speaker = _attribution(a, b)
     if speaker:
         found.append(("attribution", speaker))
-    entity = _entity(a, b) if not against_claim else None
+    entity = entity_change(a, b) if names and not against_claim else None
     if entity:
         found.append(("entity", entity))
     return found
@@ -254,7 +255,7 @@ def _word_keys(text: str) -> set[str]:
     return {w[:KEY_CHARS] for w in t.words | t.names}
 
 
-def _entity(a: Telling, b: Telling) -> str | None:
+def entity_change(a: Telling, b: Telling) -> str | None:
     """Two drafts of one sentence where a name of one is replaced by another name (JYP / YG Entertainment)."""
     if not near_duplicates(a, b):
         return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 from anyascii import anyascii
 
-from factcheck.core.compare import Telling, differences
+from factcheck.core.compare import Telling, differences, entity_change
 from factcheck.records import Article
 from factcheck.suggested import Side, SuggestedClaim, Suggestion
 from factcheck.text.cues import MODALITY, cues, same_speaker
@@ -121,10 +121,11 @@ def _sentence(article: Article, index: int) -> Telling:
 
 def _compared(a: Article, x: int, b: Article, y: int, similarity: float) -> list[_Found]:
     sides = ((a, a.sentences[x].line), (b, b.sentences[y].line))
-    lines = [(k, t) for k, t in differences(_telling(a, x), _telling(b, y)) if k != "entity"]
+    tellings = (_telling(a, x), _telling(b, y))
+    found = [_Found(kind, text, sides, similarity) for kind, text in differences(*tellings, names=False)]
     # names are compared sentence to sentence: the rest of a line names other people
-    names = [(k, t) for k, t in differences(_sentence(a, x), _sentence(b, y)) if k == "entity"]
-    found = [_Found(kind, text, sides, similarity) for kind, text in lines + names]
+    names = entity_change(_sentence(a, x), _sentence(b, y))
+    found += [_Found("entity", names, sides, similarity)] if names else []
     if not any(f.kind == "attribution" for f in found):
         speaker = _speakers_differ(a, x, b, y)
         found += [_Found("attribution", speaker, sides, similarity)] if speaker else []

@@ -54,17 +54,7 @@ def _disagreement(result: ClaimResult, paths: dict) -> list[Finding]:
     for evidence in result.mentioning:
         mine = _what_differs(evidence, involving.get(evidence.article, []))
         if mine:
-            out.append(
-                Finding(
-                    result.claim.id,
-                    evidence.article,
-                    evidence.line,
-                    "disagreement",
-                    _level(result),
-                    paths[evidence.article],
-                    f"{result.claim.id}: " + "; ".join(mine),
-                )
-            )
+            out.append(_finding(result, paths, evidence.article, evidence.line, "disagreement", "; ".join(mine)))
     return out
 
 
@@ -84,45 +74,30 @@ def _what_differs(evidence: Evidence, differences: list[Difference]) -> list[str
 
 
 def _unverified(result: ClaimResult, paths: dict) -> list[Finding]:
+    said = f"the verified version is '{result.claim.verified}'"
     return [
-        Finding(
-            result.claim.id,
-            e.article,
-            e.line,
-            "unverified-version",
-            _level(result),
-            paths[e.article],
-            f"{result.claim.id}: tells '{e.version}', the verified version is '{result.claim.verified}'",
-        )
+        _finding(result, paths, e.article, e.line, "unverified-version", f"tells '{e.version}', {said}")
         for e in result.off_verified
     ]
 
 
 def _contradicting(result: ClaimResult, paths: dict) -> list[Finding]:
     return [
-        Finding(
-            result.claim.id,
-            c.evidence.article,
-            c.evidence.line,
-            "contradicts-claim",
-            _level(result),
-            paths[c.evidence.article],
-            f"{result.claim.id}: {c.explanation}",
-        )
+        _finding(result, paths, c.evidence.article, c.evidence.line, "contradicts-claim", c.explanation)
         for c in result.contradictions
     ]
 
 
 def _internal(result: ClaimResult, paths: dict) -> list[Finding]:
+    # one article telling two figures or versions is reported, never blocking
     return [
-        Finding(
-            result.claim.id,
-            d.left.article,
-            d.left.also[0].line,
-            "internal",
-            "warning",
-            paths[d.left.article],
-            f"{result.claim.id}: {d.explanation}",
-        )
+        _finding(result, paths, d.left.article, d.left.also[0].line, "internal", d.explanation, level="warning")
         for d in result.internal
     ]
+
+
+def _finding(
+    result: ClaimResult, paths: dict, article: str, line: int, rule: str, what: str, level: str | None = None
+) -> Finding:
+    claim = result.claim.id
+    return Finding(claim, article, line, rule, level or _level(result), paths[article], f"{claim}: {what}")
