@@ -49,6 +49,8 @@ def test_parse_number_by_language(token, lang, value):
         ("640 COVID-19 cases", "en", [(640, "count", "covid")]),  # 19 is part of a name
         ("it earned $ 4.8 M in the US", "en", [(4_800_000, "money:USD", "")]),
         ("he is 1.8 m tall", "en", [(1.8, "count", "m")]),
+        ("a third death was reported", "en", [(3, "rank", "")]),  # an ordinal, not a fraction
+        ("a third of the companies", "en", [(100 / 3, "percent", "")]),
     ],
 )
 def test_quantities(text, lang, expected):
@@ -78,6 +80,34 @@ def test_context_words_keep_their_order_whatever_the_hash_seed():
 )
 def test_number_conflicts_match_quantities_by_what_they_count(left, right, conflicts):
     assert number_conflicts(left, right) == conflicts
+
+
+@pytest.mark.parametrize(
+    "claim, evidence, conflicts",
+    [
+        ("fewer than 29 member clubs", "It comprises 29 member clubs", [("29 member", "29 member")]),
+        ("more than 45 wins", "a record of 45 wins and 60 losses", [("45 wins", "45 wins")]),
+        ("a rating higher than 15 %", "a rating of 11 %", [("15 %", "11 %")]),
+        ("a rating higher than 15 %", "a rating of 20 %", []),
+        ("released before 2007", "released in 2007", [("2007", "2007")]),
+        ("reported by March 19", "as of 19 March", []),  # 'by' is inclusive
+        # what a figure counts ends with its clause: 'worldwide' is the total's, not the other territories'
+        (
+            "grossed more than $ 317 million worldwide",
+            "$ 149.4 million in other territories, for a worldwide total of $ 318.3 million",
+            [],
+        ),
+        (
+            "grossed more than $ 317 million worldwide",
+            "$ 148.5 million in other territories, for a worldwide total of $ 316.9 million",
+            [("317 million", "316.9 million")],
+        ),
+        # '1.027 billion' has three decimals, not a thousands separator: it is not 975 million give or take 500
+        ("a budget of $ 975 million", "a budget of $ 1.027 billion", [("975 million", "1.027 billion")]),
+    ],
+)
+def test_a_claims_bounds_against_an_articles_figures(claim, evidence, conflicts):
+    assert number_conflicts((claim, "en"), (evidence, "en"), as_bounds=True) == conflicts
 
 
 @pytest.mark.parametrize(

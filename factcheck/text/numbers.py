@@ -32,9 +32,12 @@ EXACT = 1e-6  # a whole number written out in full ('46 wins', '1997') is exact
 def rounding_tolerance(token: str, value: float, scale_text: str) -> float:
     """Half the place of the last digit written: '45.4 million' allows 45.35 to 45.45 million, '36 million'
     35.5 to 36.5 million; a whole number written out in full allows itself."""
-    scale = value / parse_number(token, "en") if scale_text and parse_number(token, "en") else 1.0
+    written = parse_number(token, "en") if scale_text else value
+    scale = value / written if scale_text and written else 1.0
     decimals = re.search(r"[.,](\d{1,2})$", token.replace(" ", ""))
-    if decimals and not re.search(r"[.,]\d{3}$", token):
+    if scale != 1.0 and written % 1:  # '1.027 billion': three decimals, not a thousands separator
+        decimals = re.search(r"[.,](\d+)$", token.replace(" ", ""))
+    if decimals and (scale != 1.0 or not re.search(r"[.,]\d{3}$", token)):
         return 0.5 * 10 ** -len(decimals.group(1)) * scale
     return 0.5 * scale if scale != 1.0 else EXACT
 

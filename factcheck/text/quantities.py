@@ -52,24 +52,27 @@ _FRACTIONS = [
     for p, share in (
         (r"\b(?:two|deux) (?:thirds|tiers)\b|\büçte ikisi\b", 200 / 3),
         (r"\bthree quarters\b|\btrois quarts\b|\bdörtte üçü\b", 75),
-        (r"\b(?:a|one) third\b|\bun tiers\b|\büçte biri\b", 100 / 3),
-        (r"\b(?:a|one) quarter\b|\bun quart\b|\bdörtte biri\b", 25),
+        # 'a third of', not 'a third death'
+        (r"\b(?:a|one) third(?= of\b)|\bun tiers\b|\büçte biri\b", 100 / 3),
+        (r"\b(?:a|one) quarter(?= of\b)|\bun quart\b|\bdörtte biri\b", 25),
         (r"\b(?:a |one )?half\b|\b(?:la|une) moitié\b|\byarısı\b", 50),
     )
 ]
 _FRACTION_MARK = "\ue002"
 
 # What comes before a figure and makes it a bound or an estimate.
-_LOWER = r"more than|over|above|in excess of|plus de|au-delà de|"
-_UPPER = r"less than|fewer than|under|below|moins de|"
+_LOWER = r"more than|over|above|in excess of|higher than|greater than|larger than|plus de|au-delà de|"
+_UPPER = r"less than|fewer than|under|below|lower than|smaller than|moins de|"
 _MIN = r"at least|au moins|en az|no fewer than|no less than|"
 _MAX = r"at most|au plus|en fazla|no more than|"
 _ABOUT = (
     r"about|around|approximately|roughly|nearly|almost|some|close to|environ|près de|presque|quelque|"
     r"autour de|quasiment|yaklaşık|aşağı yukarı|neredeyse|"
 )
-_BEFORE_DATE = r"before|until|by|avant|jusqu['’]en|"
-_AFTER_DATE = r"after|since|après|depuis|"
+_BEFORE_DATE = r"before|avant|"
+_UNTIL_DATE = r"until|by|jusqu['’]en|"
+_AFTER_DATE = r"after|après|"
+_SINCE_DATE = r"since|depuis|"
 _QUALIFIER_MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
@@ -77,7 +80,7 @@ _QUALIFIER_MONTHS = (
 _QUALIFIER = re.compile(
     rf"(?:(?P<min>{_MIN[:-1]})|(?P<max>{_MAX[:-1]})|(?P<lower>{_LOWER[:-1]})|"
     rf"(?P<upper>{_UPPER[:-1]})|(?P<about>{_ABOUT[:-1]})|(?P<before>{_BEFORE_DATE[:-1]})|"
-    rf"(?P<after>{_AFTER_DATE[:-1]}))\s*(?:de\s+|d['’]\s*)?[$€£]?\s*(?:(?:{_QUALIFIER_MONTHS})\s+)?$",
+    rf"(?P<after>{_AFTER_DATE[:-1]})|(?P<until>{_UNTIL_DATE[:-1]})|(?P<since>{_SINCE_DATE[:-1]}))\s*(?:de\s+|d['’]\s*)?[$€£]?\s*(?:(?:{_QUALIFIER_MONTHS})\s+)?$",
     re.IGNORECASE,
 )
 _QUALIFIER_AFTER = re.compile(
@@ -90,7 +93,10 @@ _OPEN = {
     "upper": (None, -1),
     "before": (None, -1),
     "max": (None, 1),
+    "until": (None, 1),
+    "since": (-1, None),
 }  # where the interval starts and ends: past the value (1) or with it (-1), or unbounded
+_STRICT = ("lower", "upper", "before", "after")  # bounds that leave their own value out
 APPROXIMATE = 0.1  # 'about 500' is 450 to 550
 
 
@@ -113,7 +119,9 @@ class Quantity:
         it counts) weigh double, the one right after it (its unit) more."""
         unit = 2 if self.after[:1] and self.after[:1] == other.after[:1] else 0
         mine, theirs = set(self.before) | set(self.after), set(other.before) | set(other.after)
-        return unit + 2 * len(set(self.after) & set(other.after)) + len(mine & theirs)
+        # what one counts said before the other: '$90 million worldwide', 'a worldwide total of $91.1 million'
+        crossed = (set(self.after) & set(other.before)) | (set(other.after) & set(self.before))
+        return unit + 2 * len(set(self.after) & set(other.after)) + len(crossed) + len(mine & theirs)
 
     def counts_as(self, other: Quantity) -> bool:
         """Whether what one figure counts (the words after it) is said around the other, on either side:
@@ -121,7 +129,13 @@ class Quantity:
         return bool(set(self.after) & (set(other.before) | set(other.after)))
 
     def allows(self, other: Quantity) -> bool:
-        """Whether both can be true of one thing: their intervals overlap ('more than 45' starts past 45)."""
+        """Whether both can be true of one thing: their intervals overlap ('more than 45' starts past 45).
+        A strict bound leaves out a figure equal to it: 'fewer than 29 clubs' does not allow '29 clubs', nor
+        'less than 1.6 billion' '1.6 billion' (as readers take it, though '1.6 billion' may be rounded)."""
+        if self.qualifier in _STRICT and other.qualifier == "exact":
+            return self.low < other.value < self.high
+        if other.qualifier in _STRICT and self.qualifier == "exact":
+            return other.low < self.value < other.high
         return self.low < other.high and other.low < self.high
 
 
@@ -147,8 +161,12 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
                 (before[prefix.start() :] if prefix else "") + written + (suffix.group() if suffix else "")
             ).strip()
         context = (
-            _keys(text[matches[n - 1].end() if n else 0 : match.start()])[::-1][:CONTEXT_WORDS],
-            _keys(text[match.end() : matches[n + 1].start() if n + 1 < len(matches) else len(text)])[:CONTEXT_WORDS],
+            _keys(_CLAUSE_BREAK.split(text[matches[n - 1].end() if n else 0 : match.start()])[-1])[::-1][
+                :CONTEXT_WORDS
+            ],
+            _keys(_CLAUSE_BREAK.split(text[match.end() : matches[n + 1].start() if n + 1 < len(matches) else None])[0])[
+                :CONTEXT_WORDS
+            ],
         )
         found.append(_qualified(value, kind, match.group(), scale_text, before, after, written, context))
     for share, written, before, after in fractions:
@@ -158,6 +176,11 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
 
 
 CONTEXT_WORDS = 3
+# What a figure counts ends with its clause: in '$149.4 million in other territories, for a worldwide total of
+# $318.3 million', 'worldwide' is the second figure's.
+_CLAUSE_BREAK = re.compile(
+    r"\s*[,;:\u2013\u2014]\s+|\s+[\u2013\u2014-]\s+|\s+(?:and|et|ve|for|pour|against|contre)\s+", re.IGNORECASE
+)
 
 
 # Words that say the same of a figure in other words or languages: 'globally', 'worldwide', 'mondial', 'dünya'
@@ -193,7 +216,7 @@ def _qualified(
     about: bool = False,
 ) -> Quantity:
     qualifier = "about" if about else _qualifier(before, after)
-    if qualifier in ("before", "after") and kind not in ("year", "day", "time"):
+    if qualifier in ("before", "after", "until", "since") and kind not in ("year", "day", "time"):
         qualifier = "exact"  # 'reviewed by 47 critics', 'after 3 games': not dates
     tolerance = rounding if rounding is not None else rounding_tolerance(token, value, scale_text)
     low, high = value - tolerance, value + tolerance
