@@ -46,7 +46,7 @@ FIT_SETS = {
     "own-claims": own.own_claims,
     "drafts": own.drafts,
 }
-GLOBAL_RECALL = 0.92  # the issue asks 0.9 on held-out digests; a margin for the other half
+GLOBAL_RECALL = 0.94  # the issue asks 0.9 on held-out digests: two standard errors above it (n ~ 180, recall ~ 0.93)
 NEAR_MISS = 0.1
 # every claim a near miss: the features are taken with clauses looked at, as for any claim that might be stated
 EVERY_CLAUSE = Calibration("fit", Scope({}, 0.0, 2.0), Scope({}, 0.0, 2.0), near_miss=0.0)
