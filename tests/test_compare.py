@@ -2,7 +2,7 @@
 
 import pytest
 
-from factcheck.core.compare import compare, internal_differences
+from factcheck.core.compare import compare, contradictions, internal_differences
 from factcheck.core.figures import number_conflicts
 from factcheck.records import Evidence
 from factcheck.text.cues import cues
@@ -51,6 +51,9 @@ def test_parse_number_by_language(token, lang, value):
         ("he is 1.8 m tall", "en", [(1.8, "count", "m")]),
         ("a third death was reported", "en", [(3, "rank", "")]),  # an ordinal, not a fraction
         ("a third of the companies", "en", [(100 / 3, "percent", "")]),
+        ("an average rating of 7.1/10 based on 48 reviews", "en", [(7.1, "rating:10", ""), (48, "count", "reviews")]),
+        ("The Resident Evil 5 version sold 1.3 million copies", "en", [(1.3e6, "count", "copies")]),  # 5 names it
+        ("born August 16, 1980", "en", [(16, "day", ""), (1980, "year", "")]),
     ],
 )
 def test_quantities(text, lang, expected):
@@ -90,6 +93,7 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         ("a rating higher than 15 %", "a rating of 11 %", [("15 %", "11 %")]),
         ("a rating higher than 15 %", "a rating of 20 %", []),
         ("released before 2007", "released in 2007", [("2007", "2007")]),
+        ("visited 65 million times", "visited over 65 million times", []),  # 65 million may be rounded
         ("reported by March 19", "as of 19 March", []),  # 'by' is inclusive
         # what a figure counts ends with its clause: 'worldwide' is the total's, not the other territories'
         (
@@ -120,6 +124,8 @@ def test_a_claims_bounds_against_an_articles_figures(claim, evidence, conflicts)
         ("Merkez Bankası kripto paraları yasaklamayı planlıyor.", "tr", False),
         ("Bu bir yasak değil.", "tr", True),
         ("The bank does not plan to ban them.", "en", True),
+        ("The economy has yet to exhibit sustainable growth.", "en", True),
+        ("Gereksinimler bilginin bölümlere ayrılmasını sağlar.", "tr", False),  # a verbal noun
     ],
 )
 def test_negation(text, lang, negated):
@@ -275,3 +281,24 @@ def test_a_speaker_is_someone_and_ends_on_a_word(text, lang, speakers):
     from factcheck.text.cues import cues
 
     assert cues(text, lang).speakers == speakers
+
+
+@pytest.mark.parametrize(
+    "claim, evidence",
+    [
+        (
+            "The Boston Globe has written about Harvard University.",
+            "Le Boston Globe a publié une série de quatre articles sans concession sur l'université de Harvard.",
+        ),
+        (
+            "Non radio phones will all end up as wire phones.",
+            "Avec le temps, tous les téléphones non radiophoniques seront considérés comme des téléphones filaires.",
+        ),
+        (
+            "The economy has yet to exhibit sustainable growth.",
+            "Mais l'économie n'a pas montré de signes de croissance durable.",
+        ),
+    ],
+)
+def test_a_negation_of_a_word_or_yet_to_does_not_flip_the_claim_across_languages(claim, evidence):
+    assert contradictions(claim, "en", _evidence("a", evidence)) == []

@@ -14,6 +14,7 @@ _NEGATION = {
         r"\bni\b",
     ],
     "en": [
+        r"\b(?:has|have|had|is|are|was|were)\s+yet\s+to\b",  # 'has yet to exhibit': has not exhibited
         r"\bno one\b",
         r"\bnot\b(?!\s+(?:only|just|merely)\b)",
         r"n['’]t\b",
@@ -37,7 +38,7 @@ _NEGATION = {
         r"\w{2,}m[ae]y[ae]n\b",
         r"\w{2,}m[ae]m[ıi]ş",
         r"\bolmadan\b",
-        r"\w{2,}m[ae]s[ıi]n[ıi]?\b",
+        r"\w{2,}m[ae]s[ıi]n\b",  # 'yapmasın'; 'ayrılmasını' is a verbal noun, not a negation
     ],
 }
 # A negation inside a purpose clause ("pour qu'il ne soit pas bloqué") does not negate what the
@@ -128,6 +129,8 @@ _NO_ONE = re.compile(
     r"|\b(?:reports?|information|sources?|rapports?|informations|médias|bilgi\w*|haber\w*|rapor\w*|kaynak\w*)$",
     re.IGNORECASE,
 )
+# Negations that qualify a word, not the predicate: 'sans but lucratif', 'non radiophoniques', 'without delay'
+_MODIFIERS = {"sans", "non", "without", "olmadan"}
 _NEGATIONS = {
     lang: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for lang, patterns in _NEGATION.items()
 }
@@ -168,7 +171,9 @@ def cues(text: str, lang: str) -> Cues:
     speakers = tuple(
         dict.fromkeys(_clean(m.group("who")) for p in _ATTRIBUTION.get(lang, ()) for m in re.finditer(p, text))
     )
-    main_negations = len(_negation_matches(main_clause(main_clauses, lang), lang))
+    main_negations = sum(
+        m.group().lower() not in _MODIFIERS for m in _negation_matches(main_clause(main_clauses, lang), lang)
+    )
     speakers = tuple(s for s in speakers if s and not _PRONOUN.match(s) and not _NO_ONE.search(s))
     return Cues(negations, modality, speakers, scopes, main_negations)
 
@@ -184,7 +189,7 @@ def _negation_matches(text: str, lang: str) -> list[re.Match]:
 
 
 _CONTRAST = re.compile(
-    r"[,;]?\s+(?:mais|but|yet|however|ancak|ama|fakat|oysa|tandis qu['’e]|while|whereas)\b.*$", re.IGNORECASE
+    r"[,;]?\s+(?:mais|but|yet(?!\s+to\b)|however|ancak|ama|fakat|oysa|tandis qu['’e]|while|whereas)\b.*$", re.IGNORECASE
 )
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|qui|dont|lequel|laquelle)\b[^,;.]*", re.IGNORECASE)
 _TURKISH_ENDING = re.compile(r"(?:\S+\s+){0,1}\S+\s*[.!?…]*\s*$")

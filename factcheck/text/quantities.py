@@ -130,12 +130,11 @@ class Quantity:
 
     def allows(self, other: Quantity) -> bool:
         """Whether both can be true of one thing: their intervals overlap ('more than 45' starts past 45).
-        A strict bound leaves out a figure equal to it: 'fewer than 29 clubs' does not allow '29 clubs', nor
-        'less than 1.6 billion' '1.6 billion' (as readers take it, though '1.6 billion' may be rounded)."""
+        This side's strict bound leaves out a figure equal to it: a claim's 'fewer than 29 clubs' does not allow
+        '29 clubs', nor 'less than 1.6 billion' '1.6 billion', as readers take it; but this side's rounded
+        '65 million' may be 65.3 million, as the other's 'over 65 million' says."""
         if self.qualifier in _STRICT and other.qualifier == "exact":
             return self.low < other.value < self.high
-        if other.qualifier in _STRICT and self.qualifier == "exact":
-            return other.low < self.value < other.high
         return self.low < other.high and other.low < self.high
 
 
@@ -148,13 +147,21 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     found = [_time(m) for m in _TIME.finditer(text)]
     text = _TIME.sub(" ", text)
     matches = list(NUMBER.finditer(text))
+    out_of = set()  # the 10 of '7.1/10'
     for n, match in enumerate(matches):
+        if n in out_of or (_LABEL.search(text[: match.start()]) and not re.fullmatch(r"(1[89]|20)\d\d", match.group())):
+            continue  # the 10 of a rating, or part of a name: 'Resident Evil 5', 'Chapter 3', 'Windows 10'
+
         token, suffix = split_suffix(match.group())
         value = parse_number(token, lang) * SUFFIX_SCALES.get(suffix, 1.0)
         before, after = text[: match.start()], text[match.end() :]
         value, after, scale_text = apply_scale(value, after, money=bool(_MONEY_BEFORE.search(before)))
         kind = _kind(value, match.group(), before, after, lang)
-        written = (match.group() + scale_text).strip()
+        rating = _OUT_OF.match(after)
+        if rating:
+            kind = f"rating:{rating.group(1)}"
+            out_of.add(n + 1)
+        written = (match.group() + scale_text).strip() + (f"/{rating.group(1)}" if rating else "")
         if kind == "percent":
             prefix, suffix = _PERCENT_BEFORE.search(before), _PERCENT_AFTER.match(after)
             written = (
@@ -193,6 +200,15 @@ _NOT_CONTEXT = {w[:5] for w in (*SCALES, *_CURRENCIES)}  # 'million' and 'dollar
 def _keys(text: str) -> tuple[str, ...]:
     words = _CONTEXT_WORD.findall(text)
     return tuple(_SAME_SENSE.get(k, k) for w in words for k in sorted(terms(w).keys) if k not in _NOT_CONTEXT)
+
+
+# A score out of a scale is one figure: '7.1/10', '84/100'
+_OUT_OF = re.compile(r"\s*/\s*(10|100|5)\b(?![.,]\d)")
+# A figure right after a capitalised word inside a sentence names something, unless the word is a month
+_LABEL = re.compile(
+    r"(?<=[^\W\d_])[,;:]?\s+(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mai|juin|juil|ao|ocak|şubat|"
+    r"nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık)\w*\s+$)[A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W\d_]+\s+$"
+)
 
 
 def _time(match: re.Match) -> Quantity:
