@@ -189,6 +189,11 @@ def test_a_title_and_a_name_or_titles_across_languages_may_be_one_speaker(a, b):
             "entity",
         ),
         (
+            "Barcelona won the final of the cup against a strong side on Sunday in Madrid.",
+            "Manchester United won the final of the cup against a strong side on Sunday in Madrid.",
+            "entity",
+        ),
+        (
             "Viduka is a retired Australian football centre forward.",
             "Viduka is NOT retired and is an Australian football centre forward.",
             "negation",

@@ -260,18 +260,29 @@ def entity_change(a: Telling, b: Telling) -> str | None:
     if not near_duplicates(a, b):
         return None
     ta, tb = terms(a.text), terms(b.text)
-    only_a = sorted(n for n in ta.names if _new_name(n, tb, a.text, b.text))
-    only_b = sorted(n for n in tb.names if _new_name(n, ta, b.text, a.text))
+    # a sentence's first word counts as a name here when it is capitalised in both drafts ('Barcelona won',
+    # 'Manchester United won')
+    only_a = sorted(n for n in ta.capitalised if _new_name(n, tb, a.text, b.text) and _opening_name(n, ta, tb))
+    only_b = sorted(n for n in tb.capitalised if _new_name(n, ta, b.text, a.text) and _opening_name(n, tb, ta))
     if only_a and only_b:
         named_a, named_b = ", ".join(_as_written(a.text, only_a)), ", ".join(_as_written(b.text, only_b))
         return f"{a.name} names {named_a}, {b.name} names {named_b}"
     return None
 
 
+def _opening_name(word: str, mine: Terms, other: Terms) -> bool:
+    """A name, or a capitalised first word facing another capitalised word the other draft lacks."""
+    return word in mine.names or bool(other.capitalised - mine.capitalised - mine.words)
+
+
 def _new_name(name: str, other: Terms, text: str, other_text: str) -> bool:
     """A name of one draft that the other does not have in any form: not the same name spelt otherwise
     (a plural, a typo), nor an acronym of its words (PM, Prime Minister)."""
-    if len(name) < MIN_NAME or other.has(name) or any(n.startswith(name) or name.startswith(n) for n in other.names):
+    if (
+        len(name) < MIN_NAME
+        or other.has(name)
+        or any(n.startswith(name) or name.startswith(n) for n in other.capitalised)
+    ):
         return False
     if any(fuzz.ratio(name, n) >= TYPO_RATIO for n in other.names):
         return False
