@@ -149,7 +149,7 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     matches = list(NUMBER.finditer(text))
     out_of = set()  # the 10 of '7.1/10'
     for n, match in enumerate(matches):
-        if n in out_of or (_LABEL.search(text[: match.start()]) and not re.fullmatch(r"(1[89]|20)\d\d", match.group())):
+        if n in out_of or _names_something(text, match):
             continue  # the 10 of a rating, or part of a name: 'Resident Evil 5', 'Chapter 3', 'Windows 10'
 
         token, suffix = split_suffix(match.group())
@@ -167,15 +167,9 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             written = (
                 (before[prefix.start() :] if prefix else "") + written + (suffix.group() if suffix else "")
             ).strip()
-        context = (
-            _keys(_CLAUSE_BREAK.split(text[matches[n - 1].end() if n else 0 : match.start()])[-1])[::-1][
-                :CONTEXT_WORDS
-            ],
-            _keys(_CLAUSE_BREAK.split(text[match.end() : matches[n + 1].start() if n + 1 < len(matches) else None])[0])[
-                :CONTEXT_WORDS
-            ],
+        found.append(
+            _qualified(value, kind, match.group(), scale_text, before, after, written, _context(text, matches, n))
         )
-        found.append(_qualified(value, kind, match.group(), scale_text, before, after, written, context))
     for share, written, before, after in fractions:
         context = (_keys(before)[::-1][:CONTEXT_WORDS], _keys(after)[:CONTEXT_WORDS])
         found.append(_qualified(share, "percent", "", "", "", after, written, context, rounding=1.0, about=True))
@@ -183,6 +177,19 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
 
 
 CONTEXT_WORDS = 3
+
+
+def _context(text: str, matches: list[re.Match], n: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of its clause before figure n, nearest first, back to the previous figure, and after it, up to
+    the next."""
+    before = text[matches[n - 1].end() if n else 0 : matches[n].start()]
+    after = text[matches[n].end() : matches[n + 1].start() if n + 1 < len(matches) else None]
+    return (
+        _keys(_CLAUSE_BREAK.split(before)[-1])[::-1][:CONTEXT_WORDS],
+        _keys(_CLAUSE_BREAK.split(after)[0])[:CONTEXT_WORDS],
+    )
+
+
 # What a figure counts ends with its clause: in '$149.4 million in other territories, for a worldwide total of
 # $318.3 million', 'worldwide' is the second figure's.
 _CLAUSE_BREAK = re.compile(
@@ -204,11 +211,6 @@ def _keys(text: str) -> tuple[str, ...]:
 
 # A score out of a scale is one figure: '7.1/10', '84/100'
 _OUT_OF = re.compile(r"\s*/\s*(10|100|5)\b(?![.,]\d)")
-# A figure right after a capitalised word inside a sentence names something, unless the word is a month
-_LABEL = re.compile(
-    r"(?<=[^\W\d_])[,;:]?\s+(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mai|juin|juil|ao|ocak|şubat|"
-    r"nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık)\w*\s+$)[A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W\d_]+\s+$"
-)
 
 
 def _time(match: re.Match) -> Quantity:
@@ -267,6 +269,19 @@ _MONTHS = (
     r"apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
     r"octobre|novembre|décembre|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
 )
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+# A figure right after a capitalised word inside a sentence names something, unless the word is a month
+_LABEL = re.compile(rf"(?<=[^\W\d_])[,;:]?\s+(?!(?i:{_MONTHS})\w*\s+$)[A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W\d_]+\s+$")
+LABEL_REACH = 40  # characters before a figure in which to look for the word it follows
+
+
+def _names_something(text: str, match: re.Match) -> bool:
+    """'Resident Evil 5', 'Chapter 3': a figure, not a year, right after a capitalised word in the sentence."""
+    return not _YEAR.fullmatch(match.group()) and bool(
+        _LABEL.search(text[max(match.start() - LABEL_REACH, 0) : match.start()])
+    )
+
+
 _DAY_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
 _DAY_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 
@@ -281,7 +296,7 @@ def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
     currency = _currency(before, after)
     if currency:
         return f"money:{currency}"
-    if re.fullmatch(r"(1[89]|20)\d\d", token):
+    if _YEAR.fullmatch(token):
         return "year"
     return "count"
 
