@@ -235,17 +235,9 @@ def claim_figures() -> list[Run]:
         claims, stories, articles, expects = [], {}, {}, []
         for n, r in enumerate(sts_news()):
             claim, sentence = r["sentence1"]["en"], r["sentence2"][a_lang]
-            shared = [
-                m
-                for m in _DIGITS.finditer(claim)
-                if re.search(rf"(?<![\d.,]){m.group()}(?![\d])", sentence)
-                and not re.fullmatch(r"(19|20)\d\d", m.group())
-            ]
-            if r["score"] < 3.5 or not shared:
+            changed = _changed_figure(claim, sentence, r["sentence2"]["en"]) if r["score"] >= 3.5 else None
+            if changed is None:
                 continue
-            m = shared[0]
-            value = int(m.group())
-            changed = claim[: m.start()] + str(value * 2 + 3 if value < 50 else round(value * 1.4)) + claim[m.end() :]
             half = half_of(("sts", n))
             articles[f"a{n}"] = digest(sentence, a_lang, rng)
             stories[f"s{n}"] = [f"a{n}"]
@@ -328,7 +320,7 @@ def claim_pairs() -> list[Pair]:
             if r["score"] < 3.5:
                 continue
             half = half_of(("sts", n))
-            changed = _changed_figure(claim, sentence)
+            changed = _changed_figure(claim, sentence, r["sentence2"]["en"])
             negated = negate(claim)
             if changed or negated:
                 out.append(Pair(f"claim pair agrees en>{a_lang}", claim, "en", sentence, a_lang, False, half, True))
@@ -351,18 +343,37 @@ _BOUND = re.compile(
 )
 
 
-def _changed_figure(claim: str, sentence: str) -> str | None:
+def _changed_figure(claim: str, sentence: str, sentence_en: str) -> str | None:
     """The claim with a figure it shares with the sentence changed; None when there is none, or when the
-    figure is a bound or an estimate in the claim (another figure could still agree with it)."""
+    figure is a bound or an estimate in the claim or in the (English) sentence: another figure could still
+    agree with it ('visited 91 million times' does not contradict 'visited over 65 million times')."""
     shared = [
         m
         for m in _DIGITS.finditer(claim)
         if re.search(rf"(?<![\d.,]){m.group()}(?![\d])", sentence)
         and not re.fullmatch(r"(19|20)\d\d", m.group())
         and not _BOUND.search(claim[: m.start()])
+        and not any(_BOUND.search(sentence_en[: s.start()]) for s in _same_digits(m.group(), sentence_en))
     ]
     if not shared:
         return None
     m = shared[0]
-    value = int(m.group())
-    return claim[: m.start()] + str(value * 2 + 3 if value < 50 else round(value * 1.4)) + claim[m.end() :]
+    return claim[: m.start()] + str(_other_value(int(m.group()), claim, m)) + claim[m.end() :]
+
+
+def _same_digits(digits: str, text: str) -> list[re.Match]:
+    return list(re.finditer(rf"(?<![\d.,]){digits}(?![\d])", text))
+
+
+_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$|^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+
+
+def _other_value(value: int, claim: str, m: re.Match) -> int:
+    """Another value for the figure: a day of a month stays a day ('July 15' -> 'July 22', not 'July 33')."""
+    if value <= 31 and (_MONTH.search(claim[: m.start()]) or _MONTH.search(claim[m.end() :])):
+        return value + 7 if value <= 21 else value - 10
+    return value * 2 + 3 if value < 50 else round(value * 1.4)
