@@ -54,6 +54,10 @@ def test_parse_number_by_language(token, lang, value):
         ("an average rating of 7.1/10 based on 48 reviews", "en", [(7.1, "rating:10", ""), (48, "count", "reviews")]),
         ("The Resident Evil 5 version sold 1.3 million copies", "en", [(1.3e6, "count", "copies")]),  # 5 names it
         ("born August 16, 1980", "en", [(16, "day", ""), (1980, "year", "")]),
+        ("born in August 11,1980", "en", [(11, "day", ""), (1980, "year", "")]),  # no decimal 11.198
+        ("a weighted average score of 41 out of 100", "en", [(41, "percent", "")]),
+        ("an average rating of 3.8 out of 10", "en", [(3.8, "rating:10", "")]),
+        ("a $70-million program", "en", [(7e7, "money:USD", "")]),
     ],
 )
 def test_quantities(text, lang, expected):
@@ -108,6 +112,20 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         ),
         # '1.027 billion' has three decimals, not a thousands separator: it is not 975 million give or take 500
         ("a budget of $ 975 million", "a budget of $ 1.027 billion", [("975 million", "1.027 billion")]),
+        ("nobody under 50 years was known to have died", "no one younger than 50 was known to have died", []),
+        (
+            "an average score of less than 41.5 % on Metacritic",
+            "a weighted average score of 42 out of 100",
+            [("41.5 %", "42/100")],
+        ),
+        ("AbbVie's $55B Shire deal", "AbbVie's $55bn Shire deal", []),  # '55B' is 54.5 to 55.5 billion
+        # of two figures as close to the claim's by the words before them, the one of what the claim counts
+        (
+            "Legend of the Sword grossed less than $ 122 million globally",
+            "Legend of the Sword has grossed $ 36.3 million in the United States and $ 85 million in other "
+            "territories for a worldwide total of $ 122.2 million",
+            [("122 million", "122.2 million")],
+        ),
     ],
 )
 def test_a_claims_bounds_against_an_articles_figures(claim, evidence, conflicts):

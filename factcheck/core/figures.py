@@ -48,8 +48,8 @@ def _peers(
         best = [p for p, n in zip(same_kind, shared) if n == max(shared)]
         # when the words after the figures (what they count) say nothing, the words before them pick one only
         # if no other figure has as many ('grossed $X in America and $Y in ...' is not one figure)
-        if len(best) > 1 and not any(q.counts_as(p) for p in best):
-            return []
+        if len(best) > 1:  # of those, the ones around which what q counts is said
+            return [p for p in best if q.counts_as(p)]
         return best
     alone = len(same_kind) == 1 and sum(m.kind == q.kind for m in mine) == 1
     if not alone or (same_language and q.unit and same_kind[0].unit and q.unit != same_kind[0].unit):

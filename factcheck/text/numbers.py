@@ -8,10 +8,13 @@ import re
 SEP = r"[ \u00a0\u202f.,]"
 ORDINAL = r"(?:e|er|re|ème|eme|th|st|nd|rd)"
 _SUFFIX_SCALE = r"(?:bn|b|mn|m|k)"  # $77B, 55bn, 4.8M
-# a figure hyphened onto a word is part of a name: COVID-19, F-16, G-20
+_YEAR_DIGITS = r"(?:1[89]|20)\d\d\b"
+# a figure hyphened onto a word is part of a name: COVID-19, F-16, G-20; 'August 11,1980' is a day and a year
 NUMBER = re.compile(
     rf"(?<![\w.,])(?<![^\W\d_]-)\d{{1,3}}(?:{SEP}\d{{3}})+(?:[.,]\d+)?(?![\w])"
-    rf"|(?<![\w.,])(?<![^\W\d_]-)\d+(?:[.,]\d+)?(?:{ORDINAL}|{_SUFFIX_SCALE}|\.(?=\s+[a-zçğıöşü]))?(?![\w])",
+    rf"|(?<![\w.,])(?<![^\W\d_]-)\d+(?:\.\d+|,(?!{_YEAR_DIGITS})\d+)?"
+    rf"(?:{ORDINAL}|{_SUFFIX_SCALE}|\.(?=\s+[a-zçğıöşü]))?(?![\w])"
+    rf"|(?<=\d,){_YEAR_DIGITS}",
     re.IGNORECASE,
 )
 SUFFIX_SCALES = {"bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
@@ -128,7 +131,7 @@ def _turkish_run(run: list[str]) -> str:
 def apply_scale(value: float, after: str, money: bool = False) -> tuple[float, str, str]:
     """The scale word after a figure ('67 million'); after an amount of money, its abbreviation too ('$4.8 M',
     '$2 bn'), which after other figures may be a unit ('4.8 m' tall)."""
-    match = re.match(r"\s*([^\W\d_]+)", after)
+    match = re.match(r"(?:\s*|-)([^\W\d_]+)", after)  # '$70-million' too
     if match and match.group(1).lower() in SCALES:
         return value * SCALES[match.group(1).lower()], after[match.end() :], match.group(0)
     if match and money and match.group(1) in _MONEY_SCALES:

@@ -61,8 +61,8 @@ _FRACTIONS = [
 _FRACTION_MARK = "\ue002"
 
 # What comes before a figure and makes it a bound or an estimate.
-_LOWER = r"more than|over|above|in excess of|higher than|greater than|larger than|plus de|au-delà de|"
-_UPPER = r"less than|fewer than|under|below|lower than|smaller than|moins de|"
+_LOWER = r"more than|over|above|in excess of|higher than|greater than|larger than|older than|plus de|au-delà de|"
+_UPPER = r"less than|fewer than|under|below|lower than|smaller than|younger than|moins de|"
 _MIN = r"at least|au moins|en az|no fewer than|no less than|"
 _MAX = r"at most|au plus|en fazla|no more than|"
 _ABOUT = (
@@ -135,7 +135,9 @@ class Quantity:
         '65 million' may be 65.3 million, as the other's 'over 65 million' says."""
         if self.qualifier in _STRICT and other.qualifier == "exact":
             return self.low < other.value < self.high
-        return self.low < other.high and other.low < self.high
+        if self.qualifier in _STRICT or other.qualifier in _STRICT:
+            return self.low < other.high and other.low < self.high
+        return self.low <= other.high and other.low <= self.high
 
 
 @lru_cache(maxsize=1 << 16)
@@ -159,16 +161,18 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
         kind = _kind(value, match.group(), before, after, lang)
         rating = _OUT_OF.match(after)
         if rating:
-            kind = f"rating:{rating.group(1)}"
+            kind = "percent" if rating.group(1) == "100" else f"rating:{rating.group(1)}"
             out_of.add(n + 1)
         written = (match.group() + scale_text).strip() + (f"/{rating.group(1)}" if rating else "")
-        if kind == "percent":
-            prefix, suffix = _PERCENT_BEFORE.search(before), _PERCENT_AFTER.match(after)
+        if kind == "percent" and not rating:
+            sign_before, sign_after = _PERCENT_BEFORE.search(before), _PERCENT_AFTER.match(after)
             written = (
-                (before[prefix.start() :] if prefix else "") + written + (suffix.group() if suffix else "")
+                (before[sign_before.start() :] if sign_before else "")
+                + written
+                + (sign_after.group() if sign_after else "")
             ).strip()
         found.append(
-            _qualified(value, kind, match.group(), scale_text, before, after, written, _context(text, matches, n))
+            _qualified(value, kind, token, scale_text or suffix, before, after, written, _context(text, matches, n))
         )
     for share, written, before, after in fractions:
         context = (_keys(before)[::-1][:CONTEXT_WORDS], _keys(after)[:CONTEXT_WORDS])
@@ -209,8 +213,8 @@ def _keys(text: str) -> tuple[str, ...]:
     return tuple(_SAME_SENSE.get(k, k) for w in words for k in sorted(terms(w).keys) if k not in _NOT_CONTEXT)
 
 
-# A score out of a scale is one figure: '7.1/10', '84/100'
-_OUT_OF = re.compile(r"\s*/\s*(10|100|5)\b(?![.,]\d)")
+# A score out of a scale is one figure: '7.1/10', '3.8 out of 10'; out of 100 it is a percent: '84/100' is 84 %
+_OUT_OF = re.compile(r"\s*(?:/|out of|sur)\s*(10|100|5)\b(?![.,]\d)", re.IGNORECASE)
 
 
 def _time(match: re.Match) -> Quantity:
