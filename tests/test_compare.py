@@ -144,6 +144,10 @@ def test_a_claims_bounds_against_an_articles_figures(claim, evidence, conflicts)
         ("The bank does not plan to ban them.", "en", True),
         ("The economy has yet to exhibit sustainable growth.", "en", True),
         ("Gereksinimler bilginin bölümlere ayrılmasını sağlar.", "tr", False),  # a verbal noun
+        ("The film fails to dig deep enough.", "en", True),  # what did not happen, in a verb
+        ("Daley denied having heard the bell.", "en", True),
+        ("Le ministre a refusé de signer l'accord.", "fr", True),
+        ("He refused the offer.", "en", False),
     ],
 )
 def test_negation(text, lang, negated):

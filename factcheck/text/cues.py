@@ -12,6 +12,10 @@ _NEGATION = {
         r"\bsans\b",
         r"\bnon\b",
         r"\bni\b",
+        # verbs whose complement did not happen: 'a refusé de signer' is 'n'a pas signé'
+        r"\b(?:refus|renonc)(?:e|ent|é|ée|és|ées|ait|aient)\s+(?:de|d['’]|à)",
+        r"\b(?:échou)(?:e|ent|é|ait|aient)\s+à",
+        r"\bni(?:e|ent|é|ait|aient)\b",
     ],
     "en": [
         r"\b(?:has|have|had|is|are|was|were)\s+yet\s+to\b",  # 'has yet to exhibit': has not exhibited
@@ -26,6 +30,9 @@ _NEGATION = {
         r"\bneither\b",
         r"\bwithout\b",
         r"\bcannot\b",
+        # verbs whose complement did not happen: 'failed to dig' is 'did not dig', 'denied hitting' 'did not hit'
+        r"\b(?:fail|refus|declin)(?:e|es|ed|s|ing)?\s+to\b",
+        r"\bden(?:y|ies|ied|ying)\b",
     ],
     # Turkish negates verbs with -me/-ma (yapmadı, planlamıyor, yasaklamayacak, olmayan)
     "tr": [
