@@ -58,6 +58,7 @@ def test_parse_number_by_language(token, lang, value):
         ("a weighted average score of 41 out of 100", "en", [(41, "percent", "")]),
         ("an average rating of 3.8 out of 10", "en", [(3.8, "rating:10", "")]),
         ("a $70-million program", "en", [(7e7, "money:USD", "")]),
+        ('the song "1999" was released in 2018', "en", [(2018, "year", "")]),  # a title
     ],
 )
 def test_quantities(text, lang, expected):

@@ -160,7 +160,7 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
         value, after, scale_text = apply_scale(value, after, money=bool(_MONEY_BEFORE.search(before)))
         kind = _kind(value, match.group(), before, after, lang)
         rating = _OUT_OF.match(after)
-        if rating:
+        if rating:  # out of 100 a percent; a score out of 10 stays one, beside an approval rate in percent
             kind = "percent" if rating.group(1) == "100" else f"rating:{rating.group(1)}"
             out_of.add(n + 1)
         written = (match.group() + scale_text).strip() + (f"/{rating.group(1)}" if rating else "")
@@ -279,8 +279,15 @@ _LABEL = re.compile(rf"(?<=[^\W\d_])[,;:]?\s+(?!(?i:{_MONTHS})\w*\s+$)[A-ZÀ-Ö�
 LABEL_REACH = 40  # characters before a figure in which to look for the word it follows
 
 
+_OPEN_QUOTE = re.compile(r"(?:[\"“«]|''|``)\s*$")
+_CLOSE_QUOTE = re.compile(r"^\s*(?:[\"”»]|'')")
+
+
 def _names_something(text: str, match: re.Match) -> bool:
-    """'Resident Evil 5', 'Chapter 3': a figure, not a year, right after a capitalised word in the sentence."""
+    """'Resident Evil 5', 'Chapter 3': a figure, not a year, right after a capitalised word in the sentence; or
+    a figure alone in quotes, a title: the song "1999"."""
+    if _OPEN_QUOTE.search(text[: match.start()]) and _CLOSE_QUOTE.match(text[match.end() :]):
+        return True
     return not _YEAR.fullmatch(match.group()) and bool(
         _LABEL.search(text[max(match.start() - LABEL_REACH, 0) : match.start()])
     )
