@@ -9,7 +9,7 @@ import numpy as np
 
 from factcheck.core.versions import distinct_phrase
 from factcheck.records import Article, Claim
-from factcheck.text.terms import Terms, merged, name_swap, overlap, terms
+from factcheck.text.terms import Terms, merged, name_swap, names_missing, overlap, terms
 
 CONTEXT = 1  # sentences on each side of the evidence left out of its background, and searched for versions
 BACKGROUND_PERCENTILE = 90
@@ -121,6 +121,17 @@ class Scored:
     def article_terms(self) -> Terms:
         return merged(self.sentence_terms) if self.sentence_terms else terms("")
 
+    def names_missing(self, k: int, claim: Terms) -> float:
+        """Share of claim k's names this article lacks (terms.names_missing), worked out once per claim: the
+        fuzzy lookups over the whole article are the dearest part of the word features."""
+        if k not in self._names_missing:
+            self._names_missing[k] = names_missing(claim, self.article_terms)
+        return self._names_missing[k]
+
+    @cached_property
+    def _names_missing(self) -> dict[int, float]:
+        return {}
+
     @cached_property
     def unit_sizes(self) -> np.ndarray:
         return np.array([_size(t) for t in self._unit_terms], dtype=float)
@@ -182,7 +193,6 @@ def features_at(
     background = np.where(in_window, -np.inf, scored.claims[:, :n])  # singles come first in Units
     contrast = best - row_percentile(background, (~in_window).sum(axis=1), BACKGROUND_PERCENTILE)
     same, cross, swap, same_language = (np.zeros(len(unit)) for _ in range(4))
-    whole = scored.article_terms
     for k in range(len(unit)) if which is None else which.tolist():
         f = int(first[k])
         unit_terms = scored.unit_terms(int(unit[k]))
@@ -191,7 +201,7 @@ def features_at(
             same[k], same_language[k] = shared, 1.0
         else:
             cross[k] = shared
-        swap[k] = name_swap(claims.texts[k], claims.alls[k], whole, unit_terms)
+        swap[k] = name_swap(scored.names_missing(k, claims.texts[k]), claims.alls[k], unit_terms)
     covered = coverage(claims, scored, unit)
     return {
         "best": best,

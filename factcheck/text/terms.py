@@ -126,7 +126,7 @@ def terms(text: str) -> Terms:
 def _is_name(raw: str, before: str, following: str) -> bool:
     """A capitalised word inside a sentence, or at its start followed by another (Hassan Rouhani), or an
     acronym (KNB, FMA): a rough proper name. A capitalised first word alone is mostly a common word."""
-    core = _SUFFIX.sub("", _ELISION.sub("", raw))
+    core = _SUFFIX.sub("", _ELISION.sub("", raw)) if "'" in raw or "’" in raw or "‘" in raw else raw
     if core.lower() in _NOT_NAMES:
         return False
     if len(core) >= 2 and core.isupper():
@@ -171,16 +171,19 @@ def merged(parts: list[Terms]) -> Terms:
     )
 
 
-def name_swap(claim: Terms, claim_all: Terms, article: Terms, unit: Terms) -> float:
-    """Share of the claim's names missing from the article, when the evidence names someone or something
-    else ('Rouhani wins in Iran' against 'Maduro wins in Venezuela'). A name written in several words is
-    there if one of them is (Baggio for Roberto Baggio); names made of institution words only (the Ministry of
-    Finance) are translated, not transliterated, and left out. Names alone are no positive evidence:
-    'Kazakhstan' is in every article of a story."""
+def name_swap(missing: float, claim_all: Terms, unit: Terms) -> float:
+    """Share of the claim's names missing from the article (`missing`, names_missing), when the evidence names
+    someone or something else ('Rouhani wins in Iran' against 'Maduro wins in Venezuela'). Names alone are no
+    positive evidence: 'Kazakhstan' is in every article of a story."""
+    return missing if missing and not all(claim_all.has(n) for n in unit.names) else 0.0
+
+
+def names_missing(claim: Terms, article: Terms) -> float:
+    """Share of the claim's names the article lacks. A name written in several words is there if one of them is
+    (Baggio for Roberto Baggio); names made of institution words only (the Ministry of Finance) are translated,
+    not transliterated, and left out."""
     groups = [g for g in claim.name_groups if not g <= _INSTITUTION]
-    if not groups or not any(not claim_all.has(n) for n in unit.names):
-        return 0.0
-    return sum(not any(article.has(n) for n in group) for group in groups) / len(groups)
+    return sum(not any(article.has(n) for n in group) for group in groups) / len(groups) if groups else 0.0
 
 
 def clauses(sentence: str) -> list[str]:
