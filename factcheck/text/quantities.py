@@ -20,6 +20,7 @@ from factcheck.text.numbers import (
     split_suffix,
     words_to_digits,
 )
+from factcheck.text.qualifiers import DATE_BOUNDS, STRICT, interval, qualifier_of
 from factcheck.text.terms import terms
 
 _CURRENCY_WORDS = (
@@ -60,45 +61,6 @@ _FRACTIONS = [
 ]
 _FRACTION_MARK = "\ue002"
 
-# What comes before a figure and makes it a bound or an estimate.
-_LOWER = r"more than|over|above|in excess of|higher than|greater than|larger than|older than|plus de|au-delà de|"
-_UPPER = r"less than|fewer than|under|below|lower than|smaller than|younger than|moins de|"
-_MIN = r"at least|au moins|en az|no fewer than|no less than|"
-_MAX = r"at most|au plus|en fazla|no more than|"
-_ABOUT = (
-    r"about|around|approximately|roughly|nearly|almost|some|close to|environ|près de|presque|quelque|"
-    r"autour de|quasiment|yaklaşık|aşağı yukarı|neredeyse|"
-)
-_BEFORE_DATE = r"before|avant|"
-_UNTIL_DATE = r"until|by|jusqu['’]en|"
-_AFTER_DATE = r"after|après|"
-_SINCE_DATE = r"since|depuis|"
-_QUALIFIER_MONTHS = (
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-)
-_QUALIFIER = re.compile(
-    rf"(?:(?P<min>{_MIN[:-1]})|(?P<max>{_MAX[:-1]})|(?P<lower>{_LOWER[:-1]})|"
-    rf"(?P<upper>{_UPPER[:-1]})|(?P<about>{_ABOUT[:-1]})|(?P<before>{_BEFORE_DATE[:-1]})|"
-    rf"(?P<after>{_AFTER_DATE[:-1]})|(?P<until>{_UNTIL_DATE[:-1]})|(?P<since>{_SINCE_DATE[:-1]}))\s*(?:de\s+|d['’]\s*)?[$€£]?\s*(?:(?:{_QUALIFIER_MONTHS})\s+)?$",
-    re.IGNORECASE,
-)
-_QUALIFIER_AFTER = re.compile(
-    r"^['’]?\w{0,4}\s+(?:(?P<lower>fazla)|(?P<upper>az)|(?P<about>civarında|kadar))\b", re.IGNORECASE
-)
-_OPEN = {
-    "lower": (1, None),
-    "after": (1, None),
-    "min": (-1, None),
-    "upper": (None, -1),
-    "before": (None, -1),
-    "max": (None, 1),
-    "until": (None, 1),
-    "since": (-1, None),
-}  # where the interval starts and ends: past the value (1) or with it (-1), or unbounded
-_STRICT = ("lower", "upper", "before", "after")  # bounds that leave their own value out
-APPROXIMATE = 0.1  # 'about 500' is 450 to 550
-
 
 @dataclass(frozen=True)
 class Quantity:
@@ -133,9 +95,9 @@ class Quantity:
         This side's strict bound leaves out a figure equal to it: a claim's 'fewer than 29 clubs' does not allow
         '29 clubs', nor 'less than 1.6 billion' '1.6 billion', as readers take it; but this side's rounded
         '65 million' may be 65.3 million, as the other's 'over 65 million' says."""
-        if self.qualifier in _STRICT and other.qualifier == "exact":
+        if self.qualifier in STRICT and other.qualifier == "exact":
             return self.low < other.value < self.high
-        if self.qualifier in _STRICT or other.qualifier in _STRICT:
+        if self.qualifier in STRICT or other.qualifier in STRICT:
             return self.low < other.high and other.low < self.high
         return self.low <= other.high and other.low <= self.high
 
@@ -237,26 +199,13 @@ def _qualified(
     rounding: float | None = None,
     about: bool = False,
 ) -> Quantity:
-    qualifier = "about" if about else _qualifier(before, after)
-    if qualifier in ("before", "after", "until", "since") and kind not in ("year", "day", "time"):
+    qualifier = "about" if about else qualifier_of(before, after)
+    if qualifier in DATE_BOUNDS and kind not in ("year", "day", "time"):
         qualifier = "exact"  # 'reviewed by 47 critics', 'after 3 games': not dates
     tolerance = rounding if rounding is not None else rounding_tolerance(token, value, scale_text)
-    low, high = value - tolerance, value + tolerance
-    if qualifier == "about":
-        low, high = min(low, value * (1 - APPROXIMATE)), max(high, value * (1 + APPROXIMATE))
-    elif qualifier in _OPEN:  # 'more than 45' starts past 45, 'at least 45' with it
-        start, end = _OPEN[qualifier]
-        low = -math.inf if start is None else value if start > 0 else value - tolerance
-        high = math.inf if end is None else value if end < 0 else value + tolerance
+    low, high = interval(value, tolerance, qualifier)
     unit = _unit(after) if kind == "count" else ""
     return Quantity(value, kind, unit, written, qualifier, low, high, *context)
-
-
-def _qualifier(before: str, after: str) -> str:
-    match = _QUALIFIER.search(before[-30:]) or _QUALIFIER_AFTER.match(after)
-    if match is None:
-        return "exact"
-    return next(name for name, text in match.groupdict().items() if text)
 
 
 def _mark_fractions(text: str) -> tuple[str, list[tuple[float, str, str]]]:

@@ -1,0 +1,69 @@
+"""What makes a figure a bound or an estimate ('more than', 'about', 'jusqu'à', 'yaklaşık', 'before 2007') and the
+interval of values it then allows."""
+
+from __future__ import annotations
+
+import math
+import re
+
+# What comes before a figure and makes it a bound or an estimate.
+_LOWER = r"more than|over|above|in excess of|higher than|greater than|larger than|older than|plus de|au-delà de"
+_UPPER = r"less than|fewer than|under|below|lower than|smaller than|younger than|moins de"
+_MIN = r"at least|au moins|en az|no fewer than|no less than"
+_MAX = r"at most|au plus|en fazla|no more than"
+_ABOUT = (
+    r"about|around|approximately|roughly|nearly|almost|some|close to|environ|près de|presque|quelque|"
+    r"autour de|quasiment|yaklaşık|aşağı yukarı|neredeyse"
+)
+_BEFORE_DATE = r"before|avant"
+_UNTIL_DATE = r"until|by|jusqu['’]en"
+_AFTER_DATE = r"after|après"
+_SINCE_DATE = r"since|depuis"
+_QUALIFIER_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+)
+_QUALIFIER = re.compile(
+    rf"(?:(?P<min>{_MIN})|(?P<max>{_MAX})|(?P<lower>{_LOWER})|"
+    rf"(?P<upper>{_UPPER})|(?P<about>{_ABOUT})|(?P<before>{_BEFORE_DATE})|"
+    rf"(?P<after>{_AFTER_DATE})|(?P<until>{_UNTIL_DATE})|(?P<since>{_SINCE_DATE}))"
+    rf"\s*(?:de\s+|d['’]\s*)?[$€£]?\s*(?:(?:{_QUALIFIER_MONTHS})\s+)?$",
+    re.IGNORECASE,
+)
+_QUALIFIER_AFTER = re.compile(
+    r"^['’]?\w{0,4}\s+(?:(?P<lower>fazla)|(?P<upper>az)|(?P<about>civarında|kadar))\b", re.IGNORECASE
+)
+_OPEN = {
+    "lower": (1, None),
+    "after": (1, None),
+    "min": (-1, None),
+    "upper": (None, -1),
+    "before": (None, -1),
+    "max": (None, 1),
+    "until": (None, 1),
+    "since": (-1, None),
+}  # where the interval starts and ends: past the value (1) or with it (-1), or unbounded
+STRICT = ("lower", "upper", "before", "after")  # bounds that leave their own value out
+APPROXIMATE = 0.1  # 'about 500' is 450 to 550
+DATE_BOUNDS = ("before", "after", "until", "since")  # only of dates: 'after 3 games' is no bound
+
+
+def qualifier_of(before: str, after: str) -> str:
+    """The qualifier of a figure, from the words before it (or, in Turkish, after it); 'exact' when none."""
+    match = _QUALIFIER.search(before[-30:]) or _QUALIFIER_AFTER.match(after)
+    if match is None:
+        return "exact"
+    return next(name for name, text in match.groupdict().items() if text)
+
+
+def interval(value: float, tolerance: float, qualifier: str) -> tuple[float, float]:
+    """The values a figure allows: its rounding (`tolerance`), widened by 'about', opened by a bound ('more
+    than 45' starts past 45, 'at least 45' with it)."""
+    low, high = value - tolerance, value + tolerance
+    if qualifier == "about":
+        return min(low, value * (1 - APPROXIMATE)), max(high, value * (1 + APPROXIMATE))
+    if qualifier in _OPEN:
+        start, end = _OPEN[qualifier]
+        low = -math.inf if start is None else value if start > 0 else value - tolerance
+        high = math.inf if end is None else value if end < 0 else value + tolerance
+    return low, high
