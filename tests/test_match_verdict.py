@@ -271,3 +271,26 @@ def test_a_texts_terms_are_read_once_per_run():
     terms("Daniyar Akishev a déclaré")
     terms("Daniyar Akishev a déclaré")
     assert terms.cache_info().hits == 1
+
+
+def test_a_figure_tells_a_version_by_what_it_counts():
+    from factcheck.core.versions import VersionEvidence, tell
+
+    versions = (
+        ("nine", "A nine-episode mini-series of City Homicide will be produced."),
+        ("six", "A six-episode mini-series of City Homicide will be produced."),
+    )
+    # 'six detectives' says nothing of a six-episode series; '2011.' ending a sentence is a year, not a rank
+    sentence = (
+        "The main characters are six detectives. has been reported that City Homicide will not return in 2011.  "
+        "A nine-episode mini-series will be produced."
+    )
+    evidence = VersionEvidence(sentence, "en", sentence, np.array([0.5, 0.5]), np.array([0.0, 0.0]))
+    assert tell(versions, "en", evidence) == 0
+
+
+def test_a_hyphenated_word_is_a_versions_own_whatever_the_hash_seed():
+    from factcheck.core.versions import distinct_phrase
+
+    # it was one of its parts, picked in set order: 'episode' (shared) or 'nine' (its own), run to run
+    assert distinct_phrase("A nine-episode series", ["A six-episode series"]) == "nine-episode"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from factcheck.core.figures import figure_conflicts
 from factcheck.text.cues import cues
 from factcheck.text.quantities import quantities
 from factcheck.text.terms import KEY_CHARS, terms
@@ -32,7 +33,8 @@ class VersionEvidence:
 def distinct_phrase(version: str, others: list[str]) -> str:
     """The words of `version` that no other version has, in order: 'Daniyar Akishev central bank head'."""
     taken = {k for other in others for k in _keys(other)}
-    words = [w for w in _WORD.findall(version) if _key(w) and _key(w) not in taken]
+    # a hyphenated word is several ('nine-episode'): it is the version's own if one of them is
+    words = [w for w in _WORD.findall(version) if _keys(w) - taken]
     return " ".join(words)
 
 
@@ -74,16 +76,9 @@ def _by_figures(candidates, texts, lang, evidence) -> list[int]:
     figures = {i: quantities(texts[i], lang) for i in candidates}
     if not told or len({tuple(q.value for q in f) for f in figures.values()}) < 2:
         return []
-    return [
-        i
-        for i in candidates
-        if figures[i]
-        and all(
-            any(q.allows(t) for t in told if t.kind == q.kind)
-            for q in figures[i]
-            if any(t.kind == q.kind for t in told)
-        )
-    ]
+    # each figure against the evidence's figure of the same quantity (what it counts): 'six detectives' says
+    # nothing of a 'six-episode' series
+    return [i for i in candidates if figures[i] and not figure_conflicts(figures[i], told, lang == evidence.lang)]
 
 
 def _by_names(candidates, texts, lang, evidence) -> list[int]:
@@ -97,11 +92,6 @@ def _by_names(candidates, texts, lang, evidence) -> list[int]:
         return []
     found = [i for i in candidates if own[i] and any(window.has(n) for n in own[i])]
     return found if len(found) < len(candidates) else []
-
-
-def _key(word: str) -> str:
-    t = terms(word)
-    return next(iter(t.keys), "") if t.words or t.names else ""
 
 
 def _keys(text: str) -> set[str]:

@@ -69,6 +69,9 @@ def parse_number(token: str, lang: str) -> float:
     return float(token.replace(sep, ".")) if len(seps) == 1 else float(token.replace(sep, ""))
 
 
+_JOINED_WORDS = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
 def words_to_digits(text: str, lang: str) -> str:
     """'quatre employés' -> '4 employés' (text2num: fr, en, es, pt, de, nl, it, da), 'dört çalışan' -> '4 çalışan'."""
     if lang == "tr":
@@ -81,6 +84,7 @@ def words_to_digits(text: str, lang: str) -> str:
         return f"\ue000{len(kept) - 1}\ue001"
 
     shielded = re.sub(rf"\d(?:[\d.,\u00a0\u202f ]*\d)?\s+(?:{'|'.join(SCALES)})\b", keep, text, flags=re.IGNORECASE)
+    shielded = _JOINED_WORDS.sub(" ", shielded)  # 'a nine-episode series' has nine episodes; 'dix-huit' is 18
     try:
         from text_to_num import alpha2digit
 

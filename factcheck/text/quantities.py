@@ -249,14 +249,14 @@ _DAY_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
     if value <= 31 and (_DAY_AFTER.match(after) or _DAY_BEFORE.search(before)):
         return "day"  # 16 March, March 16, 16th March, 16 mars, 16 Mart
-    if re.search(rf"\d{ORDINAL}$|\d\.$", token):
+    if re.search(rf"\d{ORDINAL}$", token) or (lang == "tr" and token.endswith(".")):
         return "rank"  # 17e, 17th, Turkish 17.
     if _PERCENT_AFTER.match(after) or _PERCENT_BEFORE.search(before):
         return "percent"
     currency = _currency(before, after)
     if currency:
         return f"money:{currency}"
-    if _YEAR.fullmatch(token):
+    if _YEAR.fullmatch(token.rstrip(".")):
         return "year"
     return "count"
 
