@@ -113,7 +113,7 @@ class Session:
         try:
             self.inputs = read_inputs(request, self.store)
             spec = resolve_model(request.model or self.inputs.claim_set.model or DEFAULT_MODEL)
-            calibration = calibration_for(spec.identity) or self._fallback_calibration(spec.identity)
+            calibration = calibration_or_default(spec.identity, notify)
             self.settings = Settings(
                 spec.identity, request.claims, calibration, request.min_severity, code_digest(MATCHING_CODE)
             )
@@ -161,12 +161,18 @@ class Session:
         self.notify(f"connecting to the Dask scheduler at {request.scheduler}")
         return DaskEngine(request.scheduler, spec, self.settings.code, request.scheduler_timeout)
 
-    def _fallback_calibration(self, identity: str):
-        self.notify(
-            f"warning: no calibration fitted for {identity}; using the default model's. "
-            f"Fit one with: python bench/calibrate.py --models {identity.removeprefix('st:')}"
-        )
-        return calibration_for(resolve_model(DEFAULT_MODEL).identity, shipped_calibrations())
+
+def calibration_or_default(identity: str, notify: Callable[[str], None]):
+    """The calibration fitted for the model, else the default model's, with a warning: a model's scores run
+    higher or lower than another's, so its thresholds are a guess until fitted."""
+    fitted = calibration_for(identity)
+    if fitted is not None:
+        return fitted
+    notify(
+        f"warning: no calibration fitted for {identity}; using the default model's. "
+        f"Fit one with: python bench/calibrate.py --models {identity.removeprefix('st:')}"
+    )
+    return calibration_for(resolve_model(DEFAULT_MODEL).identity, shipped_calibrations())
 
 
 def open_store(request: Request, warn: Callable[[str], None]):
@@ -178,20 +184,29 @@ def open_store(request: Request, warn: Callable[[str], None]):
     return GuardedStore(folder, CacheStore, warn)
 
 
-def suggested(request: Request, notify: Callable[[str], None], story: str | None, limit: int, min_shared: float):
+def suggested(
+    request: Request,
+    notify: Callable[[str], None],
+    story: str | None,
+    limit: int,
+    min_shared: float,
+    problems: Callable[[list[Problem]], None],
+):
     """`factcheck suggest`: the articles grouped into stories (the claims file's, else clustered), their sentences
-    aligned and compared; without what the claims file (if given) already covers."""
+    aligned and compared; without what the claims file (if given) already covers. The articles that cannot be
+    read go to `problems`, as `run` lists them."""
     from factcheck.core.suggest import suggest
 
     claim_set = load_claims(request.claims) if request.claims else None
     store = open_store(request, notify)
     try:
-        articles, _ = readable_articles(request, store)
+        articles, unreadable = readable_articles(request, store)
+        problems(unreadable)
         spec = resolve_model(request.model or (claim_set.model if claim_set else None) or DEFAULT_MODEL)
         embedder = CachedEmbedder(spec.identity, store, lambda: _loaded(spec, notify))
         try:
             vectors = {a.id: encode_batched(embedder, [s.text for s in a.sentences], PASSAGE) for a in articles}
-            stories = _stories(claim_set, articles, vectors, spec.identity, min_shared)
+            stories = _stories(claim_set, articles, vectors, calibration_or_default(spec.identity, notify), min_shared)
             if story is not None:
                 stories = [s for s in stories if s.name == story]
                 if not stories:
@@ -213,7 +228,7 @@ def _loaded(spec, notify: Callable[[str], None]):
     return load_embedder(spec)
 
 
-def _stories(claim_set: ClaimSet | None, articles: list[Article], vectors: dict, identity: str, min_shared: float):
+def _stories(claim_set: ClaimSet | None, articles: list[Article], vectors: dict, calibration, min_shared: float):
     """The claims file's stories, else groups of articles that state enough of each other (`stories`); every
     article in no story is a story of its own, where only its internal differences are looked for."""
     from factcheck.core.explain import shared_statements, suggest_stories
@@ -227,7 +242,6 @@ def _stories(claim_set: ClaimSet | None, articles: list[Article], vectors: dict,
             for name, globs in claim_set.stories
         ]
     else:
-        calibration = calibration_for(identity) or calibration_for(resolve_model(DEFAULT_MODEL).identity)
         shared = shared_statements(articles, [vectors[a.id] for a in articles], calibration)
         clusters = suggest_stories([a.id for a in articles], shared, min_shared)
         # named as `factcheck stories` names them, so that its block can be pasted with the claims

@@ -116,3 +116,25 @@ def test_a_pronoun_subject_is_read_from_an_earlier_sentence_unless_both_are_pron
     (case / "b.txt").write_text(f"Les groupes du gouvernement étaient présents.\nIls {agreed}\n", "utf-8")
     assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json"]) == EXIT_OK
     assert json.loads(capsys.readouterr().out)["suggestions"] == []
+
+
+def test_an_unreadable_article_is_named_not_dropped_silently(case, fake_model, capsys):
+    (case / "c.txt").write_bytes(b"\x00\x01binary")
+    assert main(["suggest", "--articles", "a.txt", "b.txt", "c.txt"]) == EXIT_OK
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "c.txt: contains NUL bytes: a binary file, not text"
+    assert main(["suggest", "--articles", "a.txt", "b.txt", "c.txt", "-q"]) == EXIT_OK
+    assert capsys.readouterr().err == ""
+
+
+def test_a_model_without_calibration_is_warned_of_when_stories_are_found(case, fake_model, capsys, monkeypatch):
+    import factcheck.app
+    from factcheck.models.embed import ModelSpec, resolve_model
+
+    other = ModelSpec("other", "other", "other@1")
+    monkeypatch.setattr(factcheck.app, "resolve_model", lambda name: other if name == "other" else resolve_model(name))
+    assert main(["suggest", "--articles", "a.txt", "b.txt", "--model", "other"]) == EXIT_OK
+    assert (
+        "factcheck: warning: no calibration fitted for other@1; using the default model's. "
+        "Fit one with: python bench/calibrate.py --models other@1"
+    ) in capsys.readouterr().err.splitlines()

@@ -202,7 +202,8 @@ def cmd_suggest(args) -> int:
         no_cache=args.no_cache,
         follow_symlinks=args.follow_symlinks,
     )
-    suggestions = suggested(request, notifier(args.quiet), args.story, args.max, args.min_shared)
+    shown = (lambda problems: None) if args.quiet else print_problems
+    suggestions = suggested(request, notifier(args.quiet), args.story, args.max, args.min_shared, shown)
     out(RENDERERS[args.format](suggestions))
     if not args.quiet:
         err(f"factcheck: {_count(len(suggestions), 'suggestion')}")
