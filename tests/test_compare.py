@@ -59,6 +59,8 @@ def test_parse_number_by_language(token, lang, value):
         ("an average rating of 3.8 out of 10", "en", [(3.8, "rating:10", "")]),
         ("a $70-million program", "en", [(7e7, "money:USD", "")]),
         ('the song "1999" was released in 2018', "en", [(2018, "year", "")]),  # a title
+        ("une baisse de 8 cents", "fr", [(8, "count", "cents")]),  # not 8 hundreds
+        ("65 milyondan fazla ziyaret", "tr", [(65e6, "count", "ziyaret")]),  # a scale with its case ending
     ],
 )
 def test_quantities(text, lang, expected):
@@ -84,6 +86,10 @@ def test_context_words_keep_their_order_whatever_the_hash_seed():
         (("4 employés dans 4 régions", "fr"), ("4 employés", "fr"), []),  # leaving a figure out is no contradiction
         (("4 employés", "fr"), ("6 régions", "fr"), []),  # different things counted
         (("13 % du hashrate", "fr"), ("yüzde 18", "tr"), [("13 %", "yüzde 18")]),
+        # the only figure of each side, but of different units of time, in any language
+        (("lieutenant governor for the past seven years", "en"), ("a prêté serment six heures après", "fr"), []),
+        (("lieutenant governor for the past seven years", "en"), ("altı saat sonra yemin etti", "tr"), []),
+        (("en poste depuis sept ans", "fr"), ("altı yıldır görevde", "tr"), [("7 ans", "6 yıldır")]),
     ],
 )
 def test_number_conflicts_match_quantities_by_what_they_count(left, right, conflicts):

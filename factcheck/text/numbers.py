@@ -83,7 +83,10 @@ def words_to_digits(text: str, lang: str) -> str:
         kept.append(match.group())
         return f"\ue000{len(kept) - 1}\ue001"
 
-    shielded = re.sub(rf"\d(?:[\d.,\u00a0\u202f ]*\d)?\s+(?:{'|'.join(SCALES)})\b", keep, text, flags=re.IGNORECASE)
+    # ('8 cents' is money in French too, not 8 hundreds)
+    shielded = re.sub(
+        rf"\d(?:[\d.,\u00a0\u202f ]*\d)?\s+(?:{'|'.join(SCALES)}|cents?)\b", keep, text, flags=re.IGNORECASE
+    )
     shielded = _JOINED_WORDS.sub(" ", shielded)  # 'a nine-episode series' has nine episodes; 'dix-huit' is 18
     try:
         from text_to_num import alpha2digit
@@ -138,9 +141,15 @@ def apply_scale(value: float, after: str, money: bool = False) -> tuple[float, s
     match = re.match(r"(?:\s*|-)([^\W\d_]+)", after)  # '$70-million' too
     if match and match.group(1).lower() in SCALES:
         return value * SCALES[match.group(1).lower()], after[match.end() :], match.group(0)
+    ending = match and _TURKISH_SCALE_ENDING.fullmatch(match.group(1).lower())
+    if ending:  # '65 milyondan fazla': the scale with a case ending, which a qualifier may follow
+        return value * SCALES[ending.group(1)], after[match.end() :], match.group(0)
     if match and money and match.group(1) in _MONEY_SCALES:
         return value * _MONEY_SCALES[match.group(1)], after[match.end() :], match.group(0)
     return value, after, ""
 
 
+_TURKISH_SCALE_ENDING = re.compile(
+    r"(milyon|milyar|trilyon)(?:d[ae]n|t[ae]n|[ıiuü]n?|[ae]|d[ae]|l[ae]r\w*|l[ıiuü]k\w*)"
+)
 _MONEY_SCALES = {"M": 1e6, "Mn": 1e6, "mn": 1e6, "B": 1e9, "Bn": 1e9, "bn": 1e9, "K": 1e3}
