@@ -53,8 +53,8 @@ def test_parse_number_by_language(token, lang, value):
         ("a third of the companies", "en", [(100 / 3, "percent", "")]),
         ("an average rating of 7.1/10 based on 48 reviews", "en", [(7.1, "rating:10", ""), (48, "count", "reviews")]),
         ("The Resident Evil 5 version sold 1.3 million copies", "en", [(1.3e6, "count", "copies")]),  # 5 names it
-        ("born August 16, 1980", "en", [(16, "day", ""), (1980, "year", "")]),
-        ("born in August 11,1980", "en", [(11, "day", ""), (1980, "year", "")]),  # no decimal 11.198
+        ("born August 16, 1980", "en", [(816, "day", ""), (1980, "year", "")]),  # a day orders by its month
+        ("born in August 11,1980", "en", [(811, "day", ""), (1980, "year", "")]),  # no decimal 11.198
         ("a weighted average score of 41 out of 100", "en", [(41, "percent", "")]),
         ("an average rating of 3.8 out of 10", "en", [(3.8, "rating:10", "")]),
         ("a $70-million program", "en", [(7e7, "money:USD", "")]),
@@ -90,6 +90,8 @@ def test_context_words_keep_their_order_whatever_the_hash_seed():
         (("lieutenant governor for the past seven years", "en"), ("a prêté serment six heures après", "fr"), []),
         (("lieutenant governor for the past seven years", "en"), ("altı saat sonra yemin etti", "tr"), []),
         (("en poste depuis sept ans", "fr"), ("altı yıldır görevde", "tr"), [("7 ans", "6 yıldır")]),
+        (("suspended until 30 March", "en"), ("suspended until 30 April", "en"), [("30 March", "30 April")]),
+        (("le 15 juillet", "fr"), ("July 15", "en"), []),
     ],
 )
 def test_number_conflicts_match_quantities_by_what_they_count(left, right, conflicts):

@@ -126,6 +126,8 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             kind = "percent" if rating.group(1) == "100" else f"rating:{rating.group(1)}"
             out_of.add(n + 1)
         written = (match.group() + scale_text).strip() + (f"/{rating.group(1)}" if rating else "")
+        if kind == "day":  # '30 March' is not '30 April'
+            value, written = _dated(value, match.group(), before, after)
         if kind == "percent" and not rating:
             sign_before, sign_after = _PERCENT_BEFORE.search(before), _PERCENT_AFTER.match(after)
             written = (
@@ -242,8 +244,27 @@ def _names_something(text: str, match: re.Match) -> bool:
     )
 
 
-_DAY_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
-_DAY_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+_DAY_AFTER = re.compile(rf"^\s*(?:of\s+)?(?P<month>{_MONTHS})\b", re.IGNORECASE)
+_DAY_BEFORE = re.compile(rf"\b(?P<month>{_MONTHS})\.?\s*$", re.IGNORECASE)
+_MONTH_NUMBER = {
+    name: number
+    for names in (
+        "january february march april may june july august september october november december",
+        "jan feb mar apr may jun jul aug sep oct nov dec",
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    )
+    for number, name in enumerate(names.split(), 1)
+} | {"sept": 9}
+
+
+def _dated(day: float, token: str, before: str, after: str) -> tuple[float, str]:
+    """A day with its month, as one value that orders dates (30 April is 430) and as written ('30 April')."""
+    following = _DAY_AFTER.match(after)
+    month = following or _DAY_BEFORE.search(before)
+    number = _MONTH_NUMBER[month.group("month").lower()]
+    written = f"{token}{following.group()}" if following else f"{month.group().strip()} {token}"
+    return number * 100 + day, " ".join(written.split())
 
 
 def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
