@@ -44,7 +44,7 @@ def test_parse_number_by_language(token, lang, value):
         ("jusqu’à 13 % du hashrate", "fr", [(13, "percent", "")]),
         ("hashrate'in yüzde 13'ü", "tr", [(13, "percent", "")]),
         ("%13'lük pay", "tr", [(13, "percent", "")]),
-        ("En 2017, les autorités", "fr", [(2017, "year", "")]),
+        ("En 2017, les autorités", "fr", [(2017.5, "year", "")]),  # a year is a span: its middle
         ("100.000 lira sanal para", "tr", [(100000, "money:TRY", "")]),
         ("640 COVID-19 cases", "en", [(640, "count", "covid")]),  # 19 is part of a name
         ("it earned $ 4.8 M in the US", "en", [(4_800_000, "money:USD", "")]),
@@ -53,12 +53,12 @@ def test_parse_number_by_language(token, lang, value):
         ("a third of the companies", "en", [(100 / 3, "percent", "")]),
         ("an average rating of 7.1/10 based on 48 reviews", "en", [(7.1, "rating:10", ""), (48, "count", "reviews")]),
         ("The Resident Evil 5 version sold 1.3 million copies", "en", [(1.3e6, "count", "copies")]),  # 5 names it
-        ("born August 16, 1980", "en", [(816, "day", ""), (1980, "year", "")]),  # a day orders by its month
-        ("born in August 11,1980", "en", [(811, "day", ""), (1980, "year", "")]),  # no decimal 11.198
+        ("born August 16, 1980", "en", [(816, "day", ""), (1980.5, "year", "")]),  # a day orders by its month
+        ("born in August 11,1980", "en", [(811, "day", ""), (1980.5, "year", "")]),  # no decimal 11.198
         ("a weighted average score of 41 out of 100", "en", [(41, "percent", "")]),
         ("an average rating of 3.8 out of 10", "en", [(3.8, "rating:10", "")]),
         ("a $70-million program", "en", [(7e7, "money:USD", "")]),
-        ('the song "1999" was released in 2018', "en", [(2018, "year", "")]),  # a title
+        ('the song "1999" was released in 2018', "en", [(2018.5, "year", "")]),  # a title
         ("une baisse de 8 cents", "fr", [(8, "count", "cents")]),  # not 8 hundreds
         ("65 milyondan fazla ziyaret", "tr", [(65e6, "count", "ziyaret")]),  # a scale with its case ending
     ],
@@ -106,6 +106,8 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         ("a rating higher than 15 %", "a rating of 11 %", [("15 %", "11 %")]),
         ("a rating higher than 15 %", "a rating of 20 %", []),
         ("released before 2007", "released in 2007", [("2007", "2007")]),
+        ("performed after January 2018", "In July 2018, she performed", []),  # a month of a year is a span
+        ("released after 2018", "released in December 2018", [("2018", "December 2018")]),
         ("visited 65 million times", "visited over 65 million times", []),  # 65 million may be rounded
         ("reported by March 19", "as of 19 March", []),  # 'by' is inclusive
         # what a figure counts ends with its clause: 'worldwide' is the total's, not the other territories'

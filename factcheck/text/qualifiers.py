@@ -56,14 +56,18 @@ def qualifier_of(before: str, after: str) -> str:
     return next(name for name, text in match.groupdict().items() if text)
 
 
-def interval(value: float, tolerance: float, qualifier: str) -> tuple[float, float]:
+def interval(value: float, tolerance: float, qualifier: str, period: bool = False) -> tuple[float, float]:
     """The values a figure allows: its rounding (`tolerance`), widened by 'about', opened by a bound ('more
-    than 45' starts past 45, 'at least 45' with it)."""
+    than 45' starts past 45, 'at least 45' with it). A `period` (a year, a month of a year) is all of its
+    span: 'after 2018' starts with 2019, 'about 2018' is 2017 to 2019."""
     low, high = value - tolerance, value + tolerance
     if qualifier == "about":
+        if period:
+            return low - 2 * tolerance, high + 2 * tolerance
         return min(low, value * (1 - APPROXIMATE)), max(high, value * (1 + APPROXIMATE))
     if qualifier in _OPEN:
         start, end = _OPEN[qualifier]
-        low = -math.inf if start is None else value if start > 0 else value - tolerance
-        high = math.inf if end is None else value if end < 0 else value + tolerance
+        past = tolerance if period else 0.0  # a strict bound on a period leaves all of it out
+        low = -math.inf if start is None else value + past if start > 0 else value - tolerance
+        high = math.inf if end is None else value - past if end < 0 else value + tolerance
     return low, high

@@ -126,8 +126,11 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             kind = "percent" if rating.group(1) == "100" else f"rating:{rating.group(1)}"
             out_of.add(n + 1)
         written = (match.group() + scale_text).strip() + (f"/{rating.group(1)}" if rating else "")
+        rounding = None
         if kind == "day":  # '30 March' is not '30 April'
             value, written = _dated(value, match.group(), before, after)
+        elif kind == "year":  # a year, or a month of it ('July 2018'), is a span: its middle, give or take half
+            value, rounding, written = _period(value, match.group(), before)
         if kind == "percent" and not rating:
             sign_before, sign_after = _PERCENT_BEFORE.search(before), _PERCENT_AFTER.match(after)
             written = (
@@ -136,7 +139,9 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
                 + (sign_after.group() if sign_after else "")
             ).strip()
         found.append(
-            _qualified(value, kind, token, scale_text or suffix, before, after, written, _context(text, matches, n))
+            _qualified(
+                value, kind, token, scale_text or suffix, before, after, written, _context(text, matches, n), rounding
+            )
         )
     for share, written, before, after in fractions:
         context = (_keys(before)[::-1][:CONTEXT_WORDS], _keys(after)[:CONTEXT_WORDS])
@@ -205,7 +210,7 @@ def _qualified(
     if qualifier in DATE_BOUNDS and kind not in ("year", "day", "time"):
         qualifier = "exact"  # 'reviewed by 47 critics', 'after 3 games': not dates
     tolerance = rounding if rounding is not None else rounding_tolerance(token, value, scale_text)
-    low, high = interval(value, tolerance, qualifier)
+    low, high = interval(value, tolerance, qualifier, period=kind == "year")
     unit = _unit(after) if kind == "count" else ""
     return Quantity(value, kind, unit, written, qualifier, low, high, *context)
 
@@ -256,6 +261,19 @@ _MONTH_NUMBER = {
     )
     for number, name in enumerate(names.split(), 1)
 } | {"sept": 9}
+
+
+_MONTH_BEFORE = re.compile(rf"\b(?P<month>{_MONTHS})\.?,?\s*$", re.IGNORECASE)
+SPAN_EDGE = 1e-9  # a span leaves out its end: 2018 is not 2019
+
+
+def _period(year: float, token: str, before: str) -> tuple[float, float, str]:
+    """A year as its middle and half its span ('2018' is 2018.5 +- 0.5); after a month, that month of it."""
+    month = _MONTH_BEFORE.search(before)
+    if month is None:
+        return year + 0.5, 0.5 - SPAN_EDGE, token
+    start = year + (_MONTH_NUMBER[month.group("month").lower()] - 1) / 12
+    return start + 1 / 24, 1 / 24 - SPAN_EDGE, f"{month.group('month')} {token}"
 
 
 def _dated(day: float, token: str, before: str, after: str) -> tuple[float, str]:
