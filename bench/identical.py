@@ -23,19 +23,8 @@ FORMATS = ["markdown", "json", "html", "sarif", "junit"]
 def write_reports(tree: Path, args: list[str], out: Path) -> None:
     # Both run from the same folder (outside either tree; PYTHONPATH picks the code), so paths in reports agree.
     env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
-    command = [
-        sys.executable,
-        "-m",
-        "factcheck",
-        "run",
-        "-q",
-        "--no-fail",
-        *args,
-        "--format",
-        *FORMATS,
-        "--out",
-        str(out),
-    ]
+    command = [sys.executable, "-m", "factcheck", "run", "-q", "--no-fail", *args, "--format", *FORMATS]
+    command += ["--out", str(out)]
     done = subprocess.run(command, cwd=out.parent, env=env, capture_output=True, text=True)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{tree}: factcheck failed: {done.stderr.strip()}")

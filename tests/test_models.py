@@ -112,25 +112,9 @@ def test_reports_are_byte_identical_whatever_the_hash_seed(tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / seed
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "factcheck",
-                "run",
-                "-q",
-                "--no-fail",
-                "--claims",
-                str(ROOT / "claims.yaml"),
-                "--articles",
-                str(ROOT / "seeds"),
-                "--out",
-                str(out),
-            ],
-            check=True,
-            env=env,
-            cwd=ROOT,
-        )
+        inputs = ["--claims", str(ROOT / "claims.yaml"), "--articles", str(ROOT / "seeds")]
+        command = [sys.executable, "-m", "factcheck", "run", "-q", "--no-fail", *inputs, "--out", str(out)]
+        subprocess.run(command, check=True, env=env, cwd=ROOT)
         outputs.append([(out / n).read_bytes() for n in ("report.json", "report.md")])
     assert outputs[0] == outputs[1]
 

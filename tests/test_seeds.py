@@ -20,21 +20,8 @@ def seeds_report(tmp_path_factory, use_model):
     patch = pytest.MonkeyPatch()
     patch.setattr(factcheck.app, "load_embedder", lambda spec: use_model)
     try:
-        code = main(
-            [
-                "run",
-                "--claims",
-                str(ROOT / "claims.yaml"),
-                "--articles",
-                str(ROOT / "seeds"),
-                "--out",
-                str(out),
-                "--format",
-                "json",
-                "-q",
-                "--no-cache",
-            ]
-        )
+        inputs = ["--claims", str(ROOT / "claims.yaml"), "--articles", str(ROOT / "seeds")]
+        code = main(["run", *inputs, "--out", str(out), "--format", "json", "-q", "--no-cache"])
     finally:
         patch.undo()
     assert code == 1

@@ -231,31 +231,28 @@ def claim_figures() -> list[Run]:
     """A claim that states the article's figure, and the same claim with that figure changed."""
     runs = []
     for a_lang in ("en", "fr", "tr"):
-        rng = random.Random(f"figures-{a_lang}")
-        claims, stories, articles, expects = [], {}, {}, []
+        cases = []
         for n, r in enumerate(sts_news()):
             claim, sentence = r["sentence1"]["en"], r["sentence2"][a_lang]
             changed = _changed_figure(claim, sentence, r["sentence2"]["en"]) if r["score"] >= 3.5 else None
-            if changed is None:
-                continue
-            half = half_of(("sts", n))
-            articles[f"a{n}"] = digest(sentence, a_lang, rng)
-            stories[f"s{n}"] = [f"a{n}"]
-            for cid, text, want in ((f"same{n}", claim, False), (f"changed{n}", changed, True)):
-                claims.append({"id": cid, "text": text, "story": f"s{n}"})
-                expects.append(
-                    Expect(
-                        f"claim figure en>{a_lang}",
-                        "contradicts",
-                        cid,
-                        f"a{n}",
-                        want,
-                        half,
-                        "agrees" if not want else "",
-                    )
-                )
-        runs.append(Run(claims_yaml(claims, stories), articles, expects))
+            if changed is not None:
+                cases.append((n, half_of(("sts", n)), claim, changed, sentence))
+        runs.append(_variant_run(f"claim figure en>{a_lang}", "changed", cases, a_lang, f"figures-{a_lang}"))
     return runs
+
+
+def _variant_run(row: str, variant: str, cases: list[tuple], a_lang: str, seed: str) -> Run:
+    """Per case (n, half, claim, its variant, the sentence that states the claim), both as story claims over a
+    digest holding the sentence: the claim must not be said to contradict it, the variant must."""
+    rng = random.Random(seed)
+    claims, stories, articles, expects = [], {}, {}, []
+    for n, half, claim, changed, sentence in cases:
+        articles[f"a{n}"] = digest(sentence, a_lang, rng)
+        stories[f"s{n}"] = [f"a{n}"]
+        for cid, text, want in ((f"same{n}", claim, False), (f"{variant}{n}", changed, True)):
+            claims.append({"id": cid, "text": text, "story": f"s{n}"})
+            expects.append(Expect(row, "contradicts", cid, f"a{n}", want, half, "" if want else "agrees"))
+    return Run(claims_yaml(claims, stories), articles, expects)
 
 
 _AUX = re.compile(r"\b(is|are|was|were|will|would|can|could|has|have|had|should|must|may|did|does|do)\b(?!\s+not\b)")
@@ -277,35 +274,18 @@ def claim_negations() -> list[Run]:
     """An English claim the article states (STS >= 3.5, XNLI entailment), and the claim negated."""
     runs = []
     for a_lang in ("en", "fr", "tr"):
-        rng = random.Random(f"negation-{a_lang}")
-        claims, stories, articles, expects = [], {}, {}, []
         sources = [
             (("sts", n), r["sentence1"]["en"], r["sentence2"][a_lang])
             for n, r in enumerate(sts_news())
             if r["score"] >= 3.5
         ]
         sources += [(("xnli", p["n"]), p["hyps"]["entailment"]["en"], p["premise"][a_lang]) for p in xnli()]
-        for n, (key, claim, sentence) in enumerate(sources):
-            negated = negate(claim)
-            if negated is None or _NEGATED.search(sentence):
-                continue
-            half = half_of(key)
-            articles[f"a{n}"] = digest(sentence, a_lang, rng)
-            stories[f"s{n}"] = [f"a{n}"]
-            for cid, text, want in ((f"same{n}", claim, False), (f"negated{n}", negated, True)):
-                claims.append({"id": cid, "text": text, "story": f"s{n}"})
-                expects.append(
-                    Expect(
-                        f"claim negation en>{a_lang}",
-                        "contradicts",
-                        cid,
-                        f"a{n}",
-                        want,
-                        half,
-                        "agrees" if not want else "",
-                    )
-                )
-        runs.append(Run(claims_yaml(claims, stories), articles, expects))
+        cases = [
+            (n, half_of(key), claim, negate(claim), sentence)
+            for n, (key, claim, sentence) in enumerate(sources)
+            if negate(claim) is not None and not _NEGATED.search(sentence)
+        ]
+        runs.append(_variant_run(f"claim negation en>{a_lang}", "negated", cases, a_lang, f"negation-{a_lang}"))
     return runs
 
 
