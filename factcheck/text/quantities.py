@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factcheck.text.dates import MONTHS, YEAR, day, is_day, year
 from factcheck.text.numbers import (
     EXACT,
     NUMBER,
@@ -127,10 +128,10 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             out_of.add(n + 1)
         written = (match.group() + scale_text).strip() + (f"/{rating.group(1)}" if rating else "")
         rounding = None
-        if kind == "day":  # '30 March' is not '30 April'
-            value, written = _dated(value, match.group(), before, after)
-        elif kind == "year":  # a year, or a month of it ('July 2018'), is a span: its middle, give or take half
-            value, rounding, written = _period(value, match.group(), before)
+        if kind in ("day", "year"):  # '30 March' is not '30 April'; 'July 2018' is a month of 2018
+            when = day(value, match.group(), before, after) if kind == "day" else year(value, match.group(), before)
+            value, written = when.value, when.written
+            rounding = when.half_span if kind == "year" else None
         if kind == "percent" and not rating:
             sign_before, sign_after = _PERCENT_BEFORE.search(before), _PERCENT_AFTER.match(after)
             written = (
@@ -224,14 +225,8 @@ def _mark_fractions(text: str) -> tuple[str, list[tuple[float, str, str]]]:
     return text, found
 
 
-_MONTHS = (
-    r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
-    r"apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
-    r"octobre|novembre|décembre|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
-)
-_YEAR = re.compile(r"(1[89]|20)\d\d")
 # A figure right after a capitalised word inside a sentence names something, unless the word is a month
-_LABEL = re.compile(rf"(?<=[^\W\d_])[,;:]?\s+(?!(?i:{_MONTHS})\w*\s+$)[A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W\d_]+\s+$")
+_LABEL = re.compile(rf"(?<=[^\W\d_])[,;:]?\s+(?!(?i:{MONTHS})\w*\s+$)[A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W\d_]+\s+$")
 LABEL_REACH = 40  # characters before a figure in which to look for the word it follows
 
 
@@ -244,50 +239,14 @@ def _names_something(text: str, match: re.Match) -> bool:
     a figure alone in quotes, a title: the song "1999"."""
     if _OPEN_QUOTE.search(text[: match.start()]) and _CLOSE_QUOTE.match(text[match.end() :]):
         return True
-    return not _YEAR.fullmatch(match.group()) and bool(
+    return not YEAR.fullmatch(match.group()) and bool(
         _LABEL.search(text[max(match.start() - LABEL_REACH, 0) : match.start()])
     )
 
 
-_DAY_AFTER = re.compile(rf"^\s*(?:of\s+)?(?P<month>{_MONTHS})\b", re.IGNORECASE)
-_DAY_BEFORE = re.compile(rf"\b(?P<month>{_MONTHS})\.?\s*$", re.IGNORECASE)
-_MONTH_NUMBER = {
-    name: number
-    for names in (
-        "january february march april may june july august september october november december",
-        "jan feb mar apr may jun jul aug sep oct nov dec",
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-        "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
-    )
-    for number, name in enumerate(names.split(), 1)
-} | {"sept": 9}
-
-
-_MONTH_BEFORE = re.compile(rf"\b(?P<month>{_MONTHS})\.?,?\s*$", re.IGNORECASE)
-SPAN_EDGE = 1e-9  # a span leaves out its end: 2018 is not 2019
-
-
-def _period(year: float, token: str, before: str) -> tuple[float, float, str]:
-    """A year as its middle and half its span ('2018' is 2018.5 +- 0.5); after a month, that month of it."""
-    month = _MONTH_BEFORE.search(before)
-    if month is None:
-        return year + 0.5, 0.5 - SPAN_EDGE, token
-    start = year + (_MONTH_NUMBER[month.group("month").lower()] - 1) / 12
-    return start + 1 / 24, 1 / 24 - SPAN_EDGE, f"{month.group('month')} {token}"
-
-
-def _dated(day: float, token: str, before: str, after: str) -> tuple[float, str]:
-    """A day with its month, as one value that orders dates (30 April is 430) and as written ('30 April')."""
-    following = _DAY_AFTER.match(after)
-    month = following or _DAY_BEFORE.search(before)
-    number = _MONTH_NUMBER[month.group("month").lower()]
-    written = f"{token}{following.group()}" if following else f"{month.group().strip()} {token}"
-    return number * 100 + day, " ".join(written.split())
-
-
 def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
-    if value <= 31 and (_DAY_AFTER.match(after) or _DAY_BEFORE.search(before)):
-        return "day"  # 16 March, March 16, 16th March, 16 mars, 16 Mart
+    if is_day(value, before, after):
+        return "day"
     if re.search(rf"\d{ORDINAL}$", token) or (lang == "tr" and token.endswith(".")):
         return "rank"  # 17e, 17th, Turkish 17.
     if _PERCENT_AFTER.match(after) or _PERCENT_BEFORE.search(before):
@@ -295,7 +254,7 @@ def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
     currency = _currency(before, after)
     if currency:
         return f"money:{currency}"
-    if _YEAR.fullmatch(token.rstrip(".")):
+    if YEAR.fullmatch(token.rstrip(".")):
         return "year"
     return "count"
 

@@ -1,0 +1,59 @@
+"""Dates in a sentence as figures that order: a day with its month ('30 April' is 430), a year or a month of a
+year as a span ('2018' is 2018.5, give or take half a year), in English, French and Turkish."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
+    r"apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+    r"octobre|novembre|décembre|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
+)
+YEAR = re.compile(r"(1[89]|20)\d\d")
+_MONTH_NUMBER = {
+    name: number
+    for names in (
+        "january february march april may june july august september october november december",
+        "jan feb mar apr may jun jul aug sep oct nov dec",
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    )
+    for number, name in enumerate(names.split(), 1)
+} | {"sept": 9}
+_DAY_AFTER = re.compile(rf"^\s*(?:of\s+)?(?P<month>{MONTHS})\b", re.IGNORECASE)  # 16 March, 16 of March
+_DAY_BEFORE = re.compile(rf"\b(?P<month>{MONTHS})\.?\s*$", re.IGNORECASE)  # March 16, Aug. 22
+_MONTH_BEFORE_YEAR = re.compile(rf"\b(?P<month>{MONTHS})\.?,?\s*$", re.IGNORECASE)  # July 2018
+SPAN_EDGE = 1e-9  # a span leaves out its end: 2018 is not 2019
+
+
+@dataclass(frozen=True)
+class When:
+    """A date as a figure: `value` orders dates, `half_span` is how far it reaches either side of it."""
+
+    value: float
+    half_span: float
+    written: str
+
+
+def is_day(value: float, before: str, after: str) -> bool:
+    """A figure of 31 or less next to a month name: 16 March, March 16, 16th March, 16 mars, 16 Mart."""
+    return value <= 31 and bool(_DAY_AFTER.match(after) or _DAY_BEFORE.search(before))
+
+
+def day(number: float, token: str, before: str, after: str) -> When:
+    """A day with its month (is_day): 30 April is 430, written '30 April'; '30 March' is not '30 April'."""
+    following = _DAY_AFTER.match(after)
+    month = following or _DAY_BEFORE.search(before)
+    written = f"{token}{following.group()}" if following else f"{month.group().strip()} {token}"
+    return When(_MONTH_NUMBER[month.group("month").lower()] * 100 + number, 0.0, " ".join(written.split()))
+
+
+def year(number: float, token: str, before: str) -> When:
+    """A year as its middle and half its span ('2018' is 2018.5 +- 0.5); after a month, that month of it."""
+    month = _MONTH_BEFORE_YEAR.search(before)
+    if month is None:
+        return When(number + 0.5, 0.5 - SPAN_EDGE, token)
+    start = number + (_MONTH_NUMBER[month.group("month").lower()] - 1) / 12
+    return When(start + 1 / 24, 1 / 24 - SPAN_EDGE, f"{month.group('month')} {token}")
