@@ -159,6 +159,8 @@ def test_a_claims_bounds_against_an_articles_figures(claim, evidence, conflicts)
         ("Daley denied having heard the bell.", "en", True),
         ("Le ministre a refusé de signer l'accord.", "fr", True),
         ("He refused the offer.", "en", False),
+        ("Unlike his teammates, Ramires lacks skills.", "en", True),
+        ("Le projet manque de moyens.", "fr", True),
     ],
 )
 def test_negation(text, lang, negated):

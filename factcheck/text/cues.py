@@ -16,6 +16,8 @@ _NEGATION = {
         r"\b(?:refus|renonc)(?:e|ent|é|ée|és|ées|ait|aient)\s+(?:de|d['’]|à)",
         r"\b(?:échou)(?:e|ent|é|ait|aient)\s+à",
         r"\bni(?:e|ent|é|ait|aient)\b",
+        # 'le projet manque de moyens' n'en a pas; 'un manque de moyens' is a noun
+        r"(?<!\bun )(?<!\ble )(?<!\bau )(?<!\bdu )\bmanqu(?:e|ent|é|ait|aient)\s+(?:de|d['’])",
     ],
     "en": [
         r"\b(?:has|have|had|is|are|was|were)\s+yet\s+to\b",  # 'has yet to exhibit': has not exhibited
@@ -33,6 +35,7 @@ _NEGATION = {
         # verbs whose complement did not happen: 'failed to dig' is 'did not dig', 'denied hitting' 'did not hit'
         r"\b(?:fail|refus|declin)(?:e|es|ed|s|ing)?\s+to\b",
         r"\bden(?:y|ies|ied|ying)\b",
+        r"\black(?:s|ed|ing)?\b(?!\s+of\b)",  # 'lacks skills' does not have them; 'for lack of' qualifies
     ],
     # Turkish negates verbs with -me/-ma (yapmadı, planlamıyor, yasaklamayacak, olmayan)
     "tr": [
