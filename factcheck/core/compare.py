@@ -4,48 +4,20 @@ and an article's evidence. Differing figures, negation, modality, speakers and n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cached_property
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from factcheck.core.figures import figure_conflicts, number_conflicts
+from factcheck.core.negation import negation_difference
+from factcheck.core.telling import CLAIM, Telling, near_duplicates, telling
 from factcheck.records import Contradiction, Difference, Evidence
-from factcheck.text.cues import Cues, bears_on, cues, negated_word, same_speaker
-from factcheck.text.quantities import Quantity, quantities
-from factcheck.text.terms import KEY_CHARS, Terms, clauses, names_someone, terms
+from factcheck.text.cues import cues, same_speaker
+from factcheck.text.terms import Terms, names_someone, terms
 
 COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for")
-NEAR_DUPLICATE = 0.5  # share of words two sentences have in common to be two drafts of one sentence
 MIN_NAME = 2  # a one-letter 'name' is an initial
 TYPO_RATIO = 75  # two names this close are one name misspelt (Secretary, Seceratry)
-CLAIM = "the claim"
-
-
-@dataclass(frozen=True)
-class Telling:
-    """One side of a comparison: the sentence that states the claim, in its language, and the sentences
-    before it (a speaker is often named there)."""
-
-    name: str  # an article id, or CLAIM
-    text: str
-    lang: str
-    context: str = ""
-    evidence: Evidence | None = field(default=None, compare=False, repr=False)
-
-    # read once per telling, however many others it is compared with
-    @cached_property
-    def cues(self) -> Cues:
-        return cues(self.text, self.lang)
-
-    @cached_property
-    def figures(self) -> tuple[Quantity, ...]:
-        return quantities(self.text, self.lang)
-
-
-def telling(evidence: Evidence) -> Telling:
-    return Telling(evidence.article, evidence.focus_text, evidence.lang, evidence.context_text, evidence)
 
 
 def compare(left: Evidence, right: Evidence) -> list[Difference]:
@@ -79,7 +51,7 @@ def differences(a: Telling, b: Telling, against_claim: bool = False, names: bool
         ("number", f"{a.name} says {x}, {b.name} says {y}")
         for x, y in (figure_conflicts(a.figures, b.figures, a.lang == b.lang, against_claim) if a.figures else [])
     ]
-    negation = _negation(a, b) or (_polarity(a, b) if against_claim else None)
+    negation = negation_difference(a, b, against_claim)
     if negation:
         found.append(("negation", negation))
     found += [("modality", m) for m in _modality(a, b)]
@@ -122,64 +94,6 @@ def internal_differences(evidence: Evidence) -> list[Difference]:
         )
         for a, b in number_conflicts((evidence.focus_text, evidence.lang), (also_text, also_lang))
     ]
-
-
-def _negation(a: Telling, b: Telling) -> str | None:
-    """A negation one side has and the other lacks, on the word it bears on (one language), or in two
-    drafts of one sentence; None across languages, where the negated word cannot be found."""
-    ca, cb = a.cues, b.cues
-    if a.lang != b.lang or ca.negated == cb.negated:  # 'no one' and 'nobody', 'ne pas' on both sides
-        return None
-    flipped = _negated_only_here(ca, b.text, cb) or _negated_only_here(cb, a.text, ca)
-    negated = ca if ca.negated else cb
-    lexical = any(negated_word(scope, (b if negated is ca else a).text) for scope in negated.scopes)
-    if flipped is None and near_duplicates(a, b) and not lexical:  # 'not sufficient' is 'insufficient'
-        flipped = negated.negations[0]
-    if flipped is None:
-        return None
-    neg, pos = (a, b) if flipped in ca.negations else (b, a)
-    return f"{neg.name} negates it ('{flipped}'), {pos.name} does not"
-
-
-def _polarity(a: Telling, b: Telling) -> str | None:
-    """The claim's main clause negated and the evidence's not, or the reverse, where the negated word is not
-    found (across languages, or reworded). The evidence states the claim (it was matched to it), so a flipped
-    polarity is the claim's own predicate flipped."""
-    ca, cb = a.cues, b.cues
-    if not ca.negations and not cb.negations:
-        return None
-    if a.lang == b.lang:  # the clause of each that says most of what the other says
-        ca, cb = cues(_closest_clause(a.text, b.text), a.lang), cues(_closest_clause(b.text, a.text), b.lang)
-        negated_a, negated_b = ca.negated, cb.negated
-    else:
-        negated_a, negated_b = ca.predicate_negated, cb.predicate_negated
-    if negated_a == negated_b:
-        return None
-    neg, pos, found = (a, b, ca) if negated_a else (b, a, cb)
-    word = found.negations[0] if found.negations else "not"
-    return f"{neg.name} negates it ('{word}'), {pos.name} does not"
-
-
-def _closest_clause(text: str, other: str) -> str:
-    """The clause of `text` with the most words of `other`: '…intercepted a pass, but couldn't move the ball'
-    against 'could not move the ball'."""
-    parts = clauses(text) or [text]
-    words = _word_keys(other)
-    return max(parts, key=lambda part: len(_word_keys(part) & words))
-
-
-def _negated_only_here(here, other_text: str, other) -> str | None:
-    """A negation of `here` whose word the other side uses without negating it ('ne prévoit pas' vs
-    'prévoit'); None when every negation bears on something the other side does not say, or
-    negates too ('n'avez pas à rester' vs 'pouvez partir' is a paraphrase)."""
-    for negation, scope in zip(here.negations, here.scopes):
-        if (
-            bears_on(scope, other_text)
-            and not any(s == scope for s in other.scopes)
-            and not negated_word(scope, other_text)
-        ):
-            return negation
-    return None
 
 
 def _modality(a: Telling, b: Telling) -> list[str]:
@@ -240,19 +154,6 @@ def _speaker(side: Telling) -> str | None:
         speakers = cues(side.context, side.lang).speakers
         return speakers[0] if speakers else None
     return None
-
-
-def near_duplicates(a: Telling, b: Telling) -> bool:
-    """Two drafts of one sentence: one language, and most of their words in common."""
-    if a.lang != b.lang:
-        return False
-    wa, wb = _word_keys(a.text), _word_keys(b.text)
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= NEAR_DUPLICATE
-
-
-def _word_keys(text: str) -> set[str]:
-    t = terms(text)
-    return {w[:KEY_CHARS] for w in t.words | t.names}
 
 
 def entity_change(a: Telling, b: Telling) -> str | None:

@@ -7,20 +7,10 @@ from collections.abc import Callable
 
 from factcheck.core.evidence import ArticleMatch
 from factcheck.core.match import ClaimRows
+from factcheck.core.telling import near_duplicate, word_keys
 from factcheck.records import Article
-from factcheck.text.terms import KEY_CHARS, terms
 
-NEAR_DUPLICATE = 0.5  # share of their words two sentences have in common to be drafts of one sentence
 MAX_TELLINGS = 5  # distinct sentences of a claim looked for in each other article
-
-
-def word_keys(text: str) -> frozenset[str]:
-    t = terms(text)
-    return frozenset(w[:KEY_CHARS] for w in t.words | t.names)
-
-
-def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
-    return bool(a and b) and len(a & b) / len(a | b) >= NEAR_DUPLICATE
 
 
 def aligned(

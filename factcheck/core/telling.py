@@ -1,0 +1,56 @@
+"""One side of a comparison (a Telling): an article's evidence, or the claim's assertion, read once; and whether
+two tellings are two drafts of one sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from factcheck.records import Evidence
+from factcheck.text.cues import Cues, cues
+from factcheck.text.quantities import Quantity, quantities
+from factcheck.text.terms import KEY_CHARS, terms
+
+NEAR_DUPLICATE = 0.5  # share of words two sentences have in common to be two drafts of one sentence
+CLAIM = "the claim"
+
+
+@dataclass(frozen=True)
+class Telling:
+    """One side of a comparison: the sentence that states the claim, in its language, and the sentences
+    before it (a speaker is often named there)."""
+
+    name: str  # an article id, or CLAIM
+    text: str
+    lang: str
+    context: str = ""
+    evidence: Evidence | None = field(default=None, compare=False, repr=False)
+
+    # read once per telling, however many others it is compared with
+    @cached_property
+    def cues(self) -> Cues:
+        return cues(self.text, self.lang)
+
+    @cached_property
+    def figures(self) -> tuple[Quantity, ...]:
+        return quantities(self.text, self.lang)
+
+
+def telling(evidence: Evidence) -> Telling:
+    return Telling(evidence.article, evidence.focus_text, evidence.lang, evidence.context_text, evidence)
+
+
+def near_duplicates(a: Telling, b: Telling) -> bool:
+    """Two drafts of one sentence: one language, and most of their words in common."""
+    return a.lang == b.lang and near_duplicate(word_keys(a.text), word_keys(b.text))
+
+
+def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two sentences' word_keys, most of them in common."""
+    return bool(a and b) and len(a & b) / len(a | b) >= NEAR_DUPLICATE
+
+
+def word_keys(text: str) -> frozenset[str]:
+    """A sentence's words and names, by their transliterated first letters."""
+    t = terms(text)
+    return frozenset(w[:KEY_CHARS] for w in t.words | t.names)
