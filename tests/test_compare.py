@@ -296,7 +296,8 @@ def test_internal_difference_between_summary_and_body():
 
 
 def test_a_speaker_before_a_plain_statement_is_not_its_speaker():
-    from factcheck.core.compare import Telling, differences
+    from factcheck.core.compare import differences
+    from factcheck.core.telling import Telling
 
     a = Telling("a", "Les trains étaient à l'heure.", "fr", "Selon le gouvernement, les mineurs ont volé.")
     b = Telling("b", "Les trains étaient à l'heure.", "fr", "Selon la police, les mineurs ont volé.")

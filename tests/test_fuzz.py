@@ -120,7 +120,8 @@ _WORDS = st.sampled_from(
 )
 def test_comparing_any_two_sentences_never_fails(a, lang_a, b, lang_b):
     """A claim against evidence in any words: a negation counted in the main clause is one of the sentence's."""
-    from factcheck.core.compare import Telling, differences
+    from factcheck.core.compare import differences
+    from factcheck.core.telling import Telling
 
     for against_claim in (False, True):
         differences(Telling("x", " ".join(a), lang_a), Telling("y", " ".join(b), lang_b), against_claim)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 from anyascii import anyascii
 
-from factcheck.core.compare import Telling, differences, entity_change
+from factcheck.core.compare import differences, entity_change
+from factcheck.core.telling import Telling
 from factcheck.records import Article
 from factcheck.suggested import Side, SuggestedClaim, Suggestion
 from factcheck.text.cues import MODALITY, cues, same_speaker

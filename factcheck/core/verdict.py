@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from factcheck.core.compare import CLAIM, Telling, compare_told, contradicted, internal_differences, telling
+from factcheck.core.compare import compare_told, contradicted, internal_differences
+from factcheck.core.telling import CLAIM, Telling, telling
 from factcheck.records import (
     CONSISTENT,
     DISAGREEMENT,
