@@ -85,6 +85,12 @@ def test_context_words_keep_their_order_whatever_the_hash_seed():
         (("quatre employés", "fr"), ("4 çalışan", "tr"), []),
         (("4 employés dans 4 régions", "fr"), ("4 employés", "fr"), []),  # leaving a figure out is no contradiction
         (("4 employés", "fr"), ("6 régions", "fr"), []),  # different things counted
+        # '6 detectives' is no counterpart of '6 episodes': the series went from nine episodes to six
+        (
+            ("six detectives, and a nine-episode series", "en"),
+            ("six detectives, and a six-episode series", "en"),
+            [("9 episode", "6 episode")],
+        ),
         (("13 % du hashrate", "fr"), ("yüzde 18", "tr"), [("13 %", "yüzde 18")]),
         # the only figure of each side, but of different units of time, in any language
         (("lieutenant governor for the past seven years", "en"), ("a prêté serment six heures après", "fr"), []),

@@ -32,9 +32,14 @@ def figure_conflicts(
     conflicts = []
     for q in a:
         peers = _peers(q, a, b, same_language)
-        # a figure of the other side that another figure of this side states too is that one's counterpart:
-        # '55 ceased, 51 closed' against '51 closed' leaves 55 out, it does not contradict it
-        peers = [p for p in peers if not any(o is not q and o.kind == p.kind and _same_figure(o, p) for o in a)]
+        # a figure of the other side that another figure of this side states too, of the same thing as far as the
+        # words around them tell, is that one's counterpart: '55 ceased, 51 closed' against '51 closed' leaves 55
+        # out; but 'six detectives' is no counterpart of 'a six-episode series' against 'a nine-episode series'
+        peers = [
+            p
+            for p in peers
+            if not any(o is not q and o.kind == p.kind and _same_figure(o, p) and not _counts_apart(q, o, p) for o in a)
+        ]
         if peers and not any(_agree(q, p, as_bounds) for p in peers):
             conflicts.append((_describe(q), _describe(peers[0])))
     return list(dict.fromkeys(conflicts))
@@ -70,6 +75,12 @@ def _agree(a: Quantity, b: Quantity, as_bounds: bool) -> bool:
             return abs(a.value - b.value) <= max(_rounding(a), _rounding(b))
         return a.value == b.value
     return a.allows(b)
+
+
+def _counts_apart(q: Quantity, o: Quantity, p: Quantity) -> bool:
+    """Whether p counts what q counts and o something else (the word right after each): '9 episodes' and
+    '6 episodes' are one quantity, whatever '6 detectives' says."""
+    return bool(p.after[:1]) and q.after[:1] == p.after[:1] and o.after[:1] != p.after[:1]
 
 
 def _same_figure(a: Quantity, b: Quantity) -> bool:
