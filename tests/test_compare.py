@@ -234,6 +234,7 @@ def test_a_title_and_a_name_or_titles_across_languages_may_be_one_speaker(a, b):
             "Manchester United won the final of the cup against a strong side on Sunday in Madrid.",
             "entity",
         ),
+        ("Barcelona won the match 2-0.", "Manchester United won the match 2-0.", "entity"),  # few content words
         (
             "Viduka is a retired Australian football centre forward.",
             "Viduka is NOT retired and is an Australian football centre forward.",

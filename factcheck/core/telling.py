@@ -3,7 +3,9 @@ two tellings are two drafts of one sentence."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cached_property
 
 from factcheck.records import Evidence
@@ -12,6 +14,8 @@ from factcheck.text.quantities import Quantity, quantities
 from factcheck.text.terms import KEY_CHARS, terms
 
 NEAR_DUPLICATE = 0.5  # share of words two sentences have in common to be two drafts of one sentence
+SAME_WORDS = 0.75  # or share of all their words, in order (difflib's ratio)
+_ALL_WORDS = re.compile(r"\w+")
 CLAIM = "the claim"
 
 
@@ -41,8 +45,15 @@ def telling(evidence: Evidence) -> Telling:
 
 
 def near_duplicates(a: Telling, b: Telling) -> bool:
-    """Two drafts of one sentence: one language, and most of their words in common."""
-    return a.lang == b.lang and near_duplicate(word_keys(a.text), word_keys(b.text))
+    """Two drafts of one sentence: one language, and most of their words in common; or, for a short sentence
+    whose few content words one edit changes, most of all its words in order ('Barcelona won the match 2-0' /
+    'Manchester United won the match 2-0')."""
+    if a.lang != b.lang:
+        return False
+    if near_duplicate(word_keys(a.text), word_keys(b.text)):
+        return True
+    words_a, words_b = _ALL_WORDS.findall(a.text.lower()), _ALL_WORDS.findall(b.text.lower())
+    return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio() >= SAME_WORDS
 
 
 def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
