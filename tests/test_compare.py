@@ -236,6 +236,11 @@ def test_a_title_and_a_name_or_titles_across_languages_may_be_one_speaker(a, b):
         ),
         ("Barcelona won the match 2-0.", "Manchester United won the match 2-0.", "entity"),  # few content words
         (
+            "The Kansas City Royals are an African professional baseball team.",
+            "The Kansas City Royals are an American professional baseball team.",
+            "entity",  # close in spelling, yet no misspelling of one another
+        ),
+        (
             "Viduka is a retired Australian football centre forward.",
             "Viduka is NOT retired and is an Australian football centre forward.",
             "negation",

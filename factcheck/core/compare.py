@@ -7,6 +7,7 @@ import re
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from factcheck.core.figures import figure_conflicts, number_conflicts
 from factcheck.core.negation import negation_difference
@@ -17,7 +18,8 @@ from factcheck.text.terms import Terms, names_someone, terms
 
 COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for")
 MIN_NAME = 2  # a one-letter 'name' is an initial
-TYPO_RATIO = 75  # two names this close are one name misspelt (Secretary, Seceratry)
+TYPO_RATIO = 75  # two names this close may be one name misspelt (Secretary, Seceratry), if a letter or an order
+SPELLING_RATIO = 85  # differs; this close, they are (Tokayev, Tokaiev)
 
 
 def compare(left: Evidence, right: Evidence) -> list[Difference]:
@@ -185,10 +187,19 @@ def _new_name(name: str, other: Terms, text: str, other_text: str) -> bool:
         or any(n.startswith(name) or name.startswith(n) for n in other.capitalised)
     ):
         return False
-    if any(fuzz.ratio(name, n) >= TYPO_RATIO for n in other.names):
+    if any(_misspelt(name, n) for n in other.names):
         return False
     initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", other_text)).lower()
     return not (name.isalpha() and len(name) <= 5 and name in initials)
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """One name spelt two ways: close (Tokayev, Tokaiev; Secretary, Seceratry with its letters swapped), but
+    not two words that share most of their letters (African, American)."""
+    ratio = fuzz.ratio(a, b)
+    return ratio >= SPELLING_RATIO or (
+        ratio >= TYPO_RATIO and (Levenshtein.distance(a, b) <= 1 or sorted(a) == sorted(b))
+    )
 
 
 def _as_written(text: str, names: list[str]) -> list[str]:
