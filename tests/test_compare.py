@@ -282,6 +282,7 @@ def test_two_drafts_of_one_sentence_differ_in_a_checkable_fact(a, b, kind):
             "Not only design competitions, sponsors like EPSON came.",
             "Besides design competitions, sponsors like EPSON came.",
         ),
+        ("The Seceratry of State met Tokayev in Astana.", "The Secretary of State met Tokaiev in Astana."),  # misspelt
     ],
 )
 def test_rewording_of_one_sentence_is_no_difference(a, b):
