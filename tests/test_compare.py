@@ -67,6 +67,11 @@ def test_quantities(text, lang, expected):
     assert [(q.value, q.kind, q.unit) for q in quantities(text, lang)] == expected
 
 
+def test_a_score_out_of_100_has_the_words_after_its_scale_as_context():
+    (score, reviews) = quantities("gave it 74/100 based on 12 reviews", "en")
+    assert (score.text, score.after) == ("74/100", ("based",))  # the 100 is no next figure
+
+
 def test_context_words_keep_their_order_whatever_the_hash_seed():
     # a hyphenated word was one set of keys, read in set order: the context changed between runs
     (figure,) = quantities("Greek-Turkish talks cost 5 million euros.", "en")

@@ -141,7 +141,15 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             ).strip()
         found.append(
             _qualified(
-                value, kind, token, scale_text or suffix, before, after, written, _context(text, matches, n), rounding
+                value,
+                kind,
+                token,
+                scale_text or suffix,
+                before,
+                after,
+                written,
+                _context(text, matches, n, bool(rating)),
+                rounding,
             )
         )
     for share, written, before, after in fractions:
@@ -153,11 +161,12 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
 CONTEXT_WORDS = 3
 
 
-def _context(text: str, matches: list[re.Match], n: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _context(text: str, matches: list[re.Match], n: int, rated: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words of its clause before figure n, nearest first, back to the previous figure, and after it, up to
-    the next."""
+    the next (past the scale of a `rated` figure: the 100 of '74/100' is no next figure)."""
+    last = n + 1 if rated else n
     before = text[matches[n - 1].end() if n else 0 : matches[n].start()]
-    after = text[matches[n].end() : matches[n + 1].start() if n + 1 < len(matches) else None]
+    after = text[matches[last].end() : matches[last + 1].start() if last + 1 < len(matches) else None]
     return (
         _keys(_CLAUSE_BREAK.split(before)[-1])[::-1][:CONTEXT_WORDS],
         _keys(_CLAUSE_BREAK.split(after)[0])[:CONTEXT_WORDS],
