@@ -240,6 +240,7 @@ def test_a_title_and_a_name_or_titles_across_languages_may_be_one_speaker(a, b):
             "entity",
         ),
         ("Barcelona won the match 2-0.", "Manchester United won the match 2-0.", "entity"),  # few content words
+        ("Irina escapes on a Mil Mi-25 helicopter.", "Irina escapes on a Mil Mi-26 helicopter.", "entity"),
         (
             "The Kansas City Royals are an African professional baseball team.",
             "The Kansas City Royals are an American professional baseball team.",

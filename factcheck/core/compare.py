@@ -170,6 +170,19 @@ def entity_change(a: Telling, b: Telling) -> str | None:
     if only_a and only_b:
         named_a, named_b = ", ".join(_as_written(a.text, only_a)), ", ".join(_as_written(b.text, only_b))
         return f"{a.name} names {named_a}, {b.name} names {named_b}"
+    return _model_change(a, b)
+
+
+_MODEL = re.compile(r"\b([^\W\d_][\w.]*)-(\d\w*)\b")  # a name with a number: Mi-25, F-16, COVID-19
+
+
+def _model_change(a: Telling, b: Telling) -> str | None:
+    """A name with a number in one draft, the same name with another number in the other (Mi-25 / Mi-26)."""
+    models_a, models_b = set(_MODEL.findall(a.text)), set(_MODEL.findall(b.text))
+    for name, number in sorted(models_a - models_b):
+        other = next((f"{n}-{m}" for n, m in sorted(models_b - models_a) if n == name), None)
+        if other:
+            return f"{a.name} names {name}-{number}, {b.name} names {other}"
     return None
 
 
