@@ -39,6 +39,10 @@ class Telling:
     def figures(self) -> tuple[Quantity, ...]:
         return quantities(self.text, self.lang)
 
+    @cached_property
+    def all_words(self) -> list[str]:
+        return _ALL_WORDS.findall(self.text.lower())
+
 
 def telling(evidence: Evidence) -> Telling:
     return Telling(evidence.article, evidence.focus_text, evidence.lang, evidence.context_text, evidence)
@@ -52,8 +56,9 @@ def near_duplicates(a: Telling, b: Telling) -> bool:
         return False
     if near_duplicate(word_keys(a.text), word_keys(b.text)):
         return True
-    words_a, words_b = _ALL_WORDS.findall(a.text.lower()), _ALL_WORDS.findall(b.text.lower())
-    return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio() >= SAME_WORDS
+    same = SequenceMatcher(None, a.all_words, b.all_words, autojunk=False)
+    # the quick upper bounds first: most pairs compared are no drafts of one another
+    return same.real_quick_ratio() >= SAME_WORDS and same.quick_ratio() >= SAME_WORDS and same.ratio() >= SAME_WORDS
 
 
 def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -17,7 +17,7 @@ _NEGATION = {
         r"\b(?:échou)(?:e|ent|é|ait|aient)\s+à",
         r"\bni(?:e|ent|é|ait|aient)\b",
         # 'le projet manque de moyens' n'en a pas; 'un manque de moyens' is a noun
-        r"(?<!\bun )(?<!\ble )(?<!\bau )(?<!\bdu )\bmanqu(?:e|ent|é|ait|aient)\s+(?:de|d['’])",
+        r"\bmanqu(?<!\bun manqu)(?<!\ble manqu)(?<!\bau manqu)(?<!\bdu manqu)(?:e|ent|é|ait|aient)\s+(?:de|d['’])",
     ],
     "en": [
         r"\b(?:has|have|had|is|are|was|were)\s+yet\s+to\b",  # 'has yet to exhibit': has not exhibited

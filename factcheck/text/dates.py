@@ -26,6 +26,7 @@ _DAY_AFTER = re.compile(rf"^\s*(?:of\s+)?(?P<month>{MONTHS})\b", re.IGNORECASE) 
 _DAY_BEFORE = re.compile(rf"\b(?P<month>{MONTHS})\.?\s*$", re.IGNORECASE)  # March 16, Aug. 22
 _MONTH_BEFORE_YEAR = re.compile(rf"\b(?P<month>{MONTHS})\.?,?\s*$", re.IGNORECASE)  # July 2018
 SPAN_EDGE = 1e-9  # a span leaves out its end: 2018 is not 2019
+REACH = 16  # characters before a figure in which its month is looked for ('septembre ', 'Aug. ')
 
 
 @dataclass(frozen=True)
@@ -39,20 +40,20 @@ class When:
 
 def is_day(value: float, before: str, after: str) -> bool:
     """A figure of 31 or less next to a month name: 16 March, March 16, 16th March, 16 mars, 16 Mart."""
-    return value <= 31 and bool(_DAY_AFTER.match(after) or _DAY_BEFORE.search(before))
+    return value <= 31 and bool(_DAY_AFTER.match(after) or _DAY_BEFORE.search(before[-REACH:]))
 
 
 def day(number: float, token: str, before: str, after: str) -> When:
     """A day with its month (is_day): 30 April is 430, written '30 April'; '30 March' is not '30 April'."""
     following = _DAY_AFTER.match(after)
-    month = following or _DAY_BEFORE.search(before)
+    month = following or _DAY_BEFORE.search(before[-REACH:])
     written = f"{token}{following.group()}" if following else f"{month.group().strip()} {token}"
     return When(_MONTH_NUMBER[month.group("month").lower()] * 100 + number, 0.0, " ".join(written.split()))
 
 
 def year(number: float, token: str, before: str) -> When:
     """A year as its middle and half its span ('2018' is 2018.5 +- 0.5); after a month, that month of it."""
-    month = _MONTH_BEFORE_YEAR.search(before)
+    month = _MONTH_BEFORE_YEAR.search(before[-REACH:])
     if month is None:
         return When(number + 0.5, 0.5 - SPAN_EDGE, token)
     start = number + (_MONTH_NUMBER[month.group("month").lower()] - 1) / 12

@@ -246,7 +246,7 @@ _CLOSE_QUOTE = re.compile(r"^\s*(?:[\"”»]|'')")
 def _names_something(text: str, match: re.Match) -> bool:
     """'Resident Evil 5', 'Chapter 3': a figure, not a year, right after a capitalised word in the sentence; or
     a figure alone in quotes, a title: the song "1999"."""
-    if _OPEN_QUOTE.search(text[: match.start()]) and _CLOSE_QUOTE.match(text[match.end() :]):
+    if _OPEN_QUOTE.search(text[max(match.start() - 4, 0) : match.start()]) and _CLOSE_QUOTE.match(text[match.end() :]):
         return True
     return not YEAR.fullmatch(match.group()) and bool(
         _LABEL.search(text[max(match.start() - LABEL_REACH, 0) : match.start()])
