@@ -13,7 +13,8 @@ from factcheck.core.figures import figure_conflicts, number_conflicts
 from factcheck.core.negation import negation_difference
 from factcheck.core.telling import CLAIM, Telling, near_duplicates, telling
 from factcheck.records import Contradiction, Difference, Evidence
-from factcheck.text.cues import cues, same_speaker
+from factcheck.text.cues import cues
+from factcheck.text.speakers import same_speaker
 from factcheck.text.terms import Terms, names_someone, terms
 
 COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for")

@@ -15,8 +15,9 @@ from factcheck.core.compare import differences, entity_change
 from factcheck.core.telling import Telling
 from factcheck.records import Article
 from factcheck.suggested import Side, SuggestedClaim, Suggestion
-from factcheck.text.cues import MODALITY, cues, same_speaker
+from factcheck.text.cues import MODALITY, cues
 from factcheck.text.quantities import quantities
+from factcheck.text.speakers import same_speaker
 from factcheck.text.terms import names_someone
 
 ALIGNED = 0.6  # cosine of two articles' mutually best sentences that state one fact (USE, across languages too)

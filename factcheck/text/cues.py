@@ -1,10 +1,12 @@
-"""Negation, modality and attribution cues in French, Turkish and English sentences."""
+"""Negation, modality and attribution cues in French, Turkish and English sentences (speakers: text/speakers.py)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from factcheck.text.speakers import speakers
 
 _NEGATION = {
     "fr": [
@@ -106,48 +108,11 @@ MODALITY = {
     ],
 }
 _MODALITY = {kind: re.compile("|".join(f"(?:{p})" for p in ps), re.IGNORECASE) for kind, ps in MODALITY.items()}
-_SPEECH_FR = r"(?:déclaré|affirmé|indiqué|expliqué|ajouté|précisé|annoncé|estimé|souligné|assuré|confié)"
-_ATTRIBUTION = {
-    "fr": [
-        # 'les informations selon lesquelles…' says what was reported, not who said it; a speaker ends on a word
-        r"\b(?i:selon|d['’]après)\s+(?!(?:lequel|laquelle|lesquels|lesquelles|qui|quoi)\b)"
-        r"(?P<who>[^,.:;«»]{3,80})(?![^,.:;«»\s])",
-        rf"\ba(?:‑|-)?t?(?:-il|-elle)?\s+{_SPEECH_FR}\s+(?P<who>[A-ZÉÈ][^,.;:«»]{{2,80}}?)(?=[,.;:]|\s+dans|$)",
-        rf"(?P<who>\b[A-ZÉÈ][\w’'\- ]{{2,80}}?)\s*,?\s+(?:a|ont)\s+{_SPEECH_FR}",
-        r"\b(?:estime|affirme|déclare|explique)\s+(?P<who>[A-ZÉÈ][\w\- ]{2,60})",
-    ],
-    "en": [
-        r"\b(?i:according to)\s+(?!(?:which|whom)\b)(?P<who>[^,.:;]{3,80})(?![^,.:;\s])",
-        r"(?P<who>\b[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,5}?)\s+(?:said|says|told|stated|announced|claimed)\b",
-        r"\b(?:said|says|told)\s+(?P<who>[A-Z][\w\- ]{2,60})",
-    ],
-    "tr": [
-        r"(?P<who>\b[A-ZÇĞİÖŞÜ][\w’'\- ]{2,80}?)(?:['’](?:[ynd]?[ae]))?\s+göre\b",
-        # the speaker is the subject: marked by 'ise', or right before what was said (not an object phrase)
-        r"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,6})ise\s+[^.]{0,160}?\b(?:dedi|açıkladı|söyledi|"
-        r"belirtti|ifade etti|dile getirdi)\b",
-        r"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,6})[^.]{0,40}?\b(?:dedi|açıkladı|söyledi|"
-        r"belirtti|ifade etti|dile getirdi)\b",
-    ],
-}
-# A speaker named by a pronoun is someone named earlier: not comparable with anyone.
-_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|il|elle|ils|elles|on|nous|o|onlar|biz)\b", re.IGNORECASE)
-# 'according to reports', 'selon les informations', '…bilgilere göre': what was reported, not who said it
-_NO_ONE = re.compile(
-    r"^(?:the\s+|les\s+|des\s+|la\s+|le\s+|certain(?:e?s)?\s+)?(?:media|médias|press|presse|reports?|rapports?|"
-    r"information|informations|sources?)\b"
-    r"|\b(?:reports?|information|sources?|rapports?|informations|médias|bilgi\w*|haber\w*|rapor\w*|kaynak\w*)$",
-    re.IGNORECASE,
-)
 # Negations that qualify a word, not the predicate: 'sans but lucratif', 'non radiophoniques', 'without delay'
 _MODIFIERS = {"sans", "non", "without", "olmadan"}
 _NEGATIONS = {
     lang: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for lang, patterns in _NEGATION.items()
 }
-_STOP = set(
-    """le la les du de des the of and et a an ise ve en un une il elle ils ce cet cette this that bu président
-    president başkanı""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -178,14 +143,10 @@ def cues(text: str, lang: str) -> Cues:
     negations = tuple(m.group() for m in matches)
     scopes = tuple(_scope(m, main_clauses, lang) for m in matches)
     modality = tuple(sorted(kind for kind, pattern in _MODALITY.items() if pattern.search(text)))
-    speakers = tuple(
-        dict.fromkeys(_clean(m.group("who")) for p in _ATTRIBUTION.get(lang, ()) for m in re.finditer(p, text))
-    )
     main_negations = sum(
         m.group().lower() not in _MODIFIERS for m in _negation_matches(main_clause(main_clauses, lang), lang)
     )
-    speakers = tuple(s for s in speakers if s and not _PRONOUN.match(s) and not _NO_ONE.search(s))
-    return Cues(negations, modality, speakers, scopes, main_negations)
+    return Cues(negations, modality, speakers(text, lang), scopes, main_negations)
 
 
 def _negation_matches(text: str, lang: str) -> list[re.Match]:
@@ -260,17 +221,3 @@ def negated_word(scope: str, text: str) -> bool:
     return bool(scope) and any(
         w.lower().startswith(prefix + scope) for w in re.findall(r"[^\W\d_]+", text) for prefix in _NEGATIVE_PREFIX
     )
-
-
-def _clean(who: str) -> str:
-    return " ".join(who.split()).strip(" ,;:-–—'’\"")
-
-
-def speaker_keys(speaker: str) -> set[str]:
-    """Content words of a speaker, for comparing 'Daniyar Akishev' with 'le président Akishev'."""
-    words = re.findall(r"[^\W\d_]{3,}", speaker.lower())
-    return {w[:6] for w in words if w not in _STOP}
-
-
-def same_speaker(a: str, b: str) -> bool:
-    return bool(speaker_keys(a) & speaker_keys(b))

@@ -1,0 +1,64 @@
+"""Who a sentence gives a statement to, in French, Turkish and English: 'Selon X', 'a déclaré X', 'X'e göre',
+'X said'; and whether two speakers are one."""
+
+from __future__ import annotations
+
+import re
+
+_SPEECH_FR = r"(?:déclaré|affirmé|indiqué|expliqué|ajouté|précisé|annoncé|estimé|souligné|assuré|confié)"
+_ATTRIBUTION = {
+    "fr": [
+        # 'les informations selon lesquelles…' says what was reported, not who said it; a speaker ends on a word
+        r"\b(?i:selon|d['’]après)\s+(?!(?:lequel|laquelle|lesquels|lesquelles|qui|quoi)\b)"
+        r"(?P<who>[^,.:;«»]{3,80})(?![^,.:;«»\s])",
+        rf"\ba(?:‑|-)?t?(?:-il|-elle)?\s+{_SPEECH_FR}\s+(?P<who>[A-ZÉÈ][^,.;:«»]{{2,80}}?)(?=[,.;:]|\s+dans|$)",
+        rf"(?P<who>\b[A-ZÉÈ][\w’'\- ]{{2,80}}?)\s*,?\s+(?:a|ont)\s+{_SPEECH_FR}",
+        r"\b(?:estime|affirme|déclare|explique)\s+(?P<who>[A-ZÉÈ][\w\- ]{2,60})",
+    ],
+    "en": [
+        r"\b(?i:according to)\s+(?!(?:which|whom)\b)(?P<who>[^,.:;]{3,80})(?![^,.:;\s])",
+        r"(?P<who>\b[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,5}?)\s+(?:said|says|told|stated|announced|claimed)\b",
+        r"\b(?:said|says|told)\s+(?P<who>[A-Z][\w\- ]{2,60})",
+    ],
+    "tr": [
+        r"(?P<who>\b[A-ZÇĞİÖŞÜ][\w’'\- ]{2,80}?)(?:['’](?:[ynd]?[ae]))?\s+göre\b",
+        # the speaker is the subject: marked by 'ise', or right before what was said (not an object phrase)
+        r"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,6})ise\s+[^.]{0,160}?\b(?:dedi|açıkladı|söyledi|"
+        r"belirtti|ifade etti|dile getirdi)\b",
+        r"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,6})[^.]{0,40}?\b(?:dedi|açıkladı|söyledi|"
+        r"belirtti|ifade etti|dile getirdi)\b",
+    ],
+}
+# A speaker named by a pronoun is someone named earlier: not comparable with anyone.
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|il|elle|ils|elles|on|nous|o|onlar|biz)\b", re.IGNORECASE)
+# 'according to reports', 'selon les informations', '…bilgilere göre': what was reported, not who said it
+_NO_ONE = re.compile(
+    r"^(?:the\s+|les\s+|des\s+|la\s+|le\s+|certain(?:e?s)?\s+)?(?:media|médias|press|presse|reports?|rapports?|"
+    r"information|informations|sources?)\b"
+    r"|\b(?:reports?|information|sources?|rapports?|informations|médias|bilgi\w*|haber\w*|rapor\w*|kaynak\w*)$",
+    re.IGNORECASE,
+)
+_STOP = set(
+    """le la les du de des the of and et a an ise ve en un une il elle ils ce cet cette this that bu président
+    president başkanı""".split()
+)
+
+
+def speakers(text: str, lang: str) -> tuple[str, ...]:
+    """The speakers named in `text`, in order: not a pronoun (someone named earlier), not 'reports'."""
+    found = dict.fromkeys(_clean(m.group("who")) for p in _ATTRIBUTION.get(lang, ()) for m in re.finditer(p, text))
+    return tuple(s for s in found if s and not _PRONOUN.match(s) and not _NO_ONE.search(s))
+
+
+def _clean(who: str) -> str:
+    return " ".join(who.split()).strip(" ,;:-–—'’\"")
+
+
+def speaker_keys(speaker: str) -> set[str]:
+    """Content words of a speaker, for comparing 'Daniyar Akishev' with 'le président Akishev'."""
+    words = re.findall(r"[^\W\d_]{3,}", speaker.lower())
+    return {w[:6] for w in words if w not in _STOP}
+
+
+def same_speaker(a: str, b: str) -> bool:
+    return bool(speaker_keys(a) & speaker_keys(b))
