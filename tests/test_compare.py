@@ -121,6 +121,7 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         ("released after 2018", "released in December 2018", [("2018", "December 2018")]),
         ("visited 65 million times", "visited over 65 million times", []),  # 65 million may be rounded
         ("reported by March 19", "as of 19 March", []),  # 'by' is inclusive
+        ("flights canceled until 13 April", "flights suspended until 30 April 2020", [("13 April", "30 April")]),
         # what a figure counts ends with its clause: 'worldwide' is the total's, not the other territories'
         (
             "grossed more than $ 317 million worldwide",

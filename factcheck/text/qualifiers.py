@@ -16,7 +16,7 @@ _ABOUT = (
     r"autour de|quasiment|yaklaşık|aşağı yukarı|neredeyse"
 )
 _BEFORE_DATE = r"before|avant"
-_UNTIL_DATE = r"until|by|jusqu['’]en"
+_UNTIL_DATE = r"by"  # a deadline; "until X", "jusqu'en X" end at X: a date like any other
 _AFTER_DATE = r"after|après"
 _SINCE_DATE = r"since|depuis"
 _QUALIFIER_MONTHS = (
