@@ -3,10 +3,7 @@
 
 from __future__ import annotations
 
-import re
-
-from anyascii import anyascii
-
+from factcheck.text.dates import time_unit
 from factcheck.text.quantities import Quantity, quantities
 
 
@@ -63,7 +60,7 @@ def _peers(
     alone = len(same_kind) == 1 and sum(m.kind == q.kind for m in mine) == 1
     if not alone or (same_language and q.unit and same_kind[0].unit and q.unit != same_kind[0].unit):
         return []
-    mine_time, theirs_time = _time_unit(q.unit), _time_unit(same_kind[0].unit)
+    mine_time, theirs_time = time_unit(q.unit), time_unit(same_kind[0].unit)
     if mine_time and theirs_time and mine_time != theirs_time:  # 'seven years' and 'six heures' in any language
         return []
     return same_kind
@@ -84,39 +81,8 @@ def _counts_apart(q: Quantity, o: Quantity, p: Quantity) -> bool:
 
 
 def _same_figure(a: Quantity, b: Quantity) -> bool:
-    """One figure, however qualified: 'up two years' is the counterpart of 'nearly two years'."""
+    """One figure: the same value, as far as rounding tells, with the same qualifier."""
     return a.qualifier == b.qualifier and abs(a.value - b.value) <= max(_rounding(a), _rounding(b))
-
-
-# Units of time in English, French and Turkish, by how their transliterated words start
-_TIME_UNITS = {
-    "year": "year",
-    "an": "year",
-    "anne": "year",
-    "yil": "year",
-    "month": "month",
-    "mois": "month",
-    "ay": "month",
-    "week": "week",
-    "semaine": "week",
-    "hafta": "week",
-    "day": "day",
-    "jour": "day",
-    "gun": "day",
-    "hour": "hour",
-    "heure": "hour",
-    "saat": "hour",
-    "minute": "minute",
-    "dakika": "minute",
-}
-_TIME_WORD = re.compile(
-    rf"({'|'.join(sorted(_TIME_UNITS, key=len, reverse=True))})(?:s|es|l[ai]k|d[ai]r?|da|de|lar|ler)?$"
-)
-
-
-def _time_unit(word: str) -> str | None:
-    match = _TIME_WORD.match(anyascii(word).lower()) if word else None
-    return _TIME_UNITS[match.group(1)] if match else None
 
 
 def _rounding(q: Quantity) -> float:

@@ -1,10 +1,12 @@
 """Dates in a sentence as figures that order: a day with its month ('30 April' is 430), a year or a month of a
-year as a span ('2018' is 2018.5, give or take half a year), in English, French and Turkish."""
+year as a span ('2018' is 2018.5, give or take half a year); and units of time, in English, French and Turkish."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from anyascii import anyascii
 
 MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
@@ -58,3 +60,35 @@ def year(number: float, token: str, before: str) -> When:
         return When(number + 0.5, 0.5 - SPAN_EDGE, token)
     start = number + (_MONTH_NUMBER[month.group("month").lower()] - 1) / 12
     return When(start + 1 / 24, 1 / 24 - SPAN_EDGE, f"{month.group('month')} {token}")
+
+
+# Units of time in English, French and Turkish, by how their transliterated words start
+_TIME_UNITS = {
+    "year": "year",
+    "an": "year",
+    "anne": "year",
+    "yil": "year",
+    "month": "month",
+    "mois": "month",
+    "ay": "month",
+    "week": "week",
+    "semaine": "week",
+    "hafta": "week",
+    "day": "day",
+    "jour": "day",
+    "gun": "day",
+    "hour": "hour",
+    "heure": "hour",
+    "saat": "hour",
+    "minute": "minute",
+    "dakika": "minute",
+}
+_TIME_WORD = re.compile(
+    rf"({'|'.join(sorted(_TIME_UNITS, key=len, reverse=True))})(?:s|es|l[ai]k|d[ai]r?|da|de|lar|ler)?$"
+)
+
+
+def time_unit(word: str) -> str | None:
+    """The unit of time a word names, in any of the three languages: 'years', 'ans', 'yıldır' are years."""
+    match = _TIME_WORD.match(anyascii(word).lower()) if word else None
+    return _TIME_UNITS[match.group(1)] if match else None
