@@ -19,8 +19,8 @@ from factcheck.text.terms import Terms, names_someone, terms
 
 COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for")
 MIN_NAME = 2  # a one-letter 'name' is an initial
-TYPO_RATIO = 75  # two names this close may be one name misspelt (Secretary, Seceratry), if a letter or an order
-SPELLING_RATIO = 85  # differs; this close, they are (Tokayev, Tokaiev)
+TYPO_RATIO = 75  # this close, one name misspelt if one letter differs or two swap (Secretary, Seceratry)
+SPELLING_RATIO = 85  # this close, one name spelt two ways whatever differs (Tokayev, Tokaiev)
 
 
 def compare(left: Evidence, right: Evidence) -> list[Difference]:
