@@ -13,6 +13,12 @@ def case(cli_case):
     return cli_case
 
 
+def _suggested(capsys, *options: str) -> list[dict]:
+    """`suggest` over a.txt and b.txt, quiet, as JSON: its suggestions."""
+    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json", *options]) == EXIT_OK
+    return json.loads(capsys.readouterr().out)["suggestions"]
+
+
 def test_a_speaker_told_differently_is_a_claim_to_paste(case, fake_model, capsys):
     assert main(["suggest", "--articles", "a.txt", "b.txt", "-q"]) == EXIT_OK
     out = capsys.readouterr().out
@@ -31,8 +37,7 @@ def test_a_speaker_told_differently_is_a_claim_to_paste(case, fake_model, capsys
 
 
 def test_json_has_the_contract_fields(case, fake_model, capsys):
-    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json"]) == EXIT_OK
-    (suggestion,) = json.loads(capsys.readouterr().out)["suggestions"]
+    (suggestion,) = _suggested(capsys)
     assert {"story", "kind", "explanation", "sides", "claim"} <= set(suggestion)
     assert suggestion["story"] == "story-1" and suggestion["kind"] == "attribution"
     assert [(s["article"], s["line"]) for s in suggestion["sides"]] == [("a", 2), ("b", 2)]
@@ -40,8 +45,7 @@ def test_json_has_the_contract_fields(case, fake_model, capsys):
 
 
 def test_story_picks_a_group_suggest_found(case, fake_model, capsys):
-    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json", "--story", "story-1"]) == 0
-    assert [s["story"] for s in json.loads(capsys.readouterr().out)["suggestions"]] == ["story-1"]
+    assert [s["story"] for s in _suggested(capsys, "--story", "story-1")] == ["story-1"]
     assert main(["suggest", "--articles", "a.txt", "b.txt", "--story", "story-2"]) == EXIT_ERROR
     assert (
         capsys.readouterr().err.splitlines()[-1]
@@ -73,8 +77,7 @@ def test_different_actors_in_two_tellings_of_one_fact(case, fake_model, capsys):
     rest = "pas interdire les cryptomonnaies au Kazakhstan.\n"
     (case / "a.txt").write_text("La Banque nationale ne veut " + rest, "utf-8")
     (case / "b.txt").write_text("Les autorités ne veulent " + rest, "utf-8")
-    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json"]) == EXIT_OK
-    (suggestion,) = json.loads(capsys.readouterr().out)["suggestions"]
+    (suggestion,) = _suggested(capsys)
     assert (suggestion["kind"], suggestion["explanation"]) == ("actor", "a says the bank, b says the authorities")
 
 
@@ -86,8 +89,7 @@ def test_two_modalities_sharing_a_line_are_two_suggestions(case, fake_model, cap
     (case / "b.txt").write_text(
         "Le gouvernement a ralenti la loi. Les députés ont pour projet le lancement d'une monnaie.\n", "utf-8"
     )
-    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json"]) == EXIT_OK
-    found = json.loads(capsys.readouterr().out)["suggestions"]
+    found = _suggested(capsys)
     assert sorted((s["explanation"], [x["line"] for x in s["sides"]]) for s in found) == [
         ("a says it was called for, b does not", [2, 1]),
         ("a says it was deliberate, b does not", [1, 1]),
@@ -98,8 +100,7 @@ def test_a_quote_given_to_a_person_and_to_a_body_is_a_suggestion(case, fake_mode
     said = "La situation montre la nécessité de restrictions légales sur les actifs numériques."
     (case / "a.txt").write_text(f"Daniyar Akishev a déclaré aux journalistes :\n« {said} »\n", "utf-8")
     (case / "b.txt").write_text(f"D'après le gouvernement, les mineurs ont été arrêtés.\n{said}\n", "utf-8")
-    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json"]) == EXIT_OK
-    (suggestion,) = json.loads(capsys.readouterr().out)["suggestions"]
+    (suggestion,) = _suggested(capsys)
     assert (suggestion["kind"], suggestion["explanation"]) == (
         "attribution",
         "a gives it to Daniyar Akishev, b to le gouvernement",
@@ -110,12 +111,10 @@ def test_a_pronoun_subject_is_read_from_an_earlier_sentence_unless_both_are_pron
     agreed = "semblaient s'être mis d'accord sur une régulation accrue du secteur."
     (case / "a.txt").write_text(f"Plus de 1 000 acteurs du secteur étaient présents.\nIls {agreed}\n", "utf-8")
     (case / "b.txt").write_text(f"La conférence a eu lieu hier.\nLes groupes du gouvernement {agreed}\n", "utf-8")
-    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json"]) == EXIT_OK
-    (suggestion,) = json.loads(capsys.readouterr().out)["suggestions"]
+    (suggestion,) = _suggested(capsys)
     assert suggestion["explanation"] == "a says the industry, b says the government"
     (case / "b.txt").write_text(f"Les groupes du gouvernement étaient présents.\nIls {agreed}\n", "utf-8")
-    assert main(["suggest", "--articles", "a.txt", "b.txt", "-q", "--format", "json"]) == EXIT_OK
-    assert json.loads(capsys.readouterr().out)["suggestions"] == []
+    assert _suggested(capsys) == []
 
 
 def test_an_unreadable_article_is_named_not_dropped_silently(case, fake_model, capsys):

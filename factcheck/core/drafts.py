@@ -28,8 +28,9 @@ def aligned(
             if decisions["mentioned"][k]:
                 s = article.sentences[int(decisions["first"][k] + decisions["focus"][k])]
                 told = tellings.setdefault(claim.id, [])
-                if len(told) < MAX_TELLINGS and (s.lang, word_keys(s.text)) not in told:
-                    told.append((s.lang, word_keys(s.text)))
+                said = (s.lang, word_keys(s.text))
+                if len(told) < MAX_TELLINGS and said not in told:
+                    told.append(said)
             else:
                 missing.setdefault(claim.id, []).append((article, k))
     out: dict[str, dict[int, int]] = {}

@@ -40,6 +40,10 @@ class Telling:
         return quantities(self.text, self.lang)
 
     @cached_property
+    def keys(self) -> frozenset[str]:
+        return word_keys(self.text)
+
+    @cached_property
     def all_words(self) -> list[str]:
         return _ALL_WORDS.findall(self.text.lower())
 
@@ -54,7 +58,7 @@ def near_duplicates(a: Telling, b: Telling) -> bool:
     'Manchester United won the match 2-0')."""
     if a.lang != b.lang:
         return False
-    if near_duplicate(word_keys(a.text), word_keys(b.text)):
+    if near_duplicate(a.keys, b.keys):
         return True
     same = SequenceMatcher(None, a.all_words, b.all_words, autojunk=False)
     # the quick upper bounds first: most pairs compared are no drafts of one another

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 
+from factcheck.text.numbers import EXACT
+
 MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
     r"apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
@@ -50,7 +52,7 @@ def day(number: float, token: str, before: str, after: str) -> When:
     following = _DAY_AFTER.match(after)
     month = following or _DAY_BEFORE.search(before[-REACH:])
     written = f"{token}{following.group()}" if following else f"{month.group().strip()} {token}"
-    return When(_MONTH_NUMBER[month.group("month").lower()] * 100 + number, 0.0, " ".join(written.split()))
+    return When(_MONTH_NUMBER[month.group("month").lower()] * 100 + number, EXACT, " ".join(written.split()))
 
 
 def year(number: float, token: str, before: str) -> When:

@@ -130,8 +130,7 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
         rounding = None
         if kind in ("day", "year"):  # '30 March' is not '30 April'; 'July 2018' is a month of 2018
             when = day(value, match.group(), before, after) if kind == "day" else year(value, match.group(), before)
-            value, written = when.value, when.written
-            rounding = when.half_span if kind == "year" else None
+            value, written, rounding = when.value, when.written, when.half_span
         if kind == "percent" and not rating:
             sign_before, sign_after = _PERCENT_BEFORE.search(before), _PERCENT_AFTER.match(after)
             written = (

@@ -14,6 +14,7 @@ MIN_WORD = 4
 NAME_RATIO = 85  # rapidfuzz ratio at which two transliterated names are one (tokayev ~ tokaiev)
 _WORD = re.compile(r"[^\W\d_][\w'’‘]*")  # hyphenated names are their parts: Kassym-Jomart, Anti-Doping
 _ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’‘]", re.IGNORECASE)
+_APOSTROPHE = re.compile("['’‘]")  # elisions and Turkish endings follow one; most words have none
 _SUFFIX = re.compile(r"['’‘].*$")  # Turkish case endings after a name: Kazakistan'da, Tokayev’in
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;«»“”\"(]\s*)$")  # on the few characters before a word
 # Function words of four letters or more, which tie nothing to anything.
@@ -54,10 +55,10 @@ MIN_CLAUSE_WORDS = 3
 def _normal(word: str) -> str:
     """A word without its French elision or Turkish ending, transliterated (done once for a whole text in
     terms()), lower-cased."""
-    word = _ELISION.sub("", word) if "'" in word or "’" in word or "‘" in word else word
+    word = _ELISION.sub("", word) if _APOSTROPHE.search(word) else word
     return (
         anyascii(_SUFFIX.sub("", word)).lower().strip("-")
-        if not word.isascii() or "'" in word or "’" in word
+        if not word.isascii() or _APOSTROPHE.search(word)
         else word.lower().strip("-")
     )
 
@@ -126,7 +127,7 @@ def terms(text: str) -> Terms:
 def _is_name(raw: str, before: str, following: str) -> bool:
     """A capitalised word inside a sentence, or at its start followed by another (Hassan Rouhani), or an
     acronym (KNB, FMA): a rough proper name. A capitalised first word alone is mostly a common word."""
-    core = _SUFFIX.sub("", _ELISION.sub("", raw)) if "'" in raw or "’" in raw or "‘" in raw else raw
+    core = _SUFFIX.sub("", _ELISION.sub("", raw)) if _APOSTROPHE.search(raw) else raw
     if core.lower() in _NOT_NAMES:
         return False
     if len(core) >= 2 and core.isupper():
