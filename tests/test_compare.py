@@ -53,8 +53,11 @@ def test_parse_number_by_language(token, lang, value):
         ("a third of the companies", "en", [(100 / 3, "percent", "")]),
         ("an average rating of 7.1/10 based on 48 reviews", "en", [(7.1, "rating:10", ""), (48, "count", "reviews")]),
         ("The Resident Evil 5 version sold 1.3 million copies", "en", [(1.3e6, "count", "copies")]),  # 5 names it
-        ("born August 16, 1980", "en", [(816, "day", ""), (1980.5, "year", "")]),  # a day orders by its month
-        ("born in August 11,1980", "en", [(811, "day", ""), (1980.5, "year", "")]),  # no decimal 11.198
+        # a day orders by its month; with its year, it is also a point of that year
+        ("born August 16, 1980", "en", [(816, "day", ""), (1980 + 7 / 12 + 15 / 372 + 1 / 744, "year", "")]),
+        ("born in August 11,1980", "en", [(811, "day", ""), (1980 + 7 / 12 + 10 / 372 + 1 / 744, "year", "")]),
+        ("on 3 December 1978", "en", [(1203, "day", ""), (1978 + 11 / 12 + 2 / 372 + 1 / 744, "year", "")]),
+        ("in August, 1980 and 1981", "en", [(1980 + 7 / 12 + 1 / 24, "year", ""), (1981.5, "year", "")]),
         ("a weighted average score of 41 out of 100", "en", [(41, "percent", "")]),
         ("an average rating of 3.8 out of 10", "en", [(3.8, "rating:10", "")]),
         ("a $70-million program", "en", [(7e7, "money:USD", "")]),
@@ -120,6 +123,12 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         ("performed after January 2018", "In July 2018, she performed", []),  # a month of a year is a span
         ("released after 2018", "released in December 2018", [("2018", "December 2018")]),
         ("visited 65 million times", "visited over 65 million times", []),  # 65 million may be rounded
+        # a bound on a day with its year bounds the date, not that day of any year
+        ("born before December 3, 1982", "born on December 3, 1978", []),
+        ("re-signed after December 24, 2016", "On January 10, 2017, he re-signed", []),
+        ("held before May 2019", "to be held on April 13, 2019", []),
+        ("released before October 2014", "released on November 21 2014", [("October 2014", "November 21, 2014")]),
+        ("reopened before April 16, 2020", "reopened on 16 April", [("April 16", "16 April")]),  # a day of one year
         ("reported by March 19", "as of 19 March", []),  # 'by' is inclusive
         ("flights canceled until 13 April", "flights suspended until 30 April 2020", [("13 April", "30 April")]),
         # what a figure counts ends with its clause: 'worldwide' is the total's, not the other territories'

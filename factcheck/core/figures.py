@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factcheck.text.dates import time_unit
 from factcheck.text.quantities import Quantity, quantities
 
@@ -67,6 +69,7 @@ def _peers(
 
 
 def _agree(a: Quantity, b: Quantity, as_bounds: bool) -> bool:
+    a, b = _on_one_calendar(a, b)
     if not as_bounds and a.qualifier == b.qualifier:  # 'about 91.3 %' and 'about 99.4 %' are two figures
         if a.qualifier in ("exact", "about"):
             return abs(a.value - b.value) <= max(_rounding(a), _rounding(b))
@@ -82,7 +85,21 @@ def _counts_apart(q: Quantity, o: Quantity, p: Quantity) -> bool:
 
 def _same_figure(a: Quantity, b: Quantity) -> bool:
     """One figure: the same value, as far as rounding tells, with the same qualifier."""
+    a, b = _on_one_calendar(a, b)
     return a.qualifier == b.qualifier and abs(a.value - b.value) <= max(_rounding(a), _rounding(b))
+
+
+def _on_one_calendar(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity]:
+    """Two days compared with their years when both give one ('December 3, 1978' is not 'December 3, 1982'), else
+    as days of one year ('before April 16, 2020' against 'as of 16 April')."""
+    if a.kind != "day" or a.year is None or b.year is None:
+        return a, b
+    return _dated(a), _dated(b)
+
+
+def _dated(q: Quantity) -> Quantity:
+    shift = q.year * 10_000  # 'April 16, 2020' is 20_200_416
+    return replace(q, value=q.value + shift, low=q.low + shift, high=q.high + shift)
 
 
 def _rounding(q: Quantity) -> float:

@@ -29,6 +29,7 @@ _MONTH_NUMBER = {
 _DAY_AFTER = re.compile(rf"^\s*(?:of\s+)?(?P<month>{MONTHS})\b", re.IGNORECASE)  # 16 March, 16 of March
 _DAY_BEFORE = re.compile(rf"\b(?P<month>{MONTHS})\.?\s*$", re.IGNORECASE)  # March 16, Aug. 22
 _MONTH_BEFORE_YEAR = re.compile(rf"\b(?P<month>{MONTHS})\.?,?\s*$", re.IGNORECASE)  # July 2018
+_DAY_TO_YEAR = re.compile(rf"\s*(?:(?:of\s+)?(?:{MONTHS})\b\.?)?\s*,?\s*", re.IGNORECASE)  # 3 December, 1978
 SPAN_EDGE = 1e-9  # a span leaves out its end: 2018 is not 2019
 REACH = 16  # characters before a figure in which its month is looked for ('septembre ', 'Aug. ')
 
@@ -53,6 +54,17 @@ def day(number: float, token: str, before: str, after: str) -> When:
     month = following or _DAY_BEFORE.search(before[-REACH:])
     written = f"{token}{following.group()}" if following else f"{month.group().strip()} {token}"
     return When(_MONTH_NUMBER[month.group("month").lower()] * 100 + number, EXACT, " ".join(written.split()))
+
+
+def full_date(on_day: When, number: float, between: str) -> When | None:
+    """A day and the year after it ('December 3, 1978', '3 December 1978') as one point of that year, when only
+    the month and a comma stand between them; a bound on it is a bound on the date, not on the day of any year."""
+    if not _DAY_TO_YEAR.fullmatch(between):
+        return None
+    month, day_of_month = divmod(round(on_day.value), 100)
+    start = number + (month - 1) / 12 + (day_of_month - 1) / 372  # a month is a twelfth of the year, a day 1/31 of it
+    separator = ", " if on_day.written[:1].isalpha() else " "
+    return When(start + 1 / 744, 1 / 744 - SPAN_EDGE, f"{on_day.written}{separator}{int(number)}")
 
 
 def year(number: float, token: str, before: str) -> When:

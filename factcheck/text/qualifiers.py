@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 import re
 
+from factcheck.text.dates import SPAN_EDGE
+
 # What comes before a figure and makes it a bound or an estimate.
 _LOWER = r"more than|over|above|in excess of|higher than|greater than|larger than|older than|plus de|au-delà de"
 _UPPER = r"less than|fewer than|under|below|lower than|smaller than|younger than|moins de"
@@ -67,7 +69,7 @@ def interval(value: float, tolerance: float, qualifier: str, period: bool = Fals
         return min(low, value * (1 - APPROXIMATE)), max(high, value * (1 + APPROXIMATE))
     if qualifier in _OPEN:
         start, end = _OPEN[qualifier]
-        past = tolerance if period else 0.0  # a strict bound on a period leaves all of it out
+        past = tolerance + 2 * SPAN_EDGE if period else 0.0  # a strict bound on a period leaves all of it out
         low = -math.inf if start is None else value + past if start > 0 else value - tolerance
         high = math.inf if end is None else value - past if end < 0 else value + tolerance
     return low, high

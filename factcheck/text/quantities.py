@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from factcheck.text.dates import MONTHS, YEAR, day, is_day, year
+from factcheck.text.dates import MONTHS, YEAR, When, day, full_date, is_day, year
 from factcheck.text.numbers import (
     EXACT,
     NUMBER,
@@ -76,6 +76,7 @@ class Quantity:
     after: tuple[
         str, ...
     ] = ()  # and after it, up to the next: what it is a figure of ('$35.6 million in North America')
+    year: float | None = None  # of a day, when the year is given with it: 'December 3, 1978'
 
     def kinship(self, other: Quantity) -> int:
         """How much the words around two figures say they are one quantity: the words after a figure (what
@@ -96,8 +97,8 @@ class Quantity:
         This side's strict bound leaves out a figure equal to it: a claim's 'fewer than 29 clubs' does not allow
         '29 clubs', nor 'less than 1.6 billion' '1.6 billion', as readers take it; but this side's rounded
         '65 million' may be 65.3 million, as the other's 'over 65 million' says."""
-        if self.qualifier in STRICT and other.qualifier == "exact":
-            return self.low < other.value < self.high
+        if self.qualifier in STRICT and other.qualifier == "exact" and other.kind != "year":
+            return self.low < other.value < self.high  # a year is its whole span: 'before May 2019' allows '2019'
         if self.qualifier in STRICT or other.qualifier in STRICT:
             return self.low < other.high and other.low < self.high
         return self.low <= other.high and other.low <= self.high
@@ -112,7 +113,7 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     found = [_time(m) for m in _TIME.finditer(text)]
     text = _TIME.sub(" ", text)
     matches = list(NUMBER.finditer(text))
-    out_of = set()  # the 10 of '7.1/10'
+    out_of = set()  # the 10 of '7.1/10', the year of a date
     for n, match in enumerate(matches):
         if n in out_of or _names_something(text, match):
             continue  # the 10 of a rating, or part of a name: 'Resident Evil 5', 'Chapter 3', 'Windows 10'
@@ -127,10 +128,13 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             kind = "percent" if rating.group(1) == "100" else f"rating:{rating.group(1)}"
             out_of.add(n + 1)
         written = (match.group() + scale_text).strip() + (f"/{rating.group(1)}" if rating else "")
-        rounding = None
+        rounding, date = None, None
         if kind in ("day", "year"):  # '30 March' is not '30 April'; 'July 2018' is a month of 2018
             when = day(value, match.group(), before, after) if kind == "day" else year(value, match.group(), before)
             value, written, rounding = when.value, when.written, when.half_span
+            date = _full_date(when, text, matches, n) if kind == "day" else None
+            if date is not None:  # compared with other years, and as a day with other days
+                out_of.add(n + 1)
         if kind == "percent" and not rating:
             sign_before, sign_after = _PERCENT_BEFORE.search(before), _PERCENT_AFTER.match(after)
             written = (
@@ -138,19 +142,18 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
                 + written
                 + (sign_after.group() if sign_after else "")
             ).strip()
-        found.append(
-            _qualified(
-                value,
-                kind,
-                token,
-                scale_text or suffix,
-                before,
-                after,
-                written,
-                _context(text, matches, n, bool(rating)),
-                rounding,
-            )
+        quantity = _qualified(
+            value,
+            kind,
+            token,
+            scale_text or suffix,
+            before,
+            after,
+            written,
+            _context(text, matches, n, bool(rating) or date is not None),
+            rounding,
         )
+        found.extend((replace(quantity, year=float(matches[n + 1].group())), date) if date else (quantity,))
     for share, written, before, after in fractions:
         context = (_keys(before)[::-1][:CONTEXT_WORDS], _keys(after)[:CONTEXT_WORDS])
         found.append(_qualified(share, "percent", "", "", "", after, written, context, rounding=1.0, about=True))
@@ -160,12 +163,33 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
 CONTEXT_WORDS = 3
 
 
+def _full_date(on_day: When, text: str, matches: list[re.Match], n: int) -> Quantity | None:
+    """Day n and the year after it as one date, a point of a year: 'born before December 3, 1982'."""
+    following = matches[n + 1] if n + 1 < len(matches) else None
+    if following is None or not YEAR.fullmatch(following.group()):
+        return None
+    date = full_date(on_day, float(following.group()), text[matches[n].end() : following.start()])
+    if date is None:
+        return None
+    before, after = text[: matches[n].start()], text[following.end() :]
+    # around it: its month, nearest, then what happened on it ('confirmed on 28 January 2020'), and what follows
+    around = (
+        text[matches[n - 1].end() if n else 0 : matches[n].start()] + " " + text[matches[n].end() : following.start()]
+    )
+    context = _clause_context(around, text[following.end() : matches[n + 2].start() if n + 2 < len(matches) else None])
+    return _qualified(date.value, "year", "", "", before, after, date.written, context, date.half_span)
+
+
 def _context(text: str, matches: list[re.Match], n: int, rated: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words of its clause before figure n, nearest first, back to the previous figure, and after it, up to
     the next (past the scale of a `rated` figure: the 100 of '74/100' is no next figure)."""
     last = n + 1 if rated else n
     before = text[matches[n - 1].end() if n else 0 : matches[n].start()]
     after = text[matches[last].end() : matches[last + 1].start() if last + 1 < len(matches) else None]
+    return _clause_context(before, after)
+
+
+def _clause_context(before: str, after: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return (
         _keys(_CLAUSE_BREAK.split(before)[-1])[::-1][:CONTEXT_WORDS],
         _keys(_CLAUSE_BREAK.split(after)[0])[:CONTEXT_WORDS],
