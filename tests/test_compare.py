@@ -63,6 +63,10 @@ def test_parse_number_by_language(token, lang, value):
         ("a $70-million program", "en", [(7e7, "money:USD", "")]),
         ('the song "1999" was released in 2018', "en", [(2018.5, "year", "")]),  # a title
         ("une baisse de 8 cents", "fr", [(8, "count", "cents")]),  # not 8 hundreds
+        ("grossed $ 292.6million worldwide", "en", [(292.6e6, "money:USD", "")]),  # a scale written onto it
+        ("Cars 3 has an approval rating of 69 %", "en", [(69, "percent", "")]),  # a title's figure
+        ("Insidious : Chapter 3 ( film ) had 91 reviews", "en", [(91, "count", "reviews")]),
+        ("cases in 15 out of 28 Bulgarian provinces", "en", [(15, "count", "bulgarian"), (28, "count", "bulgarian")]),
         ("65 milyondan fazla ziyaret", "tr", [(65e6, "count", "ziyaret")]),  # a scale with its case ending
     ],
 )
@@ -129,6 +133,10 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         ("held before May 2019", "to be held on April 13, 2019", []),
         ("released before October 2014", "released on November 21 2014", [("October 2014", "November 21, 2014")]),
         ("reopened before April 16, 2020", "reopened on 16 April", [("April 16", "16 April")]),  # a day of one year
+        ("born after the 6th of June 1967", "born June 7, 1967", []),  # 'after the' is a bound
+        ("scored after the 57th minute", "scored in the 58th minute", []),
+        ("less than US $ 900 billion of assets", "US $ 888.2 billion of assets", []),
+        ("fewer than 16 provinces", "cases in 15 out of 28 provinces", []),  # 15 provinces, of 28
         ("reported by March 19", "as of 19 March", []),  # 'by' is inclusive
         ("flights canceled until 13 April", "flights suspended until 30 April 2020", [("13 April", "30 April")]),
         # what a figure counts ends with its clause: 'worldwide' is the total's, not the other territories'

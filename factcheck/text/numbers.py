@@ -7,7 +7,7 @@ import re
 
 SEP = r"[ \u00a0\u202f.,]"
 ORDINAL = r"(?:e|er|re|ème|eme|th|st|nd|rd)"
-_SUFFIX_SCALE = r"(?:bn|b|mn|m|k)"  # $77B, 55bn, 4.8M
+_SUFFIX_SCALE = r"(?:billion|million|bn|b|mn|m|k)"  # $77B, 55bn, 4.8M, $22million
 _YEAR_DIGITS = r"(?:1[89]|20)\d\d\b"
 # a figure hyphened onto a word is part of a name: COVID-19, F-16, G-20; 'August 11,1980' is a day and a year
 NUMBER = re.compile(
@@ -17,7 +17,7 @@ NUMBER = re.compile(
     rf"|(?<=\d,){_YEAR_DIGITS}",
     re.IGNORECASE,
 )
-SUFFIX_SCALES = {"bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
+SUFFIX_SCALES = {"billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "k": 1e3}
 _SCALE_WORDS = (
     ("thousand thousands mille bin", 1e3),
     ("million millions milyon", 1e6),

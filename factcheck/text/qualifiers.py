@@ -17,9 +17,9 @@ _ABOUT = (
     r"about|around|approximately|roughly|nearly|almost|some|close to|environ|près de|presque|quelque|"
     r"autour de|quasiment|yaklaşık|aşağı yukarı|neredeyse"
 )
-_BEFORE_DATE = r"before|avant"
+_BEFORE_DATE = r"before(?: the)?|avant(?: le| la)?"  # before the 19th century
 _UNTIL_DATE = r"by"  # a deadline; "until X", "jusqu'en X" end at X: a date like any other
-_AFTER_DATE = r"after|après"
+_AFTER_DATE = r"after(?: the)?|après(?: le| la)?"
 _SINCE_DATE = r"since|depuis"
 _QUALIFIER_MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -29,7 +29,8 @@ _QUALIFIER = re.compile(
     rf"(?:(?P<min>{_MIN})|(?P<max>{_MAX})|(?P<lower>{_LOWER})|"
     rf"(?P<upper>{_UPPER})|(?P<about>{_ABOUT})|(?P<before>{_BEFORE_DATE})|"
     rf"(?P<after>{_AFTER_DATE})|(?P<until>{_UNTIL_DATE})|(?P<since>{_SINCE_DATE}))"
-    rf"\s*(?:de\s+|d['’]\s*)?[$€£]?\s*(?:(?:{_QUALIFIER_MONTHS})\s+)?$",
+    rf"\s*(?:de\s+|d['’]\s*)?(?:US\s*)?[$€£]?\s*"
+    rf"(?:(?:{_QUALIFIER_MONTHS})\s+)?$",
     re.IGNORECASE,
 )
 _QUALIFIER_AFTER = re.compile(

@@ -142,15 +142,17 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
                 + written
                 + (sign_after.group() if sign_after else "")
             ).strip()
+        # '15 out of 28 provinces' counts 15 provinces: the share takes what the total counts
+        share = not rating and n + 1 < len(matches) and _OF_TOTAL.fullmatch(text[match.end() : matches[n + 1].start()])
         quantity = _qualified(
             value,
             kind,
             token,
             scale_text or suffix,
             before,
-            after,
+            text[matches[n + 1].end() :] if share else after,
             written,
-            _context(text, matches, n, bool(rating) or date is not None),
+            _context(text, matches, n, bool(rating) or date is not None or bool(share)),
             rounding,
         )
         found.extend((replace(quantity, year=float(matches[n + 1].group())), date) if date else (quantity,))
@@ -216,6 +218,7 @@ def _keys(text: str) -> tuple[str, ...]:
 
 
 # A score out of a scale is one figure: '7.1/10', '3.8 out of 10'; out of 100 it is a percent: '84/100' is 84 %
+_OF_TOTAL = re.compile(r"\s+(?:out of|sur)\s+")
 _OUT_OF = re.compile(r"\s*(?:/|out of|sur)\s*(10|100|5)\b(?![.,]\d)", re.IGNORECASE)
 
 
@@ -240,8 +243,8 @@ def _qualified(
     about: bool = False,
 ) -> Quantity:
     qualifier = "about" if about else qualifier_of(before, after)
-    if qualifier in DATE_BOUNDS and kind not in ("year", "day", "time"):
-        qualifier = "exact"  # 'reviewed by 47 critics', 'after 3 games': not dates
+    if qualifier in DATE_BOUNDS and kind not in ("year", "day", "time", "rank"):
+        qualifier = "exact"  # 'reviewed by 47 critics', 'after 3 games': not dates nor 'after the 57th minute'
     tolerance = rounding if rounding is not None else rounding_tolerance(token, value, scale_text)
     low, high = interval(value, tolerance, qualifier, period=kind == "year")
     unit = _unit(after) if kind == "count" else ""
@@ -258,7 +261,10 @@ def _mark_fractions(text: str) -> tuple[str, list[tuple[float, str, str]]]:
 
 
 # A figure right after a capitalised word inside a sentence names something, unless the word is a month
-_LABEL = re.compile(rf"(?<=[^\W\d_])[,;:]?\s+(?!(?i:{MONTHS})\w*\s+$)[A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W\d_]+\s+$")
+_LABEL = re.compile(rf"(?<=[^\W\d_])\s*[,;:]?\s+(?!(?i:{MONTHS})\w*\s+$)[A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W\d_]+\s+$")
+# 'Cars 3 has', 'Ted 2 is': a figure after a sentence's first word, followed by a verb, names what the sentence is of
+_FIRST_WORD = re.compile(r"\s*[A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W\d_]+\s+")
+_VERB_AFTER = re.compile(r"\s+(?:has|had|have|is|was|were|will|would|received|earned|grossed|holds)\b")
 LABEL_REACH = 40  # characters before a figure in which to look for the word it follows
 
 
@@ -271,9 +277,10 @@ def _names_something(text: str, match: re.Match) -> bool:
     a figure alone in quotes, a title: the song "1999"."""
     if _OPEN_QUOTE.search(text[max(match.start() - 4, 0) : match.start()]) and _CLOSE_QUOTE.match(text[match.end() :]):
         return True
-    return not YEAR.fullmatch(match.group()) and bool(
-        _LABEL.search(text[max(match.start() - LABEL_REACH, 0) : match.start()])
-    )
+    if YEAR.fullmatch(match.group()):
+        return False
+    first = _FIRST_WORD.fullmatch(text[: match.start()]) and _VERB_AFTER.match(text[match.end() :])
+    return bool(first or _LABEL.search(text[max(match.start() - LABEL_REACH, 0) : match.start()]))
 
 
 def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
