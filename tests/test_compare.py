@@ -137,6 +137,13 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         ("scored after the 57th minute", "scored in the 58th minute", []),
         ("less than US $ 900 billion of assets", "US $ 888.2 billion of assets", []),
         ("fewer than 16 provinces", "cases in 15 out of 28 provinces", []),  # 15 provinces, of 28
+        # outside the places it names: the rest of the world, 'in other territories'
+        (
+            "grossed over $ 25 million outside North America and more than $ 31 million globally",
+            "grossed $ 5.7 million in North America and $ 27.4 million in other territories for a worldwide total "
+            "of $ 33.2 million",
+            [],
+        ),
         ("reported by March 19", "as of 19 March", []),  # 'by' is inclusive
         ("flights canceled until 13 April", "flights suspended until 30 April 2020", [("13 April", "30 April")]),
         # what a figure counts ends with its clause: 'worldwide' is the total's, not the other territories'
@@ -190,6 +197,9 @@ def test_a_claims_bounds_against_an_articles_figures(claim, evidence, conflicts)
         ("He refused the offer.", "en", False),
         ("Unlike his teammates, Ramires lacks skills.", "en", True),
         ("Le projet manque de moyens.", "fr", True),
+        ("The single debuted at no 1 in the charts.", "en", False),  # a rank
+        ("Tin Cup, a nobody from nowhere, shocks the golf world.", "en", False),  # a noun
+        ("No Kazakh official commented.", "en", True),  # at a sentence's start, no title can be told
     ],
 )
 def test_negation(text, lang, negated):

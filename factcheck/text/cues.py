@@ -26,11 +26,11 @@ _NEGATION = {
         r"\bno one\b",
         r"\bnot\b(?!\s+(?:only|just|merely)\b)",
         r"n['’]t\b",
-        r"\bno\b",
+        r"\bno\b(?!\.?\s*\d)",  # not 'no 1 in the charts'
         r"\bnever\b",
         r"\bnone\b",
-        r"\bnobody\b",
-        r"\bnothing\b",
+        r"(?<!\ba )\bnobody\b",  # not 'a nobody from nowhere'
+        r"(?<!\ba )\bnothing\b",
         r"\bneither\b",
         r"\bwithout\b",
         r"\bcannot\b",
@@ -150,13 +150,14 @@ def cues(text: str, lang: str) -> Cues:
 
 
 def _negation_matches(text: str, lang: str) -> list[re.Match]:
-    """One pattern for all, so that 'no one' is one negation, not two; in English, not a capitalised word inside
-    a sentence ('Generation Nothing' is a title)."""
-    return [
-        m
-        for m in _NEGATIONS[lang].finditer(text)
-        if not (lang == "en" and m.group().istitle() and text[: m.start()].strip())
-    ]
+    """One pattern for all, so that 'no one' is one negation, not two; in English, not one in a title."""
+    return [m for m in _NEGATIONS[lang].finditer(text) if not (lang == "en" and _in_title(m, text))]
+
+
+def _in_title(match: re.Match, text: str) -> bool:
+    """A capitalised negation inside a sentence: 'Generation Nothing' (at its start, 'No Way Out is' cannot be
+    told from 'No Kazakh official said')."""
+    return match.group().istitle() and bool(text[: match.start()].strip())
 
 
 _CONTRAST = re.compile(

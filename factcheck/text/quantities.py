@@ -109,7 +109,7 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     """Every quantity in `text`, with number words turned into digits first (memoised: an
     evidence sentence is compared with every other article's)."""
     text, fractions = _mark_fractions(text)
-    text = words_to_digits(text, lang)
+    text = _OUTSIDE.sub("elsewhere", words_to_digits(text, lang))
     found = [_time(m) for m in _TIME.finditer(text)]
     text = _TIME.sub(" ", text)
     matches = list(NUMBER.finditer(text))
@@ -206,7 +206,21 @@ _CLAUSE_BREAK = re.compile(
 
 
 # Words that say the same of a figure in other words or languages: 'globally', 'worldwide', 'mondial', 'dünya'
-_SAME_SENSE = {"globa": "world", "mondi": "world", "dunya": "world", "inter": "world"}
+_SAME_SENSE = {
+    "globa": "world",
+    "mondi": "world",
+    "dunya": "world",
+    "inter": "world",
+    "elsew": "other",
+    "overs": "other",
+    "abroa": "other",
+    "etran": "other",
+}
+# 'outside the United States and Canada' is the rest of the world, not the places it names: 'elsewhere'
+_OUTSIDE = re.compile(
+    r"\b(?:outside|hors)\s+(?:of\s+|de\s+|du\s+|des\s+|d['’]\s*)?(?:the\s+|la\s+|l['’]\s*|les\s+)?"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w.-]*(?:(?:\s+(?:and|et|&))?\s+(?=[A-ZÀ-ÖØ-Þ]))?)+"
+)
 
 
 _NOT_CONTEXT = {w[:5] for w in (*SCALES, *_CURRENCIES)}  # 'million' and 'dollars' say how much, not of what
