@@ -137,6 +137,17 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         ("scored after the 57th minute", "scored in the 58th minute", []),
         ("less than US $ 900 billion of assets", "US $ 888.2 billion of assets", []),
         ("fewer than 16 provinces", "cases in 15 out of 28 provinces", []),  # 15 provinces, of 28
+        # deaths however told, reviews by critics: one quantity
+        (
+            "More than 121 people died in Germany",
+            "Germany has reported 29,056 cases, 119 deaths",
+            [("121 people", "119 deaths")],
+        ),
+        (
+            "On Metacritic, it has more than 37 reviews",
+            "a score of 80 out of 100, based on 37 critics",
+            [("37 reviews", "37 critics")],
+        ),
         # outside the places it names: the rest of the world, 'in other territories'
         (
             "grossed over $ 25 million outside North America and more than $ 31 million globally",

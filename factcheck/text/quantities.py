@@ -215,6 +215,19 @@ _SAME_SENSE = {
     "overs": "other",
     "abroa": "other",
     "etran": "other",
+    # deaths, however told: 'died', '119 deaths', 'claimed 104 lives', 'décès', 'öldü'
+    "died": "death",
+    "dead": "death",
+    "fatal": "death",
+    "kille": "death",
+    "lives": "death",
+    "deces": "death",
+    "morts": "death",
+    "tues": "death",
+    "oldu": "death",
+    "olum": "death",
+    "infec": "cases",  # infections are cases
+    "criti": "revie",  # 'based on 37 critics' counts reviews
 }
 # 'outside the United States and Canada' is the rest of the world, not the places it names: 'elsewhere'
 _OUTSIDE = re.compile(
