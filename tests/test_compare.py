@@ -137,6 +137,11 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         ("scored after the 57th minute", "scored in the 58th minute", []),
         ("less than US $ 900 billion of assets", "US $ 888.2 billion of assets", []),
         ("fewer than 16 provinces", "cases in 15 out of 28 provinces", []),  # 15 provinces, of 28
+        # a bound against one the same way: borne out only by one as strong
+        ("over 725 million views", "over 720 million views", [("725 million views", "720 million views")]),
+        ("over 725 million views", "more than 730 million views", []),
+        ("released before May 2019", "released before 2019", []),
+        ("at least 50 people", "more than 50 people", []),
         # deaths however told, reviews by critics: one quantity
         (
             "More than 121 people died in Germany",

@@ -27,7 +27,8 @@ def figure_conflicts(
     so 'employees' meets 'employés'), or when each side has only one figure of that kind. A figure
     conflicts when no figure of the other side for that quantity allows it: leaving a figure out is no
     contradiction. With `as_bounds` (a claim against an article) qualifiers are intervals: 'more than
-    500' allows 'plus de 1 000'; between articles, two figures with one qualifier must be equal."""
+    500' allows 'plus de 1 000', but a bound the same way only one as strong ('over 720 million' does not bear
+    out 'over 725 million'); between articles, two figures with one qualifier must be equal."""
     conflicts = []
     for q in a:
         peers = _peers(q, a, b, same_language)
@@ -68,8 +69,16 @@ def _peers(
     return same_kind
 
 
+_EDGE = 1e-6  # 'at least 50' bears out 'more than 50' as far as anyone writes it
+_DIRECTION = {"lower": 1, "min": 1, "after": 1, "since": 1, "upper": -1, "max": -1, "before": -1, "until": -1}
+
+
 def _agree(a: Quantity, b: Quantity, as_bounds: bool) -> bool:
     a, b = _on_one_calendar(a, b)
+    direction = _DIRECTION.get(a.qualifier)
+    if as_bounds and direction and direction == _DIRECTION.get(b.qualifier):
+        # one bound against another the same way: 'over 720 million' does not bear out 'over 725 million'
+        return b.low >= a.low - _EDGE * abs(a.low) if direction > 0 else b.high <= a.high + _EDGE * abs(a.high)
     if not as_bounds and a.qualifier == b.qualifier:  # 'about 91.3 %' and 'about 99.4 %' are two figures
         if a.qualifier in ("exact", "about"):
             return abs(a.value - b.value) <= max(_rounding(a), _rounding(b))
