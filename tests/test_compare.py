@@ -137,6 +137,9 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         ("scored after the 57th minute", "scored in the 58th minute", []),
         ("less than US $ 900 billion of assets", "US $ 888.2 billion of assets", []),
         ("fewer than 16 provinces", "cases in 15 out of 28 provinces", []),  # 15 provinces, of 28
+        # what happened on a date is said before its day, whatever comma stands between the day and the year
+        ("born before 1970", "Wiggins (born November 2, 1998) acted in Hellion (2014)", [("1970", "November 2, 1998")]),
+        ("less than 98 million views", "nearly 104 million views", [("98 million views", "104 million views")]),
         # a bound against one the same way: borne out only by one as strong
         ("over 725 million views", "over 720 million views", [("725 million views", "720 million views")]),
         ("over 725 million views", "more than 730 million views", []),

@@ -80,7 +80,7 @@ def _agree(a: Quantity, b: Quantity, as_bounds: bool) -> bool:
         # one bound against another the same way: 'over 720 million' does not bear out 'over 725 million'
         return b.low >= a.low - _EDGE * abs(a.low) if direction > 0 else b.high <= a.high + _EDGE * abs(a.high)
     if not as_bounds and a.qualifier == b.qualifier:  # 'about 91.3 %' and 'about 99.4 %' are two figures
-        if a.qualifier in ("exact", "about"):
+        if a.qualifier in ("exact", "about", "nearly"):
             return abs(a.value - b.value) <= max(_rounding(a), _rounding(b))
         return a.value == b.value
     return a.allows(b)

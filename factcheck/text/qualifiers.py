@@ -13,10 +13,8 @@ _LOWER = r"more than|over|above|in excess of|higher than|greater than|larger tha
 _UPPER = r"less than|fewer than|under|below|lower than|smaller than|younger than|moins de"
 _MIN = r"at least|au moins|en az|no fewer than|no less than"
 _MAX = r"at most|au plus|en fazla|no more than"
-_ABOUT = (
-    r"about|around|approximately|roughly|nearly|almost|some|close to|environ|près de|presque|quelque|"
-    r"autour de|quasiment|yaklaşık|aşağı yukarı|neredeyse"
-)
+_ABOUT = r"about|around|approximately|roughly|some|environ|quelque|autour de|yaklaşık|aşağı yukarı"
+_NEARLY = r"nearly|almost|close to|just under|près de|presque|quasiment|neredeyse"  # a little under
 _BEFORE_DATE = r"before(?: the)?|avant(?: le| la)?"  # before the 19th century
 _UNTIL_DATE = r"by"  # a deadline; "until X", "jusqu'en X" end at X: a date like any other
 _AFTER_DATE = r"after(?: the)?|après(?: le| la)?"
@@ -27,7 +25,7 @@ _QUALIFIER_MONTHS = (
 )
 _QUALIFIER = re.compile(
     rf"(?:(?P<min>{_MIN})|(?P<max>{_MAX})|(?P<lower>{_LOWER})|"
-    rf"(?P<upper>{_UPPER})|(?P<about>{_ABOUT})|(?P<before>{_BEFORE_DATE})|"
+    rf"(?P<upper>{_UPPER})|(?P<nearly>{_NEARLY})|(?P<about>{_ABOUT})|(?P<before>{_BEFORE_DATE})|"
     rf"(?P<after>{_AFTER_DATE})|(?P<until>{_UNTIL_DATE})|(?P<since>{_SINCE_DATE}))"
     rf"\s*(?:de\s+|d['’]\s*)?(?:US\s*)?[$€£]?\s*"
     rf"(?:(?:{_QUALIFIER_MONTHS})\s+)?$",
@@ -48,6 +46,7 @@ _OPEN = {
 }  # where the interval starts and ends: past the value (1) or with it (-1), or unbounded
 STRICT = ("lower", "upper", "before", "after")  # bounds that leave their own value out
 APPROXIMATE = 0.1  # 'about 500' is 450 to 550
+NEARLY = 0.05  # 'nearly 500' is 475 to 500
 DATE_BOUNDS = ("before", "after", "until", "since")  # only of dates: 'after 3 games' is no bound
 
 
@@ -64,9 +63,11 @@ def interval(value: float, tolerance: float, qualifier: str, period: bool = Fals
     than 45' starts past 45, 'at least 45' with it). A `period` (a year, a month of a year) is all of its
     span: 'after 2018' starts with 2019, 'about 2018' is 2017 to 2019."""
     low, high = value - tolerance, value + tolerance
-    if qualifier == "about":
+    if qualifier in ("about", "nearly"):
         if period:
             return low - 2 * tolerance, high + 2 * tolerance
+        if qualifier == "nearly":  # a little under it: 'nearly 104 million' is not 'less than 102 million'
+            return min(low, value * (1 - NEARLY)), high
         return min(low, value * (1 - APPROXIMATE)), max(high, value * (1 + APPROXIMATE))
     if qualifier in _OPEN:
         start, end = _OPEN[qualifier]

@@ -175,9 +175,8 @@ def _full_date(on_day: When, text: str, matches: list[re.Match], n: int) -> Quan
         return None
     before, after = text[: matches[n].start()], text[following.end() :]
     # around it: its month, nearest, then what happened on it ('confirmed on 28 January 2020'), and what follows
-    around = (
-        text[matches[n - 1].end() if n else 0 : matches[n].start()] + " " + text[matches[n].end() : following.start()]
-    )
+    between = text[matches[n].end() : following.start()].replace(",", " ")  # 'November 2, 1998' is one clause
+    around = text[matches[n - 1].end() if n else 0 : matches[n].start()] + " " + between
     context = _clause_context(around, text[following.end() : matches[n + 2].start() if n + 2 < len(matches) else None])
     return _qualified(date.value, "year", "", "", before, after, date.written, context, date.half_span)
 
