@@ -263,6 +263,39 @@ def test_compare_explains_each_kind():
 
 
 @pytest.mark.parametrize(
+    "a, b, explanations",
+    [
+        # between two drafts of one sentence, a figure replaced is a figure changed, whatever either allows
+        (
+            "His sister and brother were killed in drug-related violence, in 1987 and 1992, respectively.",
+            "His sister and brother were killed in drug-related violence, in 1987 and 2004, respectively.",
+            ["000 says 1992, 100 says 2004"],
+        ),
+        (
+            "The film has grossed over $ 422 million worldwide, surpassing Prince of Persia.",
+            "The film has grossed $ 624 million worldwide, surpassing Prince of Persia.",
+            ["000 says over $ 422 million, 100 says $ 624 million"],
+        ),
+        # moved, or written another way: no change
+        (
+            "It was last used in East Germany in 1949, in West Germany in 1966.",
+            "It was last used in 1949 in East Germany, in 1966 in West Germany.",
+            [],
+        ),
+        (
+            "The hall was rebuilt in 1911 and restored in the 60s after the war.",
+            "The hall was rebuilt in 1911 and restored in the 1960s after the war.",
+            [],
+        ),
+    ],
+)
+def test_drafts_of_one_sentence_differ_by_the_figures_replaced(a, b, explanations):
+    assert [
+        d.explanation for d in compare(_evidence("000", a), _evidence("100", b)) if d.kind == "number"
+    ] == explanations
+
+
+@pytest.mark.parametrize(
     "a, b",
     [
         (("According to officials, 112 inmates escaped.", "en"), ("Fontes said 112 inmates escaped.", "en")),

@@ -9,7 +9,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from factcheck.core.figures import figure_conflicts, number_conflicts
+from factcheck.core.figures import draft_changes, figure_conflicts, number_conflicts
 from factcheck.core.negation import negation_difference
 from factcheck.core.telling import CLAIM, Telling, near_duplicates, telling
 from factcheck.records import Contradiction, Difference, Evidence
@@ -50,10 +50,10 @@ def contradicted(claim: Telling, told: Telling) -> list[Contradiction]:
 def differences(a: Telling, b: Telling, against_claim: bool = False, names: bool = True) -> list[tuple[str, str]]:
     """(kind, explanation) of each checkable difference between two tellings; with `names`, a name of one
     draft of a sentence replaced in the other too (entity_change)."""
-    found = [
-        ("number", f"{a.name} says {x}, {b.name} says {y}")
-        for x, y in (figure_conflicts(a.figures, b.figures, a.lang == b.lang, against_claim) if a.figures else [])
-    ]
+    figures = figure_conflicts(a.figures, b.figures, a.lang == b.lang, against_claim) if a.figures else []
+    if not figures and not against_claim and a.figures and b.figures and near_duplicates(a, b):
+        figures = draft_changes(a.text, b.text, a.lang)
+    found = [("number", f"{a.name} says {x}, {b.name} says {y}") for x, y in figures]
     negation = negation_difference(a, b, against_claim)
     if negation:
         found.append(("negation", negation))
