@@ -263,6 +263,18 @@ def test_compare_explains_each_kind():
 
 
 @pytest.mark.parametrize(
+    "claim, sentence, contradicted",
+    [
+        ("The bank plans to ban cryptocurrencies.", "The bank does not plan to ban cryptocurrencies.", True),
+        # what the article negates, the claim does not speak of
+        ("Simran's budget was more than 27 crore.", "The film was a not successful grossing 27.69 crore.", False),
+    ],
+)
+def test_an_article_negates_the_claim_only_in_what_the_claim_says(claim, sentence, contradicted):
+    assert bool(contradictions(claim, "en", _evidence("000", sentence))) == contradicted
+
+
+@pytest.mark.parametrize(
     "a, b, explanations",
     [
         # between two drafts of one sentence, a figure replaced is a figure changed, whatever either allows

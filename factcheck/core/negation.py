@@ -44,6 +44,8 @@ def _polarity(a: Telling, b: Telling) -> str | None:
         negated_a, negated_b = ca.predicate_negated, cb.predicate_negated
     if negated_a == negated_b:
         return None
+    if a.lang == b.lang and negated_b and not any(bears_on(scope, a.text) for scope in cb.scopes):
+        return None  # the article negates something the claim does not speak of: 'a not successful film'
     neg, pos, found = (a, b, ca) if negated_a else (b, a, cb)
     word = found.negations[0] if found.negations else "not"
     return f"{neg.name} negates it ('{word}'), {pos.name} does not"
