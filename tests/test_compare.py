@@ -145,6 +145,12 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         ("over 725 million views", "more than 730 million views", []),
         ("released before May 2019", "released before 2019", []),
         ("at least 50 people", "more than 50 people", []),
+        # a figure the claim's other figure is more like is that one's: 55 % is the approval, not the average rating
+        (
+            "an approval rating of more than 50 % based on more than 21 reviews and an average rating over 55 %",
+            "an approval rating of 55 %, based on 22 reviews, with an average rating of 6/10",
+            [],
+        ),
         # deaths however told, reviews by critics: one quantity
         (
             "More than 121 people died in Germany",

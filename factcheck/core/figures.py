@@ -38,11 +38,14 @@ def figure_conflicts(
         peers = _peers(q, a, b, same_language)
         # a figure of the other side that another figure of this side states too, of the same thing as far as the
         # words around them tell, is that one's counterpart: '55 ceased, 51 closed' against '51 closed' leaves 55
-        # out; but 'six detectives' is no counterpart of 'a six-episode series' against 'a nine-episode series'
+        # out; but 'six detectives' is no counterpart of 'a six-episode series' against 'a nine-episode series';
+        # and so is one the words around another figure of this side match better ('an approval rating of
+        # 55 %' is the claim's 'approval rating of more than 50 %', not its 'average rating of more than 55 %')
         peers = [
             p
             for p in peers
             if not any(o is not q and o.kind == p.kind and _same_figure(o, p) and not _counts_apart(q, o, p) for o in a)
+            and not any(o is not q and o.kind == p.kind and o.kinship(p) > q.kinship(p) for o in a)
         ]
         if peers and not any(_agree(q, p, as_bounds) for p in peers):
             conflicts.append((_describe(q), _describe(peers[0])))
