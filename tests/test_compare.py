@@ -151,6 +151,11 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
             "an approval rating of 55 %, based on 22 reviews, with an average rating of 6/10",
             [],
         ),
+        # a rank above another is a smaller number; '# 12' is a rank
+        ("ranked above the 150th in the world", "which ranks 147th in the world", []),
+        ("ranks behind the 40th largest economy", "the 42nd largest economy", []),
+        ("ranked below sixth as a gateway", "ranks fifth as a gateway", [("6th", "5th")]),
+        ("ranked # 12 in the list of most-liked videos", "the top 50 most viewed videos and the 12th most liked", []),
         # deaths however told, reviews by critics: one quantity
         (
             "More than 121 people died in Germany",

@@ -50,6 +50,19 @@ NEARLY = 0.05  # 'nearly 500' is 475 to 500
 DATE_BOUNDS = ("before", "after", "until", "since")  # only of dates: 'after 3 games' is no bound
 
 
+# A rank above another is a smaller number: 'ranked above the 150th' allows '147th', 'behind the 40th' '42nd'
+_RANK = r"\s+(?:the\s+)?(?:#\s*|no\.\s*|number\s+)?$"
+_RANK_BETTER = re.compile(rf"\b(?:above|higher than|ahead of|better than){_RANK}", re.IGNORECASE)
+_RANK_WORSE = re.compile(rf"\b(?:below|lower than|behind|worse than){_RANK}", re.IGNORECASE)
+
+
+def rank_qualifier(before: str) -> str | None:
+    """'upper' for a rank said better than another ('above the 150th'), 'lower' for one said worse; else None."""
+    if _RANK_BETTER.search(before[-30:]):
+        return "upper"
+    return "lower" if _RANK_WORSE.search(before[-30:]) else None
+
+
 def qualifier_of(before: str, after: str) -> str:
     """The qualifier of a figure, from the words before it (or, in Turkish, after it); 'exact' when none."""
     match = _QUALIFIER.search(before[-30:]) or _QUALIFIER_AFTER.match(after)

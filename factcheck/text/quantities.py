@@ -21,7 +21,7 @@ from factcheck.text.numbers import (
     split_suffix,
     words_to_digits,
 )
-from factcheck.text.qualifiers import DATE_BOUNDS, STRICT, interval, qualifier_of
+from factcheck.text.qualifiers import DATE_BOUNDS, STRICT, interval, qualifier_of, rank_qualifier
 from factcheck.text.terms import terms
 
 _CURRENCY_WORDS = (
@@ -268,7 +268,7 @@ def _qualified(
     rounding: float | None = None,
     about: bool = False,
 ) -> Quantity:
-    qualifier = "about" if about else qualifier_of(before, after)
+    qualifier = "about" if about else (kind == "rank" and rank_qualifier(before)) or qualifier_of(before, after)
     if qualifier in DATE_BOUNDS and kind not in ("year", "day", "time", "rank"):
         qualifier = "exact"  # 'reviewed by 47 critics', 'after 3 games': not dates nor 'after the 57th minute'
     tolerance = rounding if rounding is not None else rounding_tolerance(token, value, scale_text)
@@ -309,11 +309,14 @@ def _names_something(text: str, match: re.Match) -> bool:
     return bool(first or _LABEL.search(text[max(match.start() - LABEL_REACH, 0) : match.start()]))
 
 
+_RANK_BEFORE = re.compile(r"(?:#|\bno\.|\bnumber|\bnuméro|\bn°)\s*$", re.IGNORECASE)
+
+
 def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
     if is_day(value, before, after):
         return "day"
-    if re.search(rf"\d{ORDINAL}$", token) or (lang == "tr" and token.endswith(".")):
-        return "rank"  # 17e, 17th, Turkish 17.
+    if re.search(rf"\d{ORDINAL}$", token) or (lang == "tr" and token.endswith(".")) or _RANK_BEFORE.search(before):
+        return "rank"  # 17e, 17th, Turkish 17., # 12, No. 1, number 31
     if _PERCENT_AFTER.match(after) or _PERCENT_BEFORE.search(before):
         return "percent"
     currency = _currency(before, after)
