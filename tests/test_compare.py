@@ -63,6 +63,7 @@ def test_parse_number_by_language(token, lang, value):
         ("a $70-million program", "en", [(7e7, "money:USD", "")]),
         ('the song "1999" was released in 2018', "en", [(2018.5, "year", "")]),  # a title
         ("une baisse de 8 cents", "fr", [(8, "count", "cents")]),  # not 8 hundreds
+        ("the SPD got 27\\% of the vote", "en", [(27, "percent", "")]),  # an escaped percent sign
         ("grossed $ 292.6million worldwide", "en", [(292.6e6, "money:USD", "")]),  # a scale written onto it
         ("Cars 3 has an approval rating of 69 %", "en", [(69, "percent", "")]),  # a title's figure
         ("Insidious : Chapter 3 ( film ) had 91 reviews", "en", [(91, "count", "reviews")]),
@@ -82,7 +83,7 @@ def test_a_score_out_of_100_has_the_words_after_its_scale_as_context():
 def test_context_words_keep_their_order_whatever_the_hash_seed():
     # a hyphenated word was one set of keys, read in set order: the context changed between runs
     (figure,) = quantities("Greek-Turkish talks cost 5 million euros.", "en")
-    assert (figure.before, figure.after) == (("cost", "talks", "turki"), ())
+    assert (figure.before, figure.after) == (("cost", "talk", "turki"), ())
 
 
 @pytest.mark.parametrize(
@@ -156,6 +157,9 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         ("ranks behind the 40th largest economy", "the 42nd largest economy", []),
         ("ranked below sixth as a gateway", "ranks fifth as a gateway", [("6th", "5th")]),
         ("ranked # 12 in the list of most-liked videos", "the top 50 most viewed videos and the 12th most liked", []),
+        # a short word's plural is its singular: '16 years' and 'a 15-year career' count years
+        ("Jatin-Lalit have had a career shorter than 16 years", "Over their 15-year career, they sold well", []),
+        ("a career of 16 years", "over their 15-year career", [("16 years", "15 year")]),
         # deaths however told, reviews by critics: one quantity
         (
             "More than 121 people died in Germany",

@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 
 from factcheck.text.dates import time_unit
 from factcheck.text.numbers import parse_number
-from factcheck.text.quantities import Quantity, quantities
+from factcheck.text.quantities import Quantity, quantities, singular
 
 
 def number_conflicts(left: tuple[str, str], right: tuple[str, str], as_bounds: bool = False) -> list[tuple[str, str]]:
@@ -68,7 +68,9 @@ def _peers(
             return [p for p in best if q.counts_as(p)]
         return best
     alone = len(same_kind) == 1 and sum(m.kind == q.kind for m in mine) == 1
-    if not alone or (same_language and q.unit and same_kind[0].unit and q.unit != same_kind[0].unit):
+    if not alone or (
+        same_language and q.unit and same_kind[0].unit and singular(q.unit) != singular(same_kind[0].unit)
+    ):
         return []
     mine_time, theirs_time = time_unit(q.unit), time_unit(same_kind[0].unit)
     if mine_time and theirs_time and mine_time != theirs_time:  # 'seven years' and 'six heures' in any language

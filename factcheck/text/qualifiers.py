@@ -9,8 +9,11 @@ import re
 from factcheck.text.dates import SPAN_EDGE
 
 # What comes before a figure and makes it a bound or an estimate.
-_LOWER = r"more than|over|above|in excess of|higher than|greater than|larger than|older than|plus de|au-delà de"
-_UPPER = r"less than|fewer than|under|below|lower than|smaller than|younger than|moins de"
+_LOWER = (
+    r"more than|over|above|in excess of|higher than|greater than|larger than|older than|longer than|taller than|"
+    r"plus de|au-delà de"
+)
+_UPPER = r"less than|fewer than|under|below|lower than|smaller than|younger than|shorter than|moins de"
 _MIN = r"at least|au moins|en az|no fewer than|no less than"
 _MAX = r"at most|au plus|en fazla|no more than"
 _ABOUT = r"about|around|approximately|roughly|some|environ|quelque|autour de|yaklaşık|aşağı yukarı"

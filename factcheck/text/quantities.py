@@ -38,7 +38,7 @@ _TIME = re.compile(
     r"(?=\s*(?:hours?|hrs|h\b|GMT|UTC|CET|local))|(?<!\d[ .,\u00a0\u202f])\b0\d+\b"
 )
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$")
-_PERCENT_AFTER = re.compile(r"^\s*(?:%|pour\s?cent|percent|per\s?cent)")
+_PERCENT_AFTER = re.compile(r"^\s*\\?(?:%|pour\s?cent|percent|per\s?cent)")
 _PERCENT_BEFORE = re.compile(r"(?:%|yüzde)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)?")
 _CONTEXT_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # 'Greek-Turkish' is two context words, in order
@@ -239,8 +239,14 @@ _NOT_CONTEXT = {w[:5] for w in (*SCALES, *_CURRENCIES)}  # 'million' and 'dollar
 
 
 def _keys(text: str) -> tuple[str, ...]:
-    words = _CONTEXT_WORD.findall(text)
+    words = [singular(w) for w in _CONTEXT_WORD.findall(text)]
     return tuple(_SAME_SENSE.get(k, k) for w in words for k in sorted(terms(w).keys) if k not in _NOT_CONTEXT)
+
+
+def singular(word: str) -> str:
+    """A short word without its plural s, so that its key is the singular's: 'years' is 'year', 'tests' 'test'
+    (a long word's key, its first letters, is the same either way)."""
+    return word[:-1] if 4 < len(word) <= 6 and word[-1] in "sS" and word[-2] not in "sS" else word
 
 
 # A score out of a scale is one figure: '7.1/10', '3.8 out of 10'; out of 100 it is a percent: '84/100' is 84 %
