@@ -157,6 +157,9 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         ("ranks behind the 40th largest economy", "the 42nd largest economy", []),
         ("ranked below sixth as a gateway", "ranks fifth as a gateway", [("6th", "5th")]),
         ("ranked # 12 in the list of most-liked videos", "the top 50 most viewed videos and the 12th most liked", []),
+        # 'about' reaches as far as its last digit says, within 0.5% and 10%
+        ("sold over 99,500 copies", "selling about 99,000 copies", [("99,500 copies", "99,000 copies")]),
+        ("about 500 people came", "520 people came", []),
         # a short word's plural is its singular: '16 years' and 'a 15-year career' count years
         ("Jatin-Lalit have had a career shorter than 16 years", "Over their 15-year career, they sold well", []),
         ("a career of 16 years", "over their 15-year career", [("16 years", "15 year")]),

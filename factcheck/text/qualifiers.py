@@ -49,6 +49,7 @@ _OPEN = {
 }  # where the interval starts and ends: past the value (1) or with it (-1), or unbounded
 STRICT = ("lower", "upper", "before", "after")  # bounds that leave their own value out
 APPROXIMATE = 0.1  # 'about 500' is 450 to 550
+APPROXIMATE_LEAST = 0.005  # 'about 99,000' is 98,505 to 99,495
 NEARLY = 0.05  # 'nearly 500' is 475 to 500
 DATE_BOUNDS = ("before", "after", "until", "since")  # only of dates: 'after 3 games' is no bound
 
@@ -74,6 +75,18 @@ def qualifier_of(before: str, after: str) -> str:
     return next(name for name, text in match.groupdict().items() if text)
 
 
+def _about(value: float) -> float:
+    """How far 'about' reaches: the rounding its last digit says ('about 99,000' is 98,500 to 99,500, 'about 2,400'
+    2,350 to 2,450), within 0.5% and 10% of it ('about 500' is 450 to 550)."""
+    size = abs(value)
+    if size == 0:
+        return 0.0
+    place = 10.0 ** math.floor(math.log10(size))
+    while place > 1e-6 and abs(size / place - round(size / place)) > 1e-6:
+        place /= 10
+    return min(max(place / 2, size * APPROXIMATE_LEAST), size * APPROXIMATE)
+
+
 def interval(value: float, tolerance: float, qualifier: str, period: bool = False) -> tuple[float, float]:
     """The values a figure allows: its rounding (`tolerance`), widened by 'about', opened by a bound ('more
     than 45' starts past 45, 'at least 45' with it). A `period` (a year, a month of a year) is all of its
@@ -84,7 +97,8 @@ def interval(value: float, tolerance: float, qualifier: str, period: bool = Fals
             return low - 2 * tolerance, high + 2 * tolerance
         if qualifier == "nearly":  # a little under it: 'nearly 104 million' is not 'less than 102 million'
             return min(low, value * (1 - NEARLY)), high
-        return min(low, value * (1 - APPROXIMATE)), max(high, value * (1 + APPROXIMATE))
+        reach = _about(value)
+        return min(low, value - reach), max(high, value + reach)
     if qualifier in _OPEN:
         start, end = _OPEN[qualifier]
         past = tolerance + 2 * SPAN_EDGE if period else 0.0  # a strict bound on a period leaves all of it out
