@@ -64,6 +64,7 @@ def test_parse_number_by_language(token, lang, value):
         ('the song "1999" was released in 2018', "en", [(2018.5, "year", "")]),  # a title
         ("une baisse de 8 cents", "fr", [(8, "count", "cents")]),  # not 8 hundreds
         ("the SPD got 27\\% of the vote", "en", [(27, "percent", "")]),  # an escaped percent sign
+        ("less than 1850 cases were processed", "en", [(1850, "count", "cases")]),  # a bounded count, no year
         ("grossed $ 292.6million worldwide", "en", [(292.6e6, "money:USD", "")]),  # a scale written onto it
         ("Cars 3 has an approval rating of 69 %", "en", [(69, "percent", "")]),  # a title's figure
         ("Insidious : Chapter 3 ( film ) had 91 reviews", "en", [(91, "count", "reviews")]),

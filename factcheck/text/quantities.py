@@ -328,9 +328,13 @@ def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
     currency = _currency(before, after)
     if currency:
         return f"money:{currency}"
-    if YEAR.fullmatch(token.rstrip(".")):
+    if YEAR.fullmatch(token.rstrip(".")) and not _COUNTED.search(before[-20:]):
         return "year"
     return "count"
+
+
+# A year-like figure after what bounds a count is a count: 'less than 1850 cases', 'over 2000 people'
+_COUNTED = re.compile(r"\b(?:more|less|fewer)\s+than\s+$|\b(?:nearly|almost|at least)\s+$", re.I)
 
 
 def _currency(before: str, after: str) -> str | None:
