@@ -8,9 +8,10 @@ from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from factcheck.text.counted import singular
 from factcheck.text.dates import time_unit
 from factcheck.text.numbers import parse_number
-from factcheck.text.quantities import Quantity, quantities, singular
+from factcheck.text.quantities import Quantity, quantities
 
 
 def number_conflicts(left: tuple[str, str], right: tuple[str, str], as_bounds: bool = False) -> list[tuple[str, str]]:

@@ -25,6 +25,14 @@ _SCALE_WORDS = (
     ("trillion trilyon", 1e12),
 )
 SCALES = {word: scale for words, scale in _SCALE_WORDS for word in words.split()}
+_CURRENCY_WORDS = (
+    ("$ dollar dollars usd dolar", "USD"),
+    ("€ euro euros avro", "EUR"),
+    ("tenge tenges kzt", "KZT"),
+    ("lira tl", "TRY"),
+    ("livres pounds £", "GBP"),
+)
+CURRENCIES = {word: code for words, code in _CURRENCY_WORDS for word in words.split()}
 
 TURKISH_UNITS = {"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9}
 TURKISH_TENS = dict(zip("on yirmi otuz kırk elli altmış yetmiş seksen doksan".split(), range(10, 100, 10)))
@@ -153,3 +161,19 @@ _TURKISH_SCALE_ENDING = re.compile(
     r"(milyon|milyar|trilyon)(?:d[ae]n|t[ae]n|[ıiuü]n?|[ae]|d[ae]|l[ae]r\w*|l[ıiuü]k\w*)"
 )
 _MONEY_SCALES = {"M": 1e6, "Mn": 1e6, "mn": 1e6, "B": 1e9, "Bn": 1e9, "bn": 1e9, "K": 1e3}
+
+
+def currency_of(before: str, after: str) -> str | None:
+    """The ISO code of the currency written after a figure ('100 milliards de tenges', Turkish 'dolarlık') or
+    its sign before it ('$ 5'); None when there is none."""
+    following = re.match(r"\s*(?:de\s+|d['’])?([$€£]|[^\W\d_]+)", after)
+    if following:
+        word = following.group(1).lower()
+        if word in CURRENCIES:
+            return CURRENCIES[word]
+        # Turkish endings on the currency: dolarlık, doları, avroya
+        stem = next((c for c in CURRENCIES if len(c) >= 4 and word.startswith(c)), None)
+        if stem:
+            return CURRENCIES[stem]
+    preceding = re.search(r"([$€£])\s*$", before)
+    return CURRENCIES[preceding.group(1)] if preceding else None

@@ -8,30 +8,22 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from factcheck.text.counted import CONTEXT_WORDS, clause_context, elsewhere, figure_context, keys, unit
 from factcheck.text.dates import MONTHS, YEAR, When, day, full_date, is_day, year
 from factcheck.text.numbers import (
     EXACT,
     NUMBER,
     ORDINAL,
-    SCALES,
     SUFFIX_SCALES,
     apply_scale,
+    currency_of,
     parse_number,
     rounding_tolerance,
     split_suffix,
     words_to_digits,
 )
 from factcheck.text.qualifiers import DATE_BOUNDS, STRICT, interval, qualifier_of, rank_qualifier
-from factcheck.text.terms import terms
 
-_CURRENCY_WORDS = (
-    ("$ dollar dollars usd dolar", "USD"),
-    ("€ euro euros avro", "EUR"),
-    ("tenge tenges kzt", "KZT"),
-    ("lira tl", "TRY"),
-    ("livres pounds £", "GBP"),
-)
-_CURRENCIES = {word: code for words, code in _CURRENCY_WORDS for word in words.split()}
 # Clock times: 13:00, 13h00, 0200 local time, 1300 hours
 _TIME = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)\b|(?<!\d[ .,\u00a0\u202f])\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)"
@@ -40,13 +32,6 @@ _TIME = re.compile(
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$")
 _PERCENT_AFTER = re.compile(r"^\s*\\?(?:%|pour\s?cent|percent|per\s?cent)")
 _PERCENT_BEFORE = re.compile(r"(?:%|yüzde)\s*$", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)?")
-_CONTEXT_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # 'Greek-Turkish' is two context words, in order
-_UNIT_SKIP = set(
-    """de d des of the les la le du a an adet tane plus more than over about environ près yaklaşık en et and ve ses
-    son sa leur leurs ces their its his her these those bu şu fazla az kadar civarında""".split()
-)
-UNIT_WORDS = 2  # words after a figure that say what it counts
 
 # Fractions said in words are percents: 'a third of the companies' is 'un tiers des sociétés'.
 _FRACTIONS = [
@@ -109,7 +94,7 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     """Every quantity in `text`, with number words turned into digits first (memoised: an
     evidence sentence is compared with every other article's)."""
     text, fractions = _mark_fractions(text)
-    text = _OUTSIDE.sub("elsewhere", words_to_digits(text, lang))
+    text = elsewhere(words_to_digits(text, lang))
     found = [_time(m) for m in _TIME.finditer(text)]
     text = _TIME.sub(" ", text)
     matches = list(NUMBER.finditer(text))
@@ -152,17 +137,14 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             before,
             text[matches[n + 1].end() :] if share else after,
             written,
-            _context(text, matches, n, bool(rating) or date is not None or bool(share)),
+            figure_context(text, matches, n, bool(rating) or date is not None or bool(share)),
             rounding,
         )
         found.extend((replace(quantity, year=float(matches[n + 1].group())), date) if date else (quantity,))
     for share, written, before, after in fractions:
-        context = (_keys(before)[::-1][:CONTEXT_WORDS], _keys(after)[:CONTEXT_WORDS])
-        found.append(_qualified(share, "percent", "", "", "", after, written, context, rounding=1.0, about=True))
+        around = (keys(before)[::-1][:CONTEXT_WORDS], keys(after)[:CONTEXT_WORDS])
+        found.append(_qualified(share, "percent", "", "", "", after, written, around, rounding=1.0, about=True))
     return tuple(found)
-
-
-CONTEXT_WORDS = 3
 
 
 def _full_date(on_day: When, text: str, matches: list[re.Match], n: int) -> Quantity | None:
@@ -177,76 +159,8 @@ def _full_date(on_day: When, text: str, matches: list[re.Match], n: int) -> Quan
     # around it: its month, nearest, then what happened on it ('confirmed on 28 January 2020'), and what follows
     between = text[matches[n].end() : following.start()].replace(",", " ")  # 'November 2, 1998' is one clause
     around = text[matches[n - 1].end() if n else 0 : matches[n].start()] + " " + between
-    context = _clause_context(around, text[following.end() : matches[n + 2].start() if n + 2 < len(matches) else None])
+    context = clause_context(around, text[following.end() : matches[n + 2].start() if n + 2 < len(matches) else None])
     return _qualified(date.value, "year", "", "", before, after, date.written, context, date.half_span)
-
-
-def _context(text: str, matches: list[re.Match], n: int, rated: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The words of its clause before figure n, nearest first, back to the previous figure, and after it, up to
-    the next (past the scale of a `rated` figure: the 100 of '74/100' is no next figure)."""
-    last = n + 1 if rated else n
-    before = text[matches[n - 1].end() if n else 0 : matches[n].start()]
-    after = text[matches[last].end() : matches[last + 1].start() if last + 1 < len(matches) else None]
-    return _clause_context(before, after)
-
-
-def _clause_context(before: str, after: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return (
-        _keys(_CLAUSE_BREAK.split(before)[-1])[::-1][:CONTEXT_WORDS],
-        _keys(_CLAUSE_BREAK.split(after)[0])[:CONTEXT_WORDS],
-    )
-
-
-# What a figure counts ends with its clause: in '$149.4 million in other territories, for a worldwide total of
-# $318.3 million', 'worldwide' is the second figure's.
-_CLAUSE_BREAK = re.compile(
-    r"\s*[,;:\u2013\u2014]\s+|\s+[\u2013\u2014-]\s+|\s+(?:and|et|ve|for|pour|against|contre)\s+", re.IGNORECASE
-)
-
-
-# Words that say the same of a figure in other words or languages: 'globally', 'worldwide', 'mondial', 'dünya'
-_SAME_SENSE = {
-    "globa": "world",
-    "mondi": "world",
-    "dunya": "world",
-    "inter": "world",
-    "elsew": "other",
-    "overs": "other",
-    "abroa": "other",
-    "etran": "other",
-    # deaths, however told: 'died', '119 deaths', 'claimed 104 lives', 'décès', 'öldü'
-    "died": "death",
-    "dead": "death",
-    "fatal": "death",
-    "kille": "death",
-    "lives": "death",
-    "deces": "death",
-    "morts": "death",
-    "tues": "death",
-    "oldu": "death",
-    "olum": "death",
-    "infec": "cases",  # infections are cases
-    "criti": "revie",  # 'based on 37 critics' counts reviews
-}
-# 'outside the United States and Canada' is the rest of the world, not the places it names: 'elsewhere'
-_OUTSIDE = re.compile(
-    r"\b(?:outside|hors)\s+(?:of\s+|de\s+|du\s+|des\s+|d['’]\s*)?(?:the\s+|la\s+|l['’]\s*|les\s+)?"
-    r"(?:[A-ZÀ-ÖØ-Þ][\w.-]*(?:(?:\s+(?:and|et|&))?\s+(?=[A-ZÀ-ÖØ-Þ]))?)+"
-)
-
-
-_NOT_CONTEXT = {w[:5] for w in (*SCALES, *_CURRENCIES)}  # 'million' and 'dollars' say how much, not of what
-
-
-def _keys(text: str) -> tuple[str, ...]:
-    words = [singular(w) for w in _CONTEXT_WORD.findall(text)]
-    return tuple(_SAME_SENSE.get(k, k) for w in words for k in sorted(terms(w).keys) if k not in _NOT_CONTEXT)
-
-
-def singular(word: str) -> str:
-    """A short word without its plural s, so that its key is the singular's: 'years' is 'year', 'tests' 'test'
-    (a long word's key, its first letters, is the same either way)."""
-    return word[:-1] if 4 < len(word) <= 6 and word[-1] in "sS" and word[-2] not in "sS" else word
 
 
 # A score out of a scale is one figure: '7.1/10', '3.8 out of 10'; out of 100 it is a percent: '84/100' is 84 %
@@ -279,8 +193,8 @@ def _qualified(
         qualifier = "exact"  # 'reviewed by 47 critics', 'after 3 games': not dates nor 'after the 57th minute'
     tolerance = rounding if rounding is not None else rounding_tolerance(token, value, scale_text)
     low, high = interval(value, tolerance, qualifier, period=kind == "year")
-    unit = _unit(after) if kind == "count" else ""
-    return Quantity(value, kind, unit, written, qualifier, low, high, *context)
+    counts = unit(after) if kind == "count" else ""
+    return Quantity(value, kind, counts, written, qualifier, low, high, *context)
 
 
 def _mark_fractions(text: str) -> tuple[str, list[tuple[float, str, str]]]:
@@ -325,7 +239,7 @@ def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
         return "rank"  # 17e, 17th, Turkish 17., # 12, No. 1, number 31
     if _PERCENT_AFTER.match(after) or _PERCENT_BEFORE.search(before):
         return "percent"
-    currency = _currency(before, after)
+    currency = currency_of(before, after)
     if currency:
         return f"money:{currency}"
     if YEAR.fullmatch(token.rstrip(".")) and not _COUNTED.search(before[-20:]):
@@ -333,29 +247,5 @@ def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
     return "count"
 
 
-# A year-like figure after what bounds a count is a count: 'less than 1850 cases', 'over 2000 people'
+# A year-like figure after what bounds a count is a count: 'less than 1850 cases', 'at least 2000 people'
 _COUNTED = re.compile(r"\b(?:more|less|fewer)\s+than\s+$|\b(?:nearly|almost|at least)\s+$", re.I)
-
-
-def _currency(before: str, after: str) -> str | None:
-    following = re.match(r"\s*(?:de\s+|d['’])?([$€£]|[^\W\d_]+)", after)
-    if following:
-        word = following.group(1).lower()
-        if word in _CURRENCIES:
-            return _CURRENCIES[word]
-        # Turkish endings on the currency: dolarlık, doları, avroya
-        stem = next((c for c in _CURRENCIES if len(c) >= 4 and word.startswith(c)), None)
-        if stem:
-            return _CURRENCIES[stem]
-    preceding = re.search(r"([$€£])\s*$", before)
-    return _CURRENCIES[preceding.group(1)] if preceding else None
-
-
-def _following_words(after: str) -> list[str]:
-    after = re.sub(r"^['’]\w+", "", after)  # a Turkish case ending: 100'den fazla, %13'lük
-    return [w for w in _WORD.findall(after[:60])[:4] if w.lower() not in _UNIT_SKIP][:UNIT_WORDS]
-
-
-def _unit(after: str) -> str:
-    words = _following_words(after)
-    return words[0].lower() if words else ""
