@@ -160,7 +160,7 @@ def _numbers(tokens: list[re.Match], lang: str) -> list[float]:
 def _same_numbers(a: list[float], b: list[float]) -> bool:
     """The same numbers, a decade or year shortened too: 'les années 60' is 'les années 1960'."""
     return len(a) == len(b) and all(
-        x == y or min(x, y) < 100 <= 1900 <= max(x, y) and x % 100 == y % 100 for x, y in zip(a, b)
+        x == y or (min(x, y) < 100 and max(x, y) >= 1900 and x % 100 == y % 100) for x, y in zip(a, b)
     )
 
 

@@ -60,10 +60,11 @@ def elsewhere(text: str) -> str:
     return _OUTSIDE.sub("elsewhere", text)
 
 
-def figure_context(text: str, matches: list[re.Match], n: int, rated: bool) -> Context:
+def figure_context(text: str, matches: list[re.Match], n: int, whole_next: bool) -> Context:
     """The words of its clause before figure n, nearest first, back to the previous figure, and after it, up to
-    the next (past the scale of a `rated` figure: the 100 of '74/100' is no next figure)."""
-    last = n + 1 if rated else n
+    the next; with `whole_next`, past the next, which is part of this one (the 100 of '74/100', the year of
+    'December 3, 1978', the 28 of '15 out of 28 provinces')."""
+    last = n + 1 if whole_next else n
     before = text[matches[n - 1].end() if n else 0 : matches[n].start()]
     after = text[matches[last].end() : matches[last + 1].start() if last + 1 < len(matches) else None]
     return clause_context(before, after)

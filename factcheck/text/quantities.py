@@ -128,16 +128,18 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
                 + (sign_after.group() if sign_after else "")
             ).strip()
         # '15 out of 28 provinces' counts 15 provinces: the share takes what the total counts
-        share = not rating and n + 1 < len(matches) and _OF_TOTAL.fullmatch(text[match.end() : matches[n + 1].start()])
+        of_total = (
+            not rating and n + 1 < len(matches) and _OF_TOTAL.fullmatch(text[match.end() : matches[n + 1].start()])
+        )
         quantity = _qualified(
             value,
             kind,
             token,
             scale_text or suffix,
             before,
-            text[matches[n + 1].end() :] if share else after,
+            text[matches[n + 1].end() :] if of_total else after,
             written,
-            figure_context(text, matches, n, bool(rating) or date is not None or bool(share)),
+            figure_context(text, matches, n, bool(rating) or date is not None or bool(of_total)),
             rounding,
         )
         found.extend((replace(quantity, year=float(matches[n + 1].group())), date) if date else (quantity,))
