@@ -164,6 +164,13 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         # a short word's plural is its singular: '16 years' and 'a 15-year career' count years
         ("Jatin-Lalit have had a career shorter than 16 years", "Over their 15-year career, they sold well", []),
         ("a career of 16 years", "over their 15-year career", [("16 years", "15 year")]),
+        # a title's word is no sense of a figure: 'International' is not 'internationally'
+        (
+            "Men in Black : International has grossed a worldwide total of more than $ 246.5 million .",
+            ", Men in Black : International has grossed $ 73.8 million in the United States and Canada , and "
+            "$ 172.4 million in other territories , for a worldwide total of $ 246.2 million .",
+            [("246.5 million", "246.2 million")],
+        ),
         # deaths however told, reviews by critics: one quantity
         (
             "More than 121 people died in Germany",

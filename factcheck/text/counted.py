@@ -81,7 +81,12 @@ def clause_context(before: str, after: str) -> Context:
 def keys(text: str) -> tuple[str, ...]:
     """The words of `text` as keys (transliterated first letters, singular, one word for one sense), in order."""
     words = [singular(w) for w in _CONTEXT_WORD.findall(text)]
-    return tuple(_SAME_SENSE.get(k, k) for w in words for k in sorted(terms(w).keys) if k not in _NOT_CONTEXT)
+    return tuple(
+        k if w[:1].isupper() else _SAME_SENSE.get(k, k)  # 'Men in Black: International' is no 'internationally'
+        for w in words
+        for k in sorted(terms(w).keys)
+        if k not in _NOT_CONTEXT
+    )
 
 
 def singular(word: str) -> str:
