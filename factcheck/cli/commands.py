@@ -10,9 +10,9 @@ from tabulate import tabulate
 
 from factcheck.app import Request, Session, UsageError, read_inputs, suggested
 from factcheck.cli.console import GREEN, RED, err, notifier, out, painter, print_problems, progress
-from factcheck.core.explain import explain_claim, shared_statements, suggest_stories
+from factcheck.core.explain import shared_statements, suggest_stories
 from factcheck.core.reviews import fingerprint
-from factcheck.core.scope import ScopedClaims, claim_rows
+from factcheck.explaining import explain
 from factcheck.inputs.reviews import load_reviews, render_reviews, with_review
 from factcheck.models.embed import PASSAGE, encode_batched
 from factcheck.records import Review
@@ -119,31 +119,21 @@ def cmd_review(args) -> int:
 def cmd_explain(args) -> int:
     """One claim: its versions, what was decided in each article and why, then the best sentences of each."""
     with _session(args) as session:
-        claim_set, articles, settings = session.inputs.claim_set, session.inputs.articles, session.settings
-        claim = next((c for c in claim_set.claims if c.id == args.claim), None)
-        if claim is None:
-            raise UsageError(f"{args.claims}: no claim with id {args.claim!r}")
-        result = next(r for r in session.report().results if r.claim.id == claim.id)
-        scoped = ScopedClaims(claim_set, claim_rows(list(claim_set.claims), session.embedder))
-        calibration = settings.calibration
-        threshold = (calibration.story if claim.story is not None else calibration.everywhere).threshold
-        fit = (lambda text: text) if args.wide else _short
-        rows = []
-        for article in (a for a in articles if claim_set.checks(claim, a.id)):
-            vectors = encode_batched(session.embedder, [s.text for s in article.sentences], PASSAGE)
-            for c in explain_claim(scoped.for_article(article.id), claim.id, article, vectors, calibration, args.top):
-                rows.append(
-                    (
-                        c.article if c.rank == 1 else "",
-                        c.rank,
-                        c.line,
-                        f"{c.score:.3f}",
-                        f"{c.probability:.2f}",
-                        "yes" if c.probability >= threshold else "",
-                        fit(c.text),
-                    )
-                )
-    out(_explained(result, fit))
+        explained = explain(session, args.claim, args.top)
+    fit = (lambda text: text) if args.wide else _short
+    rows = [
+        (
+            c.article if c.rank == 1 else "",
+            c.rank,
+            c.line,
+            f"{c.score:.3f}",
+            f"{c.probability:.2f}",
+            "yes" if c.probability >= explained.threshold else "",
+            fit(c.text),
+        )
+        for c in explained.candidates
+    ]
+    out(_explained(explained.result, fit))
     headers = ("article", "#", "line", "score", "p(states)", "states?", "sentence")
     out("\nbest sentences of each article\n" + tabulate(rows, headers=headers, tablefmt="simple") + "\n")
     return EXIT_OK

@@ -1,0 +1,36 @@
+"""What `factcheck explain` shows of one claim: the run's decision on it, and its best sentences in each
+article it is checked in, with the decision each would get as the evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.app import Session, UsageError
+from factcheck.core.explain import Candidate, explain_claim
+from factcheck.core.scope import ScopedClaims, claim_rows
+from factcheck.models.embed import PASSAGE, encode_batched
+from factcheck.records import ClaimResult
+
+
+@dataclass(frozen=True)
+class Explained:
+    result: ClaimResult  # the run's decision on the claim, as `run` reports it
+    threshold: float  # the probability from which a sentence states the claim, for its scope
+    candidates: tuple[Candidate, ...]  # per article, its `top` best sentences, best first
+
+
+def explain(session: Session, claim_id: str, top: int) -> Explained:
+    """One claim of the session's claims, explained; a UsageError when there is no such claim."""
+    claim_set, calibration = session.inputs.claim_set, session.settings.calibration
+    claim = next((c for c in claim_set.claims if c.id == claim_id), None)
+    if claim is None:
+        raise UsageError(f"{session.request.claims}: no claim with id {claim_id!r}")
+    result = next(r for r in session.report().results if r.claim.id == claim.id)
+    scoped = ScopedClaims(claim_set, claim_rows(list(claim_set.claims), session.embedder))
+    candidates = []
+    for article in (a for a in session.inputs.articles if claim_set.checks(claim, a.id)):
+        # the run stored these vectors: read from the store, not encoded again
+        vectors = encode_batched(session.embedder, [s.text for s in article.sentences], PASSAGE)
+        candidates += explain_claim(scoped.for_article(article.id), claim.id, article, vectors, calibration, top)
+    threshold = (calibration.story if claim.story is not None else calibration.everywhere).threshold
+    return Explained(result, threshold, tuple(candidates))
