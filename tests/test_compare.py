@@ -259,6 +259,8 @@ def test_negation(text, lang, negated):
         ("« Ils minent sous votre nez », a déclaré Gleb Shchegelskiy, appelant à agir.", "fr", "Gleb Shchegelskiy"),
         ("According to the FMA, 51 facilities closed.", "en", "the FMA"),
         ("Başkan Ardak Tangebaev ise soruşturma başlattıklarını açıkladı.", "tr", "Başkan Ardak Tangebaev"),
+        ("Sony Ericsson also said it would shut down its centre.", "en", "Sony Ericsson"),  # not 'also'
+        ("Kazakh officials said the plant closed.", "en", "Kazakh officials"),
     ],
 )
 def test_attribution(text, lang, speaker):

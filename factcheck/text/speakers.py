@@ -50,8 +50,14 @@ def speakers(text: str, lang: str) -> tuple[str, ...]:
     return tuple(s for s in found if s and not _PRONOUN.match(s) and not _NO_ONE.search(s))
 
 
+# Words between a speaker and 'said' that are not the speaker's: 'Sony Ericsson also said', 'Smith later told'
+_TRAILING = re.compile(
+    r"(?:\s+(?:also|later|then|previously|earlier|further|however|too|again|recently|has|had|have))+$"
+)
+
+
 def _clean(who: str) -> str:
-    return " ".join(who.split()).strip(" ,;:-–—'’\"")
+    return _TRAILING.sub("", " ".join(who.split())).strip(" ,;:-–—'’\"")
 
 
 def speaker_keys(speaker: str) -> set[str]:
