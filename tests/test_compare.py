@@ -164,6 +164,18 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         # a short word's plural is its singular: '16 years' and 'a 15-year career' count years
         ("Jatin-Lalit have had a career shorter than 16 years", "Over their 15-year career, they sold well", []),
         ("a career of 16 years", "over their 15-year career", [("16 years", "15 year")]),
+        # 'the US' is the United States; infected people are cases
+        (
+            "The film earned under $ 4.8 M in the US and Canada .",
+            "Gloria Bell has grossed $ 5.0 million in the United States and Canada , and $ 0.7 million in other "
+            "territories .",
+            [("4.8 M", "5.0 million")],
+        ),
+        (
+            "In Uzbekistan , there are less than 1,430 people infected with the coronavirus .",
+            "As of 18 April 2020 , there have been 1,450 confirmed cases , 156 recoveries and 4 deaths.",
+            [("1,430 people", "1,450 confirmed")],
+        ),
         # a title's word is no sense of a figure: 'International' is not 'internationally'
         (
             "Men in Black : International has grossed a worldwide total of more than $ 246.5 million .",

@@ -42,7 +42,7 @@ _SAME_SENSE = {
     "tues": "death",
     "oldu": "death",
     "olum": "death",
-    "infec": "cases",  # infections are cases
+    "infec": "case",  # infections are cases
     "criti": "revie",  # 'based on 37 critics' counts reviews
 }
 # 'outside the United States and Canada' is the rest of the world, not the places it names: 'elsewhere'
@@ -80,13 +80,23 @@ def clause_context(before: str, after: str) -> Context:
 
 def keys(text: str) -> tuple[str, ...]:
     """The words of `text` as keys (transliterated first letters, singular, one word for one sense), in order."""
-    words = [singular(w) for w in _CONTEXT_WORD.findall(text)]
+    words = [singular(w) for w in _CONTEXT_WORD.findall(_spelt_out(text))]
     return tuple(
         k if w[:1].isupper() else _SAME_SENSE.get(k, k)  # 'Men in Black: International' is no 'internationally'
         for w in words
         for k in sorted(terms(w).keys)
         if k not in _NOT_CONTEXT
     )
+
+
+# 'in the US and Canada' is 'in the United States and Canada'
+_SPELT_OUT = ((re.compile(r"\bU\.?S\.?(?!\w)"), "United States"), (re.compile(r"\bU\.?K\.?(?!\w)"), "United Kingdom"))
+
+
+def _spelt_out(text: str) -> str:
+    for short, name in _SPELT_OUT:
+        text = short.sub(name, text)
+    return text
 
 
 def singular(word: str) -> str:
