@@ -36,6 +36,8 @@ def figure_conflicts(
     out 'over 725 million'); between articles, two figures with one qualifier must be equal."""
     conflicts = []
     for q in a:
+        if q.kind == "other":  # a number with a leading zero ('2007-08'): not compared
+            continue
         peers = _peers(q, a, b, same_language)
         # a figure of the other side that another figure of this side states too, of the same thing as far as the
         # words around them tell, is that one's counterpart: '55 ceased, 51 closed' against '51 closed' leaves 55

@@ -86,6 +86,8 @@ class Quantity:
             return self.low < other.value < self.high  # a year is its whole span: 'before May 2019' allows '2019'
         if self.qualifier in STRICT or other.qualifier in STRICT:
             return self.low < other.high and other.low < self.high
+        if self.qualifier == other.qualifier == "exact":  # written to one place, two values are two figures:
+            return self.low < other.high and other.low < self.high  # '430.1 million' ends where '430.2' begins
         return self.low <= other.high and other.low <= self.high
 
 
