@@ -164,6 +164,7 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         # a short word's plural is its singular: '16 years' and 'a 15-year career' count years
         ("Jatin-Lalit have had a career shorter than 16 years", "Over their 15-year career, they sold well", []),
         ("a career of 16 years", "over their 15-year career", [("16 years", "15 year")]),
+        ("The song has sold more than a million copies", "the song has sold 1.2 million copies", []),  # 'a' is one
         # two figures written to one place are two figures, though their roundings meet at 430.15
         (
             "Warcraft grossed a total of $ 430.2 million globally",

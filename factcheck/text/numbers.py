@@ -80,6 +80,9 @@ def parse_number(token: str, lang: str) -> float:
 _JOINED_WORDS = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
+_A_SCALE = re.compile(r"(?<!half )\ba (hundred|thousand|million|billion)\b", re.IGNORECASE)
+
+
 def words_to_digits(text: str, lang: str) -> str:
     """'quatre employés' -> '4 employés' (text2num: fr, en, es, pt, de, nl, it, da), 'dört çalışan' -> '4 çalışan'."""
     if lang == "tr":
@@ -96,6 +99,8 @@ def words_to_digits(text: str, lang: str) -> str:
         rf"\d(?:[\d.,\u00a0\u202f ]*\d)?\s+(?:{'|'.join(SCALES)}|cents?)\b", keep, text, flags=re.IGNORECASE
     )
     shielded = _JOINED_WORDS.sub(" ", shielded)  # 'a nine-episode series' has nine episodes; 'dix-huit' is 18
+    if lang == "en":  # 'more than a million copies' is more than 1 000 000, not 'a' 1 000 000
+        shielded = _A_SCALE.sub(r"one \1", shielded)
     try:
         from text_to_num import alpha2digit
 
