@@ -184,6 +184,11 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
             "As of 18 April 2020 , there have been 1,450 confirmed cases , 156 recoveries and 4 deaths.",
             [("1,430 people", "1,450 confirmed")],
         ),
+        (
+            "There have been fewer than 1,385 positive tests of coronavirus in Uzbekistan , as of April 17 , 2020 .",
+            "As of 17 April 2020 , there have been 1,390 confirmed cases , 140 recoveries and 4 deaths.",
+            [("1,385 positive", "1,390 confirmed")],
+        ),
         # a title's word is no sense of a figure: 'International' is not 'internationally'
         (
             "Men in Black : International has grossed a worldwide total of more than $ 246.5 million .",

@@ -42,7 +42,8 @@ _SAME_SENSE = {
     "tues": "death",
     "oldu": "death",
     "olum": "death",
-    "infec": "case",  # infections are cases
+    "infec": "case",  # infections are cases, and so are positive tests
+    "posit": "case",
     "criti": "revie",  # 'based on 37 critics' counts reviews
 }
 # 'outside the United States and Canada' is the rest of the world, not the places it names: 'elsewhere'
