@@ -10,7 +10,8 @@ from factcheck.text.dates import SPAN_EDGE
 
 # What comes before a figure and makes it a bound or an estimate.
 _LOWER = (
-    r"more than|over|above|in excess of|higher than|greater than|larger than|older than|longer than|taller than|"
+    r"more than|(?<!averaged )over|above|in excess of|higher than|greater than|larger than|older than|longer than|"
+    r"taller than|"
     r"plus de|au-delà de"
 )
 _UPPER = r"less than|fewer than|under|below|lower than|smaller than|younger than|shorter than|moins de"

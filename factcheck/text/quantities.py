@@ -224,8 +224,10 @@ _CLOSE_QUOTE = re.compile(r"^\s*(?:[\"”»]|'')")
 
 def _names_something(text: str, match: re.Match) -> bool:
     """'Resident Evil 5', 'Chapter 3': a figure, not a year, right after a capitalised word in the sentence; or
-    a figure alone in quotes, a title: the song "1999"."""
+    a figure alone in quotes, a title: the song "1999"; or the end of a season ('the 2019–20 pandemic')."""
     if _OPEN_QUOTE.search(text[max(match.start() - 4, 0) : match.start()]) and _CLOSE_QUOTE.match(text[match.end() :]):
+        return True
+    if len(match.group()) == 2 and _SEASON_START.search(text[max(match.start() - 8, 0) : match.start()]):
         return True
     if YEAR.fullmatch(match.group()):
         return False
@@ -233,6 +235,7 @@ def _names_something(text: str, match: re.Match) -> bool:
     return bool(first or _LABEL.search(text[max(match.start() - LABEL_REACH, 0) : match.start()]))
 
 
+_SEASON_START = re.compile(r"(?:1[89]|20)\d\d\s*[-–/]\s*$")  # the 2014-15 season, 2019–20
 _RANK_BEFORE = re.compile(r"(?:#|\bno\.|\bnumber|\bnuméro|\bn°)\s*$", re.IGNORECASE)
 
 
