@@ -63,6 +63,8 @@ def test_parse_number_by_language(token, lang, value):
         ("a $70-million program", "en", [(7e7, "money:USD", "")]),
         ("the 2019–20 coronavirus pandemic", "en", [(2019.5, "year", "")]),  # the end of a season is no count
         ("Averaged over 10 critics", "en", [(10, "count", "critics")]),  # no bound
+        ("it was founded in 1738 by settlers", "en", [(1738.5, "year", "")]),  # a year before 1800, after 'in'
+        ("it has 1738 members", "en", [(1738, "count", "members")]),
         ('the song "1999" was released in 2018', "en", [(2018.5, "year", "")]),  # a title
         ("une baisse de 8 cents", "fr", [(8, "count", "cents")]),  # not 8 hundreds
         ("the SPD got 27\\% of the vote", "en", [(27, "percent", "")]),  # an escaped percent sign

@@ -235,6 +235,8 @@ def _names_something(text: str, match: re.Match) -> bool:
     return bool(first or _LABEL.search(text[max(match.start() - LABEL_REACH, 0) : match.start()]))
 
 
+_OLD_YEAR = re.compile(r"1[0-7]\d\d")
+_IN_YEAR = re.compile(r"\b(?:in|since|before|after|until|from|en|depuis|avant|après)\s+$", re.IGNORECASE)
 _SEASON_START = re.compile(r"(?:1[89]|20)\d\d\s*[-–/]\s*$")  # the 2014-15 season, 2019–20
 _RANK_BEFORE = re.compile(r"(?:#|\bno\.|\bnumber|\bnuméro|\bn°)\s*$", re.IGNORECASE)
 
@@ -250,6 +252,8 @@ def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
     if currency:
         return f"money:{currency}"
     if YEAR.fullmatch(token.rstrip(".")) and not _COUNTED.search(before[-20:]):
+        return "year"
+    if _OLD_YEAR.fullmatch(token) and _IN_YEAR.search(before[-10:]):  # 'founded in 1738', 'after 1764'
         return "year"
     return "count"
 
