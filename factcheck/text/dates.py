@@ -67,6 +67,15 @@ def full_date(on_day: When, number: float, between: str) -> When | None:
     return When(start + 1 / 744, 1 / 744 - SPAN_EDGE, f"{on_day.written}{separator}{int(number)}")
 
 
+CENTURY = re.compile(r"\s*(?:century|centuries|siècle|yüzyıl)", re.IGNORECASE)  # after '18th', '18e', '18.'
+
+
+def century(number: float, token: str) -> When:
+    """The 18th century as years: 1701 to 1800, so that 'before the 19th century' allows 'the late 18th century'."""
+    start = (number - 1) * 100 + 1
+    return When(start + 50, 50 - SPAN_EDGE, f"{token} century")
+
+
 def year(number: float, token: str, before: str) -> When:
     """A year as its middle and half its span ('2018' is 2018.5 +- 0.5); after a month, that month of it."""
     month = _MONTH_BEFORE_YEAR.search(before[-REACH:])

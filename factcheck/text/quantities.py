@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from factcheck.text.counted import CONTEXT_WORDS, clause_context, elsewhere, figure_context, keys, unit
-from factcheck.text.dates import MONTHS, YEAR, When, day, full_date, is_day, year
+from factcheck.text.dates import CENTURY, MONTHS, YEAR, When, century, day, full_date, is_day, year
 from factcheck.text.numbers import (
     EXACT,
     NUMBER,
@@ -116,7 +116,10 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
             out_of.add(n + 1)
         written = (match.group() + scale_text).strip() + (f"/{rating.group(1)}" if rating else "")
         rounding, date = None, None
-        if kind in ("day", "year"):  # '30 March' is not '30 April'; 'July 2018' is a month of 2018
+        if kind == "rank" and CENTURY.match(after):  # '18th century' is a span of years
+            kind, when = "year", century(value, match.group())
+            value, written, rounding = when.value, when.written, when.half_span
+        elif kind in ("day", "year"):  # '30 March' is not '30 April'; 'July 2018' is a month of 2018
             when = day(value, match.group(), before, after) if kind == "day" else year(value, match.group(), before)
             value, written, rounding = when.value, when.written, when.half_span
             date = _full_date(when, text, matches, n) if kind == "day" else None
