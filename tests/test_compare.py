@@ -141,6 +141,7 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         ("reopened before April 16, 2020", "reopened on 16 April", [("April 16", "16 April")]),  # a day of one year
         ("born after the 6th of June 1967", "born June 7, 1967", []),  # 'after the' is a bound
         ("it takes place before the 19th century", "In the late 18th century, they take on an orphan", []),
+        ("the marriage was over before the beginning of 2015", "The marriage ended in December 2014.", []),
         ("it takes place in the 19th century", "set in 1787, the story", [("19th century", "1787")]),
         ("scored after the 57th minute", "scored in the 58th minute", []),
         ("less than US $ 900 billion of assets", "US $ 888.2 billion of assets", []),

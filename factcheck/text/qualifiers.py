@@ -19,9 +19,9 @@ _MIN = r"at least|au moins|en az|no fewer than|no less than"
 _MAX = r"at most|au plus|en fazla|no more than"
 _ABOUT = r"about|around|approximately|roughly|some|environ|quelque|autour de|yaklaşık|aşağı yukarı"
 _NEARLY = r"nearly|almost|close to|just under|près de|presque|quasiment|neredeyse"  # a little under
-_BEFORE_DATE = r"before(?: the)?|avant(?: le| la)?"  # before the 19th century
+_BEFORE_DATE = r"before(?: the(?: (?:beginning|start) of)?)?|avant(?: le| la)?"  # before the 19th century
 _UNTIL_DATE = r"by"  # a deadline; "until X", "jusqu'en X" end at X: a date like any other
-_AFTER_DATE = r"after(?: the)?|après(?: le| la)?"
+_AFTER_DATE = r"after(?: the(?: end of)?)?|après(?: le| la)?"
 _SINCE_DATE = r"since|depuis"
 _QUALIFIER_MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
