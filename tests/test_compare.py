@@ -65,6 +65,7 @@ def test_parse_number_by_language(token, lang, value):
         ("Averaged over 10 critics", "en", [(10, "count", "critics")]),  # no bound
         ("it was founded in 1738 by settlers", "en", [(1738.5, "year", "")]),  # a year before 1800, after 'in'
         ("it has 1738 members", "en", [(1738, "count", "members")]),
+        ("signed on 11 April 1713", "en", [(411, "day", ""), (1713 + 3 / 12 + 10 / 372 + 1 / 744, "year", "")]),
         ('the song "1999" was released in 2018', "en", [(2018.5, "year", "")]),  # a title
         ("une baisse de 8 cents", "fr", [(8, "count", "cents")]),  # not 8 hundreds
         ("the SPD got 27\\% of the vote", "en", [(27, "percent", "")]),  # an escaped percent sign

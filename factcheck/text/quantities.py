@@ -157,7 +157,7 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
 def _full_date(on_day: When, text: str, matches: list[re.Match], n: int) -> Quantity | None:
     """Day n and the year after it as one date, a point of a year: 'born before December 3, 1982'."""
     following = matches[n + 1] if n + 1 < len(matches) else None
-    if following is None or not YEAR.fullmatch(following.group()):
+    if following is None or not (YEAR.fullmatch(following.group()) or _OLD_YEAR.fullmatch(following.group())):
         return None
     date = full_date(on_day, float(following.group()), text[matches[n].end() : following.start()])
     if date is None:
