@@ -63,6 +63,7 @@ def test_parse_number_by_language(token, lang, value):
         ("a $70-million program", "en", [(7e7, "money:USD", "")]),
         ("the 2019–20 coronavirus pandemic", "en", [(2019.5, "year", "")]),  # the end of a season is no count
         ("Averaged over 10 critics", "en", [(10, "count", "critics")]),  # no bound
+        ("a normalized rating out of 100, the film has a score of 94", "en", [(94, "count", "")]),  # 100: a scale
         ("it was founded in 1738 by settlers", "en", [(1738.5, "year", "")]),  # a year before 1800, after 'in'
         ("it has 1738 members", "en", [(1738, "count", "members")]),
         ("signed on 11 April 1713", "en", [(411, "day", ""), (1713 + 3 / 12 + 10 / 372 + 1 / 744, "year", "")]),

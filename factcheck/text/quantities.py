@@ -232,6 +232,8 @@ def _names_something(text: str, match: re.Match) -> bool:
         return True
     if len(match.group()) == 2 and _SEASON_START.search(text[max(match.start() - 8, 0) : match.start()]):
         return True
+    if _SCALE_OF.search(text[max(match.start() - 12, 0) : match.start()]):  # 'a rating out of 100': a scale
+        return True
     if YEAR.fullmatch(match.group()):
         return False
     first = _FIRST_WORD.fullmatch(text[: match.start()]) and _VERB_AFTER.match(text[match.end() :])
@@ -240,6 +242,7 @@ def _names_something(text: str, match: re.Match) -> bool:
 
 _OLD_YEAR = re.compile(r"1[0-7]\d\d")
 _IN_YEAR = re.compile(r"\b(?:in|since|before|after|until|from|en|depuis|avant|après)\s+$", re.IGNORECASE)
+_SCALE_OF = re.compile(r"[^\W\d_]\s+(?:out of|sur)\s+$", re.IGNORECASE)  # no figure before it: a scale
 _SEASON_START = re.compile(r"(?:1[89]|20)\d\d\s*[-–/]\s*$")  # the 2014-15 season, 2019–20
 _RANK_BEFORE = re.compile(r"(?:#|\bno\.|\bnumber|\bnuméro|\bn°)\s*$", re.IGNORECASE)
 
