@@ -16,6 +16,8 @@ MONTHS = (
     r"octobre|novembre|décembre|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
 )
 YEAR = re.compile(r"(1[89]|20)\d\d")
+EARLY_YEAR = re.compile(r"1[0-7]\d\d")  # a year before 1800: one where its words say so ('founded in 1738')
+_IN_YEAR = re.compile(r"\b(?:in|since|before|after|until|from|en|depuis|avant|après)\s+$", re.IGNORECASE)
 _MONTH_NUMBER = {
     name: number
     for names in (
@@ -41,6 +43,11 @@ class When:
     value: float
     half_span: float
     written: str
+
+
+def early_year(token: str, before: str) -> bool:
+    """A figure from 1000 to 1799 after 'in', 'since', 'after' and the like: a year ('1738 members' is a count)."""
+    return bool(EARLY_YEAR.fullmatch(token) and _IN_YEAR.search(before[-10:]))
 
 
 def is_day(value: float, before: str, after: str) -> bool:

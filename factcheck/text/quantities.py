@@ -9,7 +9,19 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from factcheck.text.counted import CONTEXT_WORDS, clause_context, elsewhere, figure_context, keys, unit
-from factcheck.text.dates import CENTURY, MONTHS, YEAR, When, century, day, full_date, is_day, year
+from factcheck.text.dates import (
+    CENTURY,
+    EARLY_YEAR,
+    MONTHS,
+    YEAR,
+    When,
+    century,
+    day,
+    early_year,
+    full_date,
+    is_day,
+    year,
+)
 from factcheck.text.numbers import (
     EXACT,
     NUMBER,
@@ -157,7 +169,7 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
 def _full_date(on_day: When, text: str, matches: list[re.Match], n: int) -> Quantity | None:
     """Day n and the year after it as one date, a point of a year: 'born before December 3, 1982'."""
     following = matches[n + 1] if n + 1 < len(matches) else None
-    if following is None or not (YEAR.fullmatch(following.group()) or _OLD_YEAR.fullmatch(following.group())):
+    if following is None or not (YEAR.fullmatch(following.group()) or EARLY_YEAR.fullmatch(following.group())):
         return None
     date = full_date(on_day, float(following.group()), text[matches[n].end() : following.start()])
     if date is None:
@@ -240,8 +252,6 @@ def _names_something(text: str, match: re.Match) -> bool:
     return bool(first or _LABEL.search(text[max(match.start() - LABEL_REACH, 0) : match.start()]))
 
 
-_OLD_YEAR = re.compile(r"1[0-7]\d\d")
-_IN_YEAR = re.compile(r"\b(?:in|since|before|after|until|from|en|depuis|avant|après)\s+$", re.IGNORECASE)
 _SCALE_OF = re.compile(r"[^\W\d_]\s+(?:out of|sur)\s+$", re.IGNORECASE)  # no figure before it: a scale
 _SEASON_START = re.compile(r"(?:1[89]|20)\d\d\s*[-–/]\s*$")  # the 2014-15 season, 2019–20
 _RANK_BEFORE = re.compile(r"(?:#|\bno\.|\bnumber|\bnuméro|\bn°)\s*$", re.IGNORECASE)
@@ -259,7 +269,7 @@ def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
         return f"money:{currency}"
     if YEAR.fullmatch(token.rstrip(".")) and not _COUNTED.search(before[-20:]):
         return "year"
-    if _OLD_YEAR.fullmatch(token) and _IN_YEAR.search(before[-10:]):  # 'founded in 1738', 'after 1764'
+    if early_year(token, before):  # 'founded in 1738', 'after 1764'
         return "year"
     return "count"
 
