@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 
 from factcheck.text.counted import singular
 from factcheck.text.dates import time_unit
-from factcheck.text.numbers import parse_number
+from factcheck.text.numbers import MONEY_SIGN, parse_number
 from factcheck.text.quantities import Quantity, quantities
 
 
@@ -36,7 +36,7 @@ def figure_conflicts(
     out 'over 725 million'); between articles, two figures with one qualifier must be equal."""
     conflicts = []
     for q in a:
-        if q.kind == "other":  # a number with a leading zero ('2007-08'): not compared
+        if not q.compared:
             continue
         peers = _peers(q, a, b, same_language)
         # a figure of the other side that another figure of this side states too, of the same thing as far as the
@@ -152,7 +152,7 @@ def draft_changes(a: str, b: str, lang: str) -> list[tuple[str, str]]:
 
 
 def _values(figures: tuple[Quantity, ...]) -> Counter:
-    return Counter(round(q.value, 6) for q in figures if q.kind != "other")
+    return Counter(round(q.value, 6) for q in figures if q.compared)
 
 
 def _numbers(tokens: list[re.Match], lang: str) -> list[float]:
@@ -166,7 +166,6 @@ def _same_numbers(a: list[float], b: list[float]) -> bool:
     )
 
 
-_SIGN_BEFORE = re.compile(r"[$€£]\s*$")
 _SCALE_AFTER = re.compile(
     r"\s*(?:%|percent\b|per cent\b|pour cent\b|millions?\b|billions?\b|milliards?\b|milyon\b|milyar\b)"
 )
@@ -175,5 +174,5 @@ _SCALE_AFTER = re.compile(
 def _written(text: str, tokens: list[re.Match]) -> str:
     """The replaced words as written, with a currency sign before and a scale or percent after: '$ 624 million'."""
     start, end = tokens[0].start(), tokens[-1].end()
-    sign, scale = _SIGN_BEFORE.search(text[:start]), _SCALE_AFTER.match(text[end:])
+    sign, scale = MONEY_SIGN.search(text[:start]), _SCALE_AFTER.match(text[end:])
     return text[sign.start() if sign else start : end + (scale.end() if scale else 0)]

@@ -11,7 +11,7 @@ from functools import cached_property
 from factcheck.records import Evidence
 from factcheck.text.cues import Cues, cues
 from factcheck.text.quantities import Quantity, quantities
-from factcheck.text.terms import KEY_CHARS, terms
+from factcheck.text.terms import terms
 
 NEAR_DUPLICATE = 0.5  # share of words two sentences have in common to be two drafts of one sentence
 SAME_WORDS = 0.75  # or share of all their words, in order (difflib's ratio)
@@ -71,6 +71,5 @@ def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def word_keys(text: str) -> frozenset[str]:
-    """A sentence's words and names, by their transliterated first letters."""
-    t = terms(text)
-    return frozenset(w[:KEY_CHARS] for w in t.words | t.names)
+    """A sentence's words and names, by their transliterated first letters (its Terms' keys)."""
+    return terms(text).keys

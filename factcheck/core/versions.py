@@ -12,7 +12,7 @@ import numpy as np
 from factcheck.core.figures import figure_conflicts
 from factcheck.text.cues import cues
 from factcheck.text.quantities import quantities
-from factcheck.text.terms import KEY_CHARS, terms
+from factcheck.text.terms import terms
 
 COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for", "planned")
 DISTINCT_WEIGHT = 1.0
@@ -32,9 +32,9 @@ class VersionEvidence:
 
 def distinct_phrase(version: str, others: list[str]) -> str:
     """The words of `version` that no other version has, in order: 'Daniyar Akishev central bank head'."""
-    taken = {k for other in others for k in _keys(other)}
+    taken = {k for other in others for k in terms(other).keys}
     # a hyphenated word is several ('nine-episode'): it is the version's own if one of them is
-    words = [w for w in _WORD.findall(version) if _keys(w) - taken]
+    words = [w for w in _WORD.findall(version) if terms(w).keys - taken]
     return " ".join(words)
 
 
@@ -92,8 +92,3 @@ def _by_names(candidates, texts, lang, evidence) -> list[int]:
         return []
     found = [i for i in candidates if own[i] and any(window.has(n) for n in own[i])]
     return found if len(found) < len(candidates) else []
-
-
-def _keys(text: str) -> set[str]:
-    t = terms(text)
-    return {w[:KEY_CHARS] for w in t.words | t.names}

@@ -33,6 +33,7 @@ _CURRENCY_WORDS = (
     ("livres pounds £", "GBP"),
 )
 CURRENCIES = {word: code for words, code in _CURRENCY_WORDS for word in words.split()}
+MONEY_SIGN = re.compile(r"([$€£])\s*$")  # a currency sign right before a figure: '$ 5', '€4.28 billion'
 
 TURKISH_UNITS = {"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9}
 TURKISH_TENS = dict(zip("on yirmi otuz kırk elli altmış yetmiş seksen doksan".split(), range(10, 100, 10)))
@@ -180,5 +181,5 @@ def currency_of(before: str, after: str) -> str | None:
         stem = next((c for c in CURRENCIES if len(c) >= 4 and word.startswith(c)), None)
         if stem:
             return CURRENCIES[stem]
-    preceding = re.search(r"([$€£])\s*$", before)
+    preceding = MONEY_SIGN.search(before)
     return CURRENCIES[preceding.group(1)] if preceding else None

@@ -24,6 +24,7 @@ from factcheck.text.dates import (
 )
 from factcheck.text.numbers import (
     EXACT,
+    MONEY_SIGN,
     NUMBER,
     ORDINAL,
     SUFFIX_SCALES,
@@ -41,7 +42,6 @@ _TIME = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)\b|(?<!\d[ .,\u00a0\u202f])\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)"
     r"(?=\s*(?:hours?|hrs|h\b|GMT|UTC|CET|local))|(?<!\d[ .,\u00a0\u202f])\b0\d+\b"
 )
-_MONEY_BEFORE = re.compile(r"[$€£]\s*$")
 _PERCENT_AFTER = re.compile(r"^\s*\\?(?:%|pour\s?cent|percent|per\s?cent)")
 _PERCENT_BEFORE = re.compile(r"(?:%|yüzde)\s*$", re.IGNORECASE)
 
@@ -74,6 +74,12 @@ class Quantity:
         str, ...
     ] = ()  # and after it, up to the next: what it is a figure of ('$35.6 million in North America')
     year: float | None = None  # of a day, when the year is given with it: 'December 3, 1978'
+
+    @property
+    def compared(self) -> bool:
+        """Whether it is a figure to compare: a number with a leading zero ('007', '2007-08') is read, and
+        marked, but says no quantity."""
+        return self.kind != "other"
 
     def kinship(self, other: Quantity) -> int:
         """How much the words around two figures say they are one quantity: the words after a figure (what
@@ -120,7 +126,7 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
         token, suffix = split_suffix(match.group())
         value = parse_number(token, lang) * SUFFIX_SCALES.get(suffix, 1.0)
         before, after = text[: match.start()], text[match.end() :]
-        value, after, scale_text = apply_scale(value, after, money=bool(_MONEY_BEFORE.search(before)))
+        value, after, scale_text = apply_scale(value, after, money=bool(MONEY_SIGN.search(before)))
         kind = _kind(value, match.group(), before, after, lang)
         rating = _OUT_OF.match(after)
         if rating:  # out of 100 a percent; a score out of 10 stays one, beside an approval rate in percent
