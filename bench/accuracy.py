@@ -22,7 +22,7 @@ from tabulate import tabulate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.sets import FIT, TEST, Expect, Pair, nli, own, revisions, sts, vitaminc_pool  # noqa: E402
+from bench.sets import FIT, TEST, Expect, Pair, nli, own, revisions, sts, translations, vitaminc_pool  # noqa: E402
 from bench.sets.runner import Tool  # noqa: E402
 
 SETS = {
@@ -46,6 +46,7 @@ SETS = {
     "drafts": own.drafts,
     "public": own.public,
     "vitaminc-pool": vitaminc_pool.pool_pairs,  # fit only, and only with VITAMINC_REAL set
+    "translations": translations.translation_pairs,  # fit only
 }
 BOOLEAN = ("mention", "flag", "contradicts", "differs")
 

@@ -234,7 +234,7 @@ def claim_figures() -> list[Run]:
         cases = []
         for n, r in enumerate(sts_news()):
             claim, sentence = r["sentence1"]["en"], r["sentence2"][a_lang]
-            changed = _changed_figure(claim, sentence, r["sentence2"]["en"]) if r["score"] >= 3.5 else None
+            changed = changed_figure(claim, sentence, r["sentence2"]["en"]) if r["score"] >= 3.5 else None
             if changed is not None:
                 cases.append((n, half_of(("sts", n)), claim, changed, sentence))
         runs.append(_variant_run(f"claim figure en>{a_lang}", "changed", cases, a_lang, f"figures-{a_lang}"))
@@ -300,7 +300,7 @@ def claim_pairs() -> list[Pair]:
             if r["score"] < 3.5:
                 continue
             half = half_of(("sts", n))
-            changed = _changed_figure(claim, sentence, r["sentence2"]["en"])
+            changed = changed_figure(claim, sentence, r["sentence2"]["en"])
             negated = negate(claim)
             if changed or negated:
                 out.append(Pair(f"claim pair agrees en>{a_lang}", claim, "en", sentence, a_lang, False, half, True))
@@ -323,7 +323,7 @@ _BOUND = re.compile(
 )
 
 
-def _changed_figure(claim: str, sentence: str, sentence_en: str) -> str | None:
+def changed_figure(claim: str, sentence: str, sentence_en: str) -> str | None:
     """The claim with a figure it shares with the sentence changed; None when there is none, or when the
     figure is a bound or an estimate in the claim or in the (English) sentence: another figure could still
     agree with it ('visited 91 million times' does not contradict 'visited over 65 million times')."""
