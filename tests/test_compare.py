@@ -118,6 +118,17 @@ def test_context_words_keep_their_order_whatever_the_hash_seed():
         (("en poste depuis sept ans", "fr"), ("altı yıldır görevde", "tr"), [("7 ans", "6 yıldır")]),
         (("suspended until 30 March", "en"), ("suspended until 30 April", "en"), [("30 March", "30 April")]),
         (("le 15 juillet", "fr"), ("July 15", "en"), []),
+        # what is left once the figures both sides state are set aside is one quantity, told in other words
+        (
+            ("a net profit of $412 million on sales of $7 billion", "en"),
+            ("un bénéfice net de 380 millions de dollars pour un chiffre d'affaires de 7 milliards de dollars", "fr"),
+            [("412 million", "380 millions")],
+        ),
+        (
+            ("exports rose to 12 million tonnes from 9 million tonnes", "en"),
+            ("ihracat 9 milyon tondan 14 milyon tona yükseldi", "tr"),
+            [("12 million tonnes", "14 milyon tona")],
+        ),
     ],
 )
 def test_number_conflicts_match_quantities_by_what_they_count(left, right, conflicts):

@@ -70,7 +70,13 @@ def _peers(
         if len(best) > 1:  # of those, the ones around which what q counts is said
             return [p for p in best if q.counts_as(p)]
         return best
+    # the figures that no figure of the other side states too: what a translation leaves to pair ('$18 billion,
+    # profit $923 million' against '18 milliards, bénéfice de 659 millions'); not dates, which tell of many events
+    theirs_left = [p for p in same_kind if not any(m.kind == p.kind and _same_figure(m, p) for m in mine)]
+    mine_left = [m for m in mine if m.kind == q.kind and not any(_same_figure(m, p) for p in same_kind)]
     alone = len(same_kind) == 1 and sum(m.kind == q.kind for m in mine) == 1
+    if not alone and q.kind not in _DATES and len(theirs_left) == 1 and mine_left == [q]:
+        same_kind, alone = theirs_left, True
     if not alone or (
         same_language and q.unit and same_kind[0].unit and singular(q.unit) != singular(same_kind[0].unit)
     ):
@@ -81,6 +87,7 @@ def _peers(
     return same_kind
 
 
+_DATES = ("year", "day", "time")
 _EDGE = 1e-6  # 'at least 50' bears out 'more than 50' as far as anyone writes it
 _DIRECTION = {"lower": 1, "min": 1, "after": 1, "since": 1, "upper": -1, "max": -1, "before": -1, "until": -1}
 
