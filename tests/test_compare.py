@@ -129,6 +129,10 @@ def test_context_words_keep_their_order_whatever_the_hash_seed():
             ("ihracat 9 milyon tondan 14 milyon tona yükseldi", "tr"),
             [("12 million tonnes", "14 milyon tona")],
         ),
+        # bounds said in French and Turkish
+        (("inflation fell below 3.5 percent", "en"), ("l'inflation est passée sous la barre des 3,5 %", "fr"), []),
+        (("inflation fell below 3.5 percent", "en"), ("enflasyon yüzde 3,5'in altına düştü", "tr"), []),
+        (("it stayed above 30 degrees", "en"), ("il est resté au-dessus de 30 degrés", "fr"), []),
     ],
 )
 def test_number_conflicts_match_quantities_by_what_they_count(left, right, conflicts):
@@ -290,6 +294,11 @@ def test_a_claims_bounds_against_an_articles_figures(claim, evidence, conflicts)
         ("The single debuted at no 1 in the charts.", "en", False),  # a rank
         ("Tin Cup, a nobody from nowhere, shocks the golf world.", "en", False),  # a noun
         ("No Kazakh official commented.", "en", True),  # at a sentence's start, no title can be told
+        ("Deux roquettes ont été tirées ; aucun blessé", "fr", True),
+        ("Toplantıya katılım yoktu.", "tr", True),
+        ("Bu teklifi asla kabul etmezdim.", "tr", True),
+        ("Bunu kimseye söyleyemeyiz.", "tr", True),
+        ("Yağmur yağmaz ise, hasat azalır.", "tr", False),  # 'if ... not'
     ],
 )
 def test_negation(text, lang, negated):

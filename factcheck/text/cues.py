@@ -12,6 +12,7 @@ _NEGATION = {
     "fr": [
         r"\bn(?:e\b|['’])[^.;:]{0,40}?\b(?:pas|plus|jamais|rien|guère|aucun|aucune|nullement|personne)\b",
         r"\bsans\b",
+        r"\baucune?\b",  # 'aucun blessé' (after 'ne', the pattern above holds it)
         r"\bnon\b",
         r"\bni\b",
         # verbs whose complement did not happen: 'a refusé de signer' is 'n'a pas signé'
@@ -42,11 +43,12 @@ _NEGATION = {
     # Turkish negates verbs with -me/-ma (yapmadı, planlamıyor, yasaklamayacak, olmayan)
     "tr": [
         r"\bdeğil",
-        r"\byok\b",
+        r"\byok(?:tu|tur|muş)?\b",
         r"\w{2,}m[ıiuü]yor",
         r"\w{2,}m[ae]d[ıiuü]",
         r"\w{2,}m[ae]y[ae]c[ae]k",
-        r"\w{2,}m[ae]z(?:lar)?\b",
+        r"\w{2,}m[ae]z(?:lar|d[ıi]\w*)?\b(?!\s+ise\b)",  # 'yapmaz', 'bulundurmazdım'; 'göndermez ise' is 'if not'
+        r"\w{2,}m[ae]y[ıi]z\b",  # 'söyleyemeyiz'
         r"\w{2,}m[ae]y[ae]n\b",
         r"\w{2,}m[ae]m[ıi]ş",
         r"\bolmadan\b",

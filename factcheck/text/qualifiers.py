@@ -12,9 +12,12 @@ from factcheck.text.dates import SPAN_EDGE
 _LOWER = (
     r"more than|(?<!averaged )over|above|in excess of|higher than|greater than|larger than|older than|longer than|"
     r"taller than|"
-    r"plus de|au-delà de"
+    r"plus de|au[- ]delà de|au[- ]dessus de"  # words_to_digits reads hyphens as spaces
 )
-_UPPER = r"less than|fewer than|under|below|lower than|smaller than|younger than|shorter than|moins de"
+_UPPER = (
+    r"less than|fewer than|under|below|lower than|smaller than|younger than|shorter than|moins de|"
+    r"sous la barre d(?:es|e|u)|en dessous de|au[- ]dessous de"
+)
 _MIN = r"at least|au moins|en az|no fewer than|no less than"
 _MAX = r"at most|au plus|en fazla|no more than"
 _ABOUT = r"about|around|approximately|roughly|some|environ|quelque|autour de|yaklaşık|aşağı yukarı"
@@ -36,7 +39,8 @@ _QUALIFIER = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_AFTER = re.compile(
-    r"^['’]?\w{0,4}\s+(?:(?P<lower>fazla)|(?P<upper>az)|(?P<about>civarında|kadar))\b", re.IGNORECASE
+    r"^['’]?\w{0,4}\s+(?:(?P<lower>fazla|üzerinde|üstünde)|(?P<upper>az|altında|altına)|(?P<about>civarında|kadar))\b",
+    re.IGNORECASE,
 )
 _OPEN = {
     "lower": (1, None),
