@@ -76,6 +76,8 @@ def test_parse_number_by_language(token, lang, value):
         ("Insidious : Chapter 3 ( film ) had 91 reviews", "en", [(91, "count", "reviews")]),
         ("cases in 15 out of 28 Bulgarian provinces", "en", [(15, "count", "bulgarian"), (28, "count", "bulgarian")]),
         ("65 milyondan fazla ziyaret", "tr", [(65e6, "count", "ziyaret")]),  # a scale with its case ending
+        ("Storm Leaves 12 Dead Across Northern Provinces", "en", [(12, "count", "dead")]),  # a title-case headline
+        ("Ünlü yazar Orhan Kaya 88 yaşında hayatını kaybetti", "tr", [(88, "count", "yaşında")]),  # subject first
     ],
 )
 def test_quantities(text, lang, expected):

@@ -120,7 +120,7 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     matches = list(NUMBER.finditer(text))
     out_of = set()  # the 10 of '7.1/10', the year of a date
     for n, match in enumerate(matches):
-        if n in out_of or _names_something(text, match):
+        if n in out_of or _names_something(text, match, lang):
             continue  # the 10 of a rating, or part of a name: 'Resident Evil 5', 'Chapter 3', 'Windows 10'
 
         token, suffix = split_suffix(match.group())
@@ -243,7 +243,7 @@ _OPEN_QUOTE = re.compile(r"(?:[\"“«]|''|``)\s*$")
 _CLOSE_QUOTE = re.compile(r"^\s*(?:[\"”»]|'')")
 
 
-def _names_something(text: str, match: re.Match) -> bool:
+def _names_something(text: str, match: re.Match, lang: str) -> bool:
     """'Resident Evil 5', 'Chapter 3': a figure, not a year, right after a capitalised word in the sentence; or
     a figure alone in quotes, a title: the song "1999"; or the end of a season ('the 2019–20 pandemic')."""
     if _OPEN_QUOTE.search(text[max(match.start() - 4, 0) : match.start()]) and _CLOSE_QUOTE.match(text[match.end() :]):
@@ -255,7 +255,20 @@ def _names_something(text: str, match: re.Match) -> bool:
     if YEAR.fullmatch(match.group()):
         return False
     first = _FIRST_WORD.fullmatch(text[: match.start()]) and _VERB_AFTER.match(text[match.end() :])
-    return bool(first or _LABEL.search(text[max(match.start() - LABEL_REACH, 0) : match.start()]))
+    label = _LABEL.search(text[max(match.start() - LABEL_REACH, 0) : match.start()]) and not _title_case(text)
+    if lang == "tr" and _NOUN_AFTER.match(text[match.end() :]):
+        label = False  # Turkish puts the subject first: 'Lessing 94 yaşında', but 'Windows 10'da'
+    return bool(first or label)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_NOUN_AFTER = re.compile(r"\s+[a-zçğıöşü]")
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ('Suicide Bomber Kills 15 in Afghan Capital'), where every word is capitalised."""
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 _SCALE_OF = re.compile(r"[^\W\d_]\s+(?:out of|sur)\s+$", re.IGNORECASE)  # no figure before it: a scale
