@@ -95,9 +95,9 @@ def words_to_digits(text: str, lang: str) -> str:
         kept.append(match.group())
         return f"\ue000{len(kept) - 1}\ue001"
 
-    # ('8 cents' is money in French too, not 8 hundreds)
+    # ('8 cents' is money in French too, not 8 hundreds; '65 pour cent' is a percent)
     shielded = re.sub(
-        rf"\d(?:[\d.,\u00a0\u202f ]*\d)?\s+(?:{'|'.join(SCALES)}|cents?)\b", keep, text, flags=re.IGNORECASE
+        rf"\d(?:[\d.,\u00a0\u202f ]*\d)?\s+(?:{'|'.join(SCALES)}|cents?|pour\s+cent)\b", keep, text, flags=re.IGNORECASE
     )
     shielded = _JOINED_WORDS.sub(" ", shielded)  # 'a nine-episode series' has nine episodes; 'dix-huit' is 18
     if lang == "en":  # 'more than a million copies' is more than 1 000 000, not 'a' 1 000 000
