@@ -132,6 +132,22 @@ def test_context_words_keep_their_order_whatever_the_hash_seed():
             ("ihracat 9 milyon tondan 14 milyon tona yükseldi", "tr"),
             [("12 million tonnes", "14 milyon tona")],
         ),
+        # each figure stated alike pairs once: one '2 ans' is the '2 year rate', the other the offer
+        (
+            ("a special 7-year membership for $30, a saving on the regular 2 year rate", "en"),
+            ("une offre de 2 ans pour 30 $, une économie sur le tarif régulier de 2 ans", "fr"),
+            [("7 year", "2 ans")],
+        ),
+        # '80 yılda' is '80 years', though 'Civic' is said before it and '168 shows': 120 is what is left
+        (
+            ("The Civic Theater has staged 168 shows in 80 years.", "en"),
+            ("Civic Tiyatrosu 80 yılda 120 gösteri sahneledi.", "tr"),
+            [("168 shows", "120 gösteri")],
+        ),
+        # bounds said in French and Turkish
+        (("inflation fell below 3.5 percent", "en"), ("l'inflation est passée sous la barre des 3,5 %", "fr"), []),
+        (("inflation fell below 3.5 percent", "en"), ("enflasyon yüzde 3,5'in altına düştü", "tr"), []),
+        (("it stayed above 30 degrees", "en"), ("il est resté au-dessus de 30 degrés", "fr"), []),
     ],
 )
 def test_number_conflicts_match_quantities_by_what_they_count(left, right, conflicts):

@@ -49,7 +49,7 @@ def figure_conflicts(
             for p in peers
             if not any(o is not q and o.kind == p.kind and _same_figure(o, p) and not _counts_apart(q, o, p) for o in a)
             and not any(o is not q and o.kind == p.kind and o.kinship(p) > q.kinship(p) for o in a)
-        ]
+        ] or _left_over(q, a, b, same_language)
         if peers and not any(_agree(q, p, as_bounds) for p in peers):
             conflicts.append((_describe(q), _describe(peers[0])))
     return list(dict.fromkeys(conflicts))
@@ -70,21 +70,41 @@ def _peers(
         if len(best) > 1:  # of those, the ones around which what q counts is said
             return [p for p in best if q.counts_as(p)]
         return best
-    # the figures that no figure of the other side states too: what a translation leaves to pair ('$18 billion,
-    # profit $923 million' against '18 milliards, bénéfice de 659 millions'); not dates, which tell of many events
-    theirs_left = [p for p in same_kind if not any(m.kind == p.kind and _same_figure(m, p) for m in mine)]
-    mine_left = [m for m in mine if m.kind == q.kind and not any(_same_figure(m, p) for p in same_kind)]
-    alone = len(same_kind) == 1 and sum(m.kind == q.kind for m in mine) == 1
-    if not alone and q.kind not in _DATES and len(theirs_left) == 1 and mine_left == [q]:
-        same_kind, alone = theirs_left, True
-    if not alone or (
-        same_language and q.unit and same_kind[0].unit and singular(q.unit) != singular(same_kind[0].unit)
-    ):
+    return _left_over(q, mine, theirs, same_language)
+
+
+def _left_over(
+    q: Quantity, mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...], same_language: bool
+) -> list[Quantity]:
+    """The only figure of q's kind on the other side when q is the only one on this side, once the figures both
+    sides state alike are paired off: what a translation leaves to pair ('$412 million on sales of $7 billion'
+    against '380 millions ... 7 milliards'). Not dates, which tell of many events."""
+    mine_kind, theirs_kind = [m for m in mine if m.kind == q.kind], [p for p in theirs if p.kind == q.kind]
+    if q.kind not in _DATES:
+        mine_kind, theirs_kind = _unpaired(mine_kind, theirs_kind)
+    if mine_kind != [q] or len(theirs_kind) != 1:
         return []
-    mine_time, theirs_time = time_unit(q.unit), time_unit(same_kind[0].unit)
+    (other,) = theirs_kind
+    if same_language and q.unit and other.unit and singular(q.unit) != singular(other.unit):
+        return []  # in one language, '4 employés' and '6 régions' count different things
+    mine_time, theirs_time = time_unit(q.unit), time_unit(other.unit)
     if mine_time and theirs_time and mine_time != theirs_time:  # 'seven years' and 'six heures' in any language
         return []
-    return same_kind
+    return theirs_kind
+
+
+def _unpaired(mine: list[Quantity], theirs: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """Both lists without the figures the other states alike, each paired once ('2 year rate' against two
+    '2 ans' leaves one)."""
+    theirs = list(theirs)
+    mine_left = []
+    for m in mine:
+        match = next((p for p in theirs if _same_figure(m, p)), None)
+        if match is None:
+            mine_left.append(m)
+        else:
+            theirs.remove(match)
+    return mine_left, theirs
 
 
 _DATES = ("year", "day", "time")
