@@ -78,6 +78,11 @@ def test_parse_number_by_language(token, lang, value):
         ("65 milyondan fazla ziyaret", "tr", [(65e6, "count", "ziyaret")]),  # a scale with its case ending
         ("Storm Leaves 12 Dead Across Northern Provinces", "en", [(12, "count", "dead")]),  # a title-case headline
         ("que 65 pour cent des paiements", "fr", [(65, "percent", "")]),  # not 65, then 'cent' (100)
+        # both days of a range are days of its month
+        ("between September 14 and 24", "en", [(914, "day", ""), (924, "day", "")]),
+        ("entre le 14 et le 24 septembre", "fr", [(914, "day", ""), (924, "day", "")]),
+        ("14-24 Eylül tarihleri arasında", "tr", [(914, "day", ""), (924, "day", "")]),
+        ("scored 2 and 3 goals in May", "en", [(2, "count", "goals"), (3, "count", "goals")]),
         ("Ünlü yazar Orhan Kaya 88 yaşında hayatını kaybetti", "tr", [(88, "count", "yaşında")]),  # subject first
     ],
 )

@@ -30,6 +30,11 @@ _MONTH_NUMBER = {
 } | {"sept": 9}
 _DAY_AFTER = re.compile(rf"^\s*(?:of\s+)?(?P<month>{MONTHS})\b", re.IGNORECASE)  # 16 March, 16 of March
 _DAY_BEFORE = re.compile(rf"\b(?P<month>{MONTHS})\.?\s*$", re.IGNORECASE)  # March 16, Aug. 22
+# the first day of a range takes the month after the second ('14-24 Eylül', 'le 14 et le 24 septembre'), the second
+# the month before the first ('September 14 and 24')
+_RANGE = r"\s*(?:-|–|and|to|through|et|au|ve)\s*(?:le\s+)?"
+_RANGE_AFTER = re.compile(rf"^{_RANGE}\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?P<month>{MONTHS})\b", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(rf"\b(?P<month>{MONTHS})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?{_RANGE}$", re.IGNORECASE)
 _MONTH_BEFORE_YEAR = re.compile(rf"\b(?P<month>{MONTHS})\.?,?\s*$", re.IGNORECASE)  # July 2018
 _DAY_TO_YEAR = re.compile(rf"\s*(?:(?:of\s+)?(?:{MONTHS})\b\.?)?\s*,?\s*", re.IGNORECASE)  # 3 December, 1978
 SPAN_EDGE = 1e-9  # a span leaves out its end: 2018 is not 2019
@@ -51,15 +56,25 @@ def early_year(token: str, before: str) -> bool:
 
 
 def is_day(value: float, before: str, after: str) -> bool:
-    """A figure of 31 or less next to a month name: 16 March, March 16, 16th March, 16 mars, 16 Mart."""
-    return value <= 31 and bool(_DAY_AFTER.match(after) or _DAY_BEFORE.search(before[-REACH:]))
+    """A figure of 31 or less next to a month name: 16 March, March 16, 16th March, 16 mars, 16 Mart, or in a range
+    of days with one: '14-24 Eylül'."""
+    next_to_month = _DAY_AFTER.match(after) or _DAY_BEFORE.search(before[-REACH:]) or _in_range(before, after)
+    return value <= 31 and bool(next_to_month)
+
+
+def _in_range(before: str, after: str) -> re.Match | None:
+    return _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(before[-2 * REACH :])
 
 
 def day(number: float, token: str, before: str, after: str) -> When:
     """A day with its month (is_day): 30 April is 430, written '30 April'; '30 March' is not '30 April'."""
     following = _DAY_AFTER.match(after)
     month = following or _DAY_BEFORE.search(before[-REACH:])
-    written = f"{token}{following.group()}" if following else f"{month.group().strip()} {token}"
+    if month is None:  # a day of a range: '14' of '14-24 Eylül'
+        month = _in_range(before, after)
+        written = f"{token} {month.group('month')}" if month.re is _RANGE_AFTER else f"{month.group('month')} {token}"
+    else:
+        written = f"{token}{following.group()}" if following else f"{month.group().strip()} {token}"
     return When(_MONTH_NUMBER[month.group("month").lower()] * 100 + number, EXACT, " ".join(written.split()))
 
 
