@@ -83,6 +83,8 @@ def test_parse_number_by_language(token, lang, value):
         ("entre le 14 et le 24 septembre", "fr", [(914, "day", ""), (924, "day", "")]),
         ("14-24 Eylül tarihleri arasında", "tr", [(914, "day", ""), (924, "day", "")]),
         ("scored 2 and 3 goals in May", "en", [(2, "count", "goals"), (3, "count", "goals")]),
+        ("Millions of people took the drug", "en", []),  # many, not one million
+        ("tens of thousands of protesters", "en", []),
         ("Ünlü yazar Orhan Kaya 88 yaşında hayatını kaybetti", "tr", [(88, "count", "yaşında")]),  # subject first
     ],
 )

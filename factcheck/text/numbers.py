@@ -81,6 +81,7 @@ def parse_number(token: str, lang: str) -> float:
 _JOINED_WORDS = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
+_MANY = re.compile(r"\b(?:hundreds|thousands|millions|billions|dozens|tens)\s+of\b", re.IGNORECASE)
 _A_SCALE = re.compile(r"(?<!half )\ba (hundred|thousand|million|billion)\b", re.IGNORECASE)
 
 
@@ -99,6 +100,7 @@ def words_to_digits(text: str, lang: str) -> str:
     shielded = re.sub(
         rf"\d(?:[\d.,\u00a0\u202f ]*\d)?\s+(?:{'|'.join(SCALES)}|cents?|pour\s+cent)\b", keep, text, flags=re.IGNORECASE
     )
+    shielded = _MANY.sub(keep, shielded)  # 'millions of people' is no figure, not one million
     shielded = _JOINED_WORDS.sub(" ", shielded)  # 'a nine-episode series' has nine episodes; 'dix-huit' is 18
     if lang == "en":  # 'more than a million copies' is more than 1 000 000, not 'a' 1 000 000
         shielded = _A_SCALE.sub(r"one \1", shielded)
