@@ -321,6 +321,7 @@ def test_a_claims_bounds_against_an_articles_figures(claim, evidence, conflicts)
         ("Bu teklifi asla kabul etmezdim.", "tr", True),
         ("Bunu kimseye söyleyemeyiz.", "tr", True),
         ("Yağmur yağmaz ise, hasat azalır.", "tr", False),  # 'if ... not'
+        ("Yönetim, öğrencilerin interneti kullanıp kullanmadıklarını inceliyor.", "tr", False),  # whether or not
     ],
 )
 def test_negation(text, lang, negated):

@@ -62,8 +62,13 @@ _PURPOSE_CLAUSE = re.compile(
     r"(?:^|,\s*)(?:si|if|unless|à moins qu['’e]|eğer)\b)[^,;.]*",
     re.IGNORECASE,
 )
-# 'non seulement', 'non pas X mais Y': a contrast, not a negation of what the sentence states
-_NOT_NEGATION = re.compile(r"\bnon (?:seulement|pas)\b|\bnot only\b|\bsadece\b[^.]{0,30}\bdeğil", re.IGNORECASE)
+# 'non seulement', 'non pas X mais Y': a contrast, not a negation of what the sentence states; nor a question
+# of whether or not
+_NOT_NEGATION = re.compile(
+    r"\bnon (?:seulement|pas)\b|\bnot only\b|\bsadece\b[^.]{0,30}\bdeğil|"
+    r"\b(\w{3,})[ıiuü]p\s+\1m[ae]\w*",  # 'kullanıp kullanmadıklarını': whether or not they used it
+    re.IGNORECASE,
+)
 MODALITY = {
     "deliberate": [
         r"\bvolontairement\b",
