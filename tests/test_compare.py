@@ -85,6 +85,7 @@ def test_parse_number_by_language(token, lang, value):
         ("scored 2 and 3 goals in May", "en", [(2, "count", "goals"), (3, "count", "goals")]),
         ("Millions of people took the drug", "en", []),  # many, not one million
         ("tens of thousands of protesters", "en", []),
+        ("un ouragan de catégorie 1 avec des vents de 85 mph", "fr", [(85, "count", "mph")]),  # a label
         ("Ünlü yazar Orhan Kaya 88 yaşında hayatını kaybetti", "tr", [(88, "count", "yaşında")]),  # subject first
     ],
 )

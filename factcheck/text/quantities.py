@@ -254,6 +254,8 @@ def _names_something(text: str, match: re.Match, lang: str) -> bool:
         return True
     if YEAR.fullmatch(match.group()):
         return False
+    if _LABEL_WORD.search(text[max(match.start() - 12, 0) : match.start()]):
+        return True  # 'catégorie 1', 'level 3': a label, whatever its case
     first = _FIRST_WORD.fullmatch(text[: match.start()]) and _VERB_AFTER.match(text[match.end() :])
     label = _LABEL.search(text[max(match.start() - LABEL_REACH, 0) : match.start()]) and not _title_case(text)
     if lang == "tr" and _NOUN_AFTER.match(text[match.end() :]):
@@ -262,6 +264,10 @@ def _names_something(text: str, match: re.Match, lang: str) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_LABEL_WORD = re.compile(
+    r"\b(?:category|catégorie|kategori|level|niveau|phase|stage|chapter|chapitre|article|grade|tier|type)\s+$",
+    re.IGNORECASE,
+)
 _NOUN_AFTER = re.compile(r"\s+[a-zçğıöşü]")
 
 
