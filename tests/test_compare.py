@@ -290,6 +290,12 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
             "territories for a worldwide total of $ 122.2 million",
             [("122 million", "122.2 million")],
         ),
+        # as close by the words around them ('show'), the one whose word right before it is the claim's ('budget')
+        (
+            "The show's budget was 40 million .",
+            "The show earned 95 million against a budget of 30 million .",
+            [("40 million", "30 million")],
+        ),
     ],
 )
 def test_a_claims_bounds_against_an_articles_figures(claim, evidence, conflicts):

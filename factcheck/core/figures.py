@@ -67,8 +67,9 @@ def _peers(
         best = [p for p, n in zip(same_kind, shared) if n == max(shared)]
         # when the words after the figures (what they count) say nothing, the words before them pick one only
         # if no other figure has as many ('grossed $X in America and $Y in ...' is not one figure)
-        if len(best) > 1:  # of those, the ones around which what q counts is said
-            return [p for p in best if q.counts_as(p)]
+        if len(best) > 1:  # of those, the ones around which what q counts is said, else the one whose word
+            counted = [p for p in best if q.counts_as(p)]  # right before it is q's ('budget was over 800
+            return counted or [p for p in best if q.before[:1] and p.before[:1] == q.before[:1]]  # million')
         return best
     return _left_over(q, mine, theirs, same_language)
 
