@@ -290,6 +290,17 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
             "territories for a worldwide total of $ 122.2 million",
             [("122 million", "122.2 million")],
         ),
+        # 'persons', 'times' count anyone or anything: the only figures of each side are one quantity
+        (
+            "More than 510 cases in the county have recovered .",
+            "505 persons have recovered .",
+            [("510 cases", "505 persons")],
+        ),
+        (
+            "He played for the team more than 103 times .",
+            "He is its most capped player, with 101 appearances .",
+            [("103 times", "101 appearances")],
+        ),
         # as close by the words around them ('show'), the one whose word right before it is the claim's ('budget')
         (
             "The show's budget was 40 million .",

@@ -86,7 +86,7 @@ def _left_over(
     if mine_kind != [q] or len(theirs_kind) != 1:
         return []
     (other,) = theirs_kind
-    if same_language and q.unit and other.unit and singular(q.unit) != singular(other.unit):
+    if same_language and _apart(q.unit, other.unit):
         return []  # in one language, '4 employés' and '6 régions' count different things
     mine_time, theirs_time = time_unit(q.unit), time_unit(other.unit)
     if mine_time and theirs_time and mine_time != theirs_time:  # 'seven years' and 'six heures' in any language
@@ -109,6 +109,12 @@ def _unpaired(mine: list[Quantity], theirs: list[Quantity]) -> tuple[list[Quanti
 
 
 _DATES = ("year", "day", "time")
+# words that count anyone or anything: '505 persons have recovered' may be the claim's '510 cases'
+_ANY = {"people", "person", "persons", "individuals", "times", "personnes", "fois", "kişi", "kez", "defa"}
+
+
+def _apart(unit: str, other: str) -> bool:
+    return bool(unit and other) and singular(unit) != singular(other) and not {unit.lower(), other.lower()} & _ANY
 _EDGE = 1e-6  # 'at least 50' bears out 'more than 50' as far as anyone writes it
 _DIRECTION = {"lower": 1, "min": 1, "after": 1, "since": 1, "upper": -1, "max": -1, "before": -1, "until": -1}
 
