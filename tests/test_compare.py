@@ -86,6 +86,7 @@ def test_parse_number_by_language(token, lang, value):
         ("Millions of people took the drug", "en", []),  # many, not one million
         ("tens of thousands of protesters", "en", []),
         ("un ouragan de catégorie 1 avec des vents de 85 mph", "fr", [(85, "count", "mph")]),  # a label
+        ("they collided on lap 60", "en", [(60, "rank", "")]),  # the 60th lap
         ("Ünlü yazar Orhan Kaya 88 yaşında hayatını kaybetti", "tr", [(88, "count", "yaşında")]),  # subject first
     ],
 )
@@ -301,6 +302,7 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
             "He is its most capped player, with 101 appearances .",
             [("103 times", "101 appearances")],
         ),
+        ("the two cars collided before the 59th lap", "the two cars collided on lap 60", [("59th", "60")]),
         # as close by the words around them ('show'), the one whose word right before it is the claim's ('budget')
         (
             "The show's budget was 40 million .",

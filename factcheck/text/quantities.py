@@ -279,6 +279,7 @@ def _title_case(text: str) -> bool:
 
 _SCALE_OF = re.compile(r"[^\W\d_]\s+(?:out of|sur)\s+$", re.IGNORECASE)  # no figure before it: a scale
 _SEASON_START = re.compile(r"(?:1[89]|20)\d\d\s*[-–/]\s*$")  # the 2014-15 season, 2019–20
+_NTH_OF = re.compile(r"\b(?:week|lap|round|leg|stage|semaine|tour|étape|hafta|tur)\s+$", re.IGNORECASE)
 _RANK_BEFORE = re.compile(r"(?:#|\bno\.|\bnumber|\bnuméro|\bn°)\s*$", re.IGNORECASE)
 
 
@@ -287,6 +288,8 @@ def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
         return "day"
     if re.search(rf"\d{ORDINAL}$", token) or (lang == "tr" and token.endswith(".")) or _RANK_BEFORE.search(before):
         return "rank"  # 17e, 17th, Turkish 17., # 12, No. 1, number 31
+    if _NTH_OF.search(before[-12:]):
+        return "rank"  # 'on lap 60' is the 60th lap, 'in week 6' the 6th week
     if _PERCENT_AFTER.match(after) or _PERCENT_BEFORE.search(before):
         return "percent"
     currency = currency_of(before, after)
