@@ -130,6 +130,8 @@ def test_context_words_keep_their_order_whatever_the_hash_seed():
         (("en poste depuis sept ans", "fr"), ("altı yıldır görevde", "tr"), [("7 ans", "6 yıldır")]),
         (("suspended until 30 March", "en"), ("suspended until 30 April", "en"), [("30 March", "30 April")]),
         (("le 15 juillet", "fr"), ("July 15", "en"), []),
+        (("The curfew starts at 9:00 p.m. in the city", "en"), ("Le couvre-feu commence à 21h00", "fr"), []),
+        (("The curfew starts at 9 p.m.", "en"), ("Le couvre-feu commence à 22h00", "fr"), [("9 p.m.", "22h00")]),
         # what is left once the figures both sides state are set aside is one quantity, told in other words
         (
             ("a net profit of $412 million on sales of $7 billion", "en"),

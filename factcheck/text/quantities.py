@@ -37,10 +37,14 @@ from factcheck.text.numbers import (
 )
 from factcheck.text.qualifiers import DATE_BOUNDS, STRICT, interval, qualifier_of, rank_qualifier
 
-# Clock times: 13:00, 13h00, 0200 local time, 1300 hours
+# Clock times: 13:00, 13h00, 9:00 p.m., 6.00 a.m., 6 p.m., 0200 local time, 1300 hours
+_HALF_DAY = r"\s*[ap]\.?\s?m\b"
 _TIME = re.compile(
-    r"\b(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)\b|(?<!\d[ .,\u00a0\u202f])\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)"
-    r"(?=\s*(?:hours?|hrs|h\b|GMT|UTC|CET|local))|(?<!\d[ .,\u00a0\u202f])\b0\d+\b"
+    r"\b(?P<h>[01]?\d|2[0-3])(?:[:h](?P<m>[0-5]\d)\b|\.(?P<dm>[0-5]\d)(?=" + _HALF_DAY + r")|(?=" + _HALF_DAY + r"))"
+    r"(?:\s*(?P<half>[ap])\.?\s?m\b\.?)?"
+    r"|(?<!\d[ .,\u00a0\u202f])\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)"
+    r"(?=\s*(?:hours?|hrs|h\b|GMT|UTC|CET|local))|(?<!\d[ .,\u00a0\u202f])\b0\d+\b",
+    re.IGNORECASE,
 )
 _PERCENT_AFTER = re.compile(r"^\s*\\?(?:%|pour\s?cent|percent|per\s?cent)")
 _PERCENT_BEFORE = re.compile(r"(?:%|yüzde)\s*$", re.IGNORECASE)
@@ -194,10 +198,13 @@ _OUT_OF = re.compile(r"\s*(?:/|out of|sur)\s*(10|100|5)\b(?![.,]\d)", re.IGNOREC
 
 
 def _time(match: re.Match) -> Quantity:
-    hours, minutes = match.group("h") or match.group("hh"), match.group("m") or match.group("mm")
+    hours = match.group("h") or match.group("hh")
+    minutes = match.group("m") or match.group("dm") or match.group("mm") or "0"
     if hours is None:  # a number with a leading zero that is no time: not compared
         return Quantity(0.0, "other", "", match.group(), "exact", 0.0, 0.0)
-    value = int(hours) * 60 + int(minutes)
+    half = (match.group("half") or "").lower()
+    hour = int(hours) % 12 + (12 if half == "p" else 0) if half else int(hours)  # '12 a.m.' is midnight
+    value = hour * 60 + int(minutes)
     return Quantity(float(value), "time", "", match.group(), "exact", value - EXACT, value + EXACT)
 
 
