@@ -305,6 +305,17 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
             [("103 times", "101 appearances")],
         ),
         ("the two cars collided before the 59th lap", "the two cars collided on lap 60", [("59th", "60")]),
+        # what a figure counts, however spelt or told: 'honours' are 'honors', 'occurrences' are 'cases'
+        (
+            "The club has won 13 honors and 5 cups .",
+            "The club has 5 cups and 14 honours .",
+            [("13 honors", "14 honours")],
+        ),
+        (
+            "More than 180 COVID-19 occurrences were reported .",
+            "There are 174 cases in 15 regions .",
+            [("180 covid", "174 cases")],
+        ),
         # as close by the words around them ('show'), the one whose word right before it is the claim's ('budget')
         (
             "The show's budget was 40 million .",

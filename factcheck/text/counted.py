@@ -45,6 +45,8 @@ _SAME_SENSE = {
     "infec": "case",  # infections are cases, and so are positive tests
     "posit": "case",
     "criti": "revie",  # 'based on 37 critics' counts reviews
+    "occur": "case",  # 'COVID-19 occurrences'
+    "honou": "honor",  # British spelling
 }
 # 'outside the United States and Canada' is the rest of the world, not the places it names: 'elsewhere'
 _OUTSIDE = re.compile(
