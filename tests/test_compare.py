@@ -173,6 +173,7 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
         ("a rating higher than 15 %", "a rating of 11 %", [("15 %", "11 %")]),
         ("a rating higher than 15 %", "a rating of 20 %", []),
         ("released before 2007", "released in 2007", [("2007", "2007")]),
+        ("released prior to 2007", "released in 2007", [("2007", "2007")]),
         ("performed after January 2018", "In July 2018, she performed", []),  # a month of a year is a span
         ("released after 2018", "released in December 2018", [("2018", "December 2018")]),
         ("visited 65 million times", "visited over 65 million times", []),  # 65 million may be rounded
