@@ -317,6 +317,19 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
             "There are 174 cases in 15 regions .",
             [("180 covid", "174 cases")],
         ),
+        # a year the claim gives once, that no year of the article allows
+        (
+            "The spread was first sold some years before 1955 .",
+            "The spread was first introduced in 1965 , although its first recipe dates to 1963 .",
+            [("1955", "1965")],
+        ),
+        # but not the year of a full date: its day is compared
+        (
+            "9,464 people were in quarantine as of 29 March 2020 .",
+            "The pandemic reached Romania on 26 February "
+            "2020 and in 2019 . As of 29 March , 9,464 people are in quarantine .",
+            [],
+        ),
         # as close by the words around them ('show'), the one whose word right before it is the claim's ('budget')
         (
             "The show's budget was 40 million .",

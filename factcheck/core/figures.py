@@ -69,9 +69,10 @@ def _peers(
         # if no other figure has as many ('grossed $X in America and $Y in ...' is not one figure)
         if len(best) > 1:  # of those, the ones around which what q counts is said, else the one whose word
             counted = [p for p in best if q.counts_as(p)]  # right before it is q's ('budget was over 800
-            return counted or [p for p in best if q.before[:1] and p.before[:1] == q.before[:1]]  # million')
-        return best
-    return _left_over(q, mine, theirs, same_language)
+            best = counted or [p for p in best if q.before[:1] and p.before[:1] == q.before[:1]]  # million')
+        if best:
+            return best
+    return _left_over(q, mine, theirs, same_language) or _every_date(q, mine, same_kind)
 
 
 def _left_over(
@@ -94,6 +95,15 @@ def _left_over(
     return theirs_kind
 
 
+def _every_date(q: Quantity, mine: tuple[Quantity, ...], same_kind: list[Quantity]) -> list[Quantity]:
+    """Every year or day of the other side, for a year or day this side gives once: none of them allows it, it is
+    contradicted ('first sold some years before 1955' against 'introduced in 1965 ... its first iteration dates
+    to 1963'). Not the year of a full date, which its day says better."""
+    if q.kind not in ("year", "day") or (q.kind == "year" and q.high - q.low < _MONTH_SPAN):
+        return []
+    return same_kind if len(same_kind) > 1 and sum(m.kind == q.kind for m in mine) == 1 else []
+
+
 def _unpaired(mine: list[Quantity], theirs: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
     """Both lists without the figures the other states alike, each paired once ('2 year rate' against two
     '2 ans' leaves one)."""
@@ -109,6 +119,7 @@ def _unpaired(mine: list[Quantity], theirs: list[Quantity]) -> tuple[list[Quanti
 
 
 _DATES = ("year", "day", "time")
+_MONTH_SPAN = 1 / 13  # a year or a month of one spans more; a day of a year less
 # words that count anyone or anything: '505 persons have recovered' may be the claim's '510 cases'
 _ANY = {"people", "person", "persons", "individuals", "times", "personnes", "fois", "kişi", "kez", "defa"}
 
