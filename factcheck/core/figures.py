@@ -125,7 +125,10 @@ _ANY = {"people", "person", "persons", "individuals", "times", "personnes", "foi
 
 
 def _apart(unit: str, other: str) -> bool:
+    """Whether two figures of one language count different things by the words after them."""
     return bool(unit and other) and singular(unit) != singular(other) and not {unit.lower(), other.lower()} & _ANY
+
+
 _EDGE = 1e-6  # 'at least 50' bears out 'more than 50' as far as anyone writes it
 _DIRECTION = {"lower": 1, "min": 1, "after": 1, "since": 1, "upper": -1, "max": -1, "before": -1, "until": -1}
 
