@@ -8,6 +8,7 @@ from factcheck.records import Evidence
 from factcheck.text.cues import cues
 from factcheck.text.numbers import parse_number
 from factcheck.text.quantities import quantities
+from factcheck.text.reception import reception
 from factcheck.text.sentences import parse_article
 
 
@@ -506,6 +507,11 @@ def test_a_title_and_a_name_or_titles_across_languages_may_be_one_speaker(a, b):
             "The draw will be held on 16 March 2018, 12:00 CET.",
             "number",
         ),
+        (
+            "The film received mixed reviews from critics.",
+            "The film received negative reviews from critics.",
+            "reception",
+        ),
     ],
 )
 def test_two_drafts_of_one_sentence_differ_in_a_checkable_fact(a, b, kind):
@@ -534,10 +540,32 @@ def test_two_drafts_of_one_sentence_differ_in_a_checkable_fact(a, b, kind):
             "Besides design competitions, sponsors like EPSON came.",
         ),
         ("The Seceratry of State met Tokayev in Astana.", "The Secretary of State met Tokaiev in Astana."),  # misspelt
+        ("The film received positive reviews from critics.", "The film was met with favourable reviews from critics."),
     ],
 )
 def test_rewording_of_one_sentence_is_no_difference(a, b):
     assert compare(_evidence("x", a), _evidence("y", b)) == []
+
+
+@pytest.mark.parametrize(
+    "text, received",
+    [
+        ("The film received generally positive reviews.", "positive"),
+        ("Olumsuz eleştiriler aldı.", "negative"),
+        ("Les critiques sont mitigées.", "mixed"),
+        ("Her first test came back negative.", ""),  # no reviews: not a reception
+        ("Reviews were mixed to positive.", ""),  # two: neither is said alone
+    ],
+)
+def test_reception(text, received):
+    assert reception(text) == received
+
+
+def test_a_reception_is_compared_across_languages():
+    english = _evidence("000", "The documentary received mixed reviews from critics.")
+    french = _evidence("001", "Le documentaire a reçu des critiques négatives.")
+    (difference,) = compare(english, french)
+    assert (difference.kind, difference.explanation) == ("reception", "000 says the reviews were mixed, 001 negative")
 
 
 def test_rewording_alone_is_not_a_difference():

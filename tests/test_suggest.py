@@ -96,6 +96,18 @@ def test_two_modalities_sharing_a_line_are_two_suggestions(case, fake_model, cap
     ]
 
 
+def test_a_reception_told_differently_is_a_claim_with_a_version_each(case, fake_model, capsys):
+    (case / "a.txt").write_text("Le film a reçu des critiques mitigées.\n", "utf-8")
+    (case / "b.txt").write_text("Le film a reçu des critiques négatives.\n", "utf-8")
+    (suggestion,) = _suggested(capsys)
+    assert (suggestion["kind"], suggestion["explanation"]) == ("reception", "a says the reviews were mixed, b negative")
+    assert suggestion["claim"]["text"] == "Le film a reçu des critiques …."
+    assert suggestion["claim"]["versions"] == {
+        "mixed": "Le film a reçu des critiques mitigées.",
+        "negative": "Le film a reçu des critiques négatives.",
+    }
+
+
 def test_a_quote_given_to_a_person_and_to_a_body_is_a_suggestion(case, fake_model, capsys):
     said = "La situation montre la nécessité de restrictions légales sur les actifs numériques."
     (case / "a.txt").write_text(f"Daniyar Akishev a déclaré aux journalistes :\n« {said} »\n", "utf-8")

@@ -14,6 +14,7 @@ from factcheck.core.negation import negation_difference
 from factcheck.core.telling import CLAIM, Telling, near_duplicates, telling
 from factcheck.records import Contradiction, Difference, Evidence
 from factcheck.text.cues import cues
+from factcheck.text.reception import reception
 from factcheck.text.speakers import same_speaker
 from factcheck.text.terms import Terms, names_someone, terms
 
@@ -61,6 +62,9 @@ def differences(a: Telling, b: Telling, against_claim: bool = False, names: bool
     speaker = _attribution(a, b)
     if speaker:
         found.append(("attribution", speaker))
+    received = _reception(a, b)
+    if received:
+        found.append(("reception", received))
     entity = entity_change(a, b) if names and not against_claim else None
     if entity:
         found.append(("entity", entity))
@@ -116,6 +120,12 @@ _MODAL_WORDS = {
     "insisted": "insisted on",
     "called-for": "called for",
 }
+
+
+def _reception(a: Telling, b: Telling) -> str | None:
+    """Two receptions of one work: 'mixed reviews' against 'negative reviews', in any language."""
+    ra, rb = reception(a.text), reception(b.text)
+    return f"{a.name} says the reviews were {ra}, {b.name} {rb}" if ra and rb and ra != rb else None
 
 
 def _attribution(a: Telling, b: Telling) -> str | None:

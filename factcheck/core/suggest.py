@@ -17,13 +17,22 @@ from factcheck.records import Article
 from factcheck.suggested import Side, SuggestedClaim, Suggestion
 from factcheck.text.cues import MODALITY, cues
 from factcheck.text.quantities import quantities
+from factcheck.text.reception import reception, reception_words
 from factcheck.text.speakers import same_speaker
 from factcheck.text.terms import names_someone
 
 ALIGNED = 0.6  # cosine of two articles' mutually best sentences that state one fact (USE, across languages too)
 TWIN = 0.8  # two sentences of one article that state one fact: a summary and its body, a sentence and its twin
 COVERED = 0.7  # a sentence this close to a claim or version of the claims file is that claim's business
-RANK = {"number": 1.0, "negation": 0.95, "attribution": 0.9, "entity": 0.85, "modality": 0.8, "actor": 0.75}
+RANK = {
+    "number": 1.0,
+    "negation": 0.95,
+    "attribution": 0.9,
+    "entity": 0.85,
+    "modality": 0.8,
+    "reception": 0.8,
+    "actor": 0.75,
+}
 # Who acts, as the subjects of news sentences name them, by meaning across French, English and Turkish (stems,
 # transliterated). Two tellings of one fact whose openings name different actors are a suggestion: 'quatre
 # employés' against 'des membres du gouvernement', 'la Banque nationale' against 'les autorités'.
@@ -257,7 +266,7 @@ def _claim(story: str | None, kind: str, sides: tuple[Side, ...], langs: dict) -
 
 
 def _version_id(kind: str, text: str, lang: str) -> str:
-    """What tells one side from the others: its figures, its speaker, its modality, or 'negated'."""
+    """What tells one side from the others: its figures, its speaker, its modality, its reception, or 'negated'."""
     if kind == "number":
         return _slug("-".join(q.text for q in quantities(text, lang)))[:24]
     said = cues(text, lang)
@@ -267,11 +276,13 @@ def _version_id(kind: str, text: str, lang: str) -> str:
         return "negated" if said.negated else "affirmed"
     if kind == "modality":
         return "-".join(sorted(said.modality)) or "plain"
+    if kind == "reception":
+        return reception(text)
     return ""
 
 
 def _neutral(kind: str, text: str, lang: str) -> str:
-    """The fact without what the sides differ in: figures or speaker left as '…', modal words dropped."""
+    """The fact without what the sides differ in: figures, speaker or reception left as '…', modal words dropped."""
     spans: list[str] = []
     if kind == "number":
         spans = [q.text for q in quantities(text, lang)]
@@ -279,6 +290,8 @@ def _neutral(kind: str, text: str, lang: str) -> str:
         spans = list(cues(text, lang).speakers)
     elif kind == "modality":
         spans = [m.group() for ps in MODALITY.values() for p in ps for m in re.finditer(p, text, re.IGNORECASE)]
+    elif kind == "reception":
+        spans = reception_words(text)
     for span in sorted(set(spans), key=len, reverse=True):
         text = text.replace(span, "…")
     return re.sub(r"\s+", " ", text).strip()
