@@ -89,6 +89,8 @@ def test_parse_number_by_language(token, lang, value):
         ("un ouragan de catégorie 1 avec des vents de 85 mph", "fr", [(85, "count", "mph")]),  # a label
         ("they collided on lap 60", "en", [(60, "rank", "")]),  # the 60th lap
         ("he won stage 5 of the race", "en", [(5, "rank", "")]),  # a rank, not a label
+        ("with one fifth of the cases", "en", [(20, "percent", "")]),  # a fraction, not the 5th
+        ("un dixième des voix", "fr", [(10, "percent", "")]),
         ("Ünlü yazar Orhan Kaya 88 yaşında hayatını kaybetti", "tr", [(88, "count", "yaşında")]),  # subject first
     ],
 )

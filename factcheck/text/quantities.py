@@ -58,6 +58,8 @@ _FRACTIONS = [
         # 'a third of', not 'a third death'
         (r"\b(?:a|one) third(?= of\b)|\bun tiers\b|\büçte biri\b", 100 / 3),
         (r"\b(?:a|one) quarter(?= of\b)|\bun quart\b|\bdörtte biri\b", 25),
+        (r"\b(?:a|one) fifth(?= of\b)|\bun cinquième\b|\bbeşte biri\b", 20),
+        (r"\b(?:a|one) tenth(?= of\b)|\bun dixième\b|\bonda biri\b", 10),
         (r"\b(?:a |one )?half\b|\b(?:la|une) moitié\b|\byarısı\b", 50),
     )
 ]
