@@ -514,6 +514,11 @@ def test_a_title_and_a_name_or_titles_across_languages_may_be_one_speaker(a, b):
             "The film received negative reviews from critics.",
             "reception",
         ),
+        (
+            "It was met with mixed reviews from critics.",
+            "It was met with mixed to positive reviews from critics.",
+            "reception",
+        ),
     ],
 )
 def test_two_drafts_of_one_sentence_differ_in_a_checkable_fact(a, b, kind):
@@ -556,7 +561,9 @@ def test_rewording_of_one_sentence_is_no_difference(a, b):
         ("Olumsuz eleştiriler aldı.", "negative"),
         ("Les critiques sont mitigées.", "mixed"),
         ("Her first test came back negative.", ""),  # no reviews: not a reception
-        ("Reviews were mixed to positive.", ""),  # two: neither is said alone
+        ("Reviews were mixed to positive.", "mixed to positive"),  # a span is one reception
+        ("It received mixed-to-positive reviews.", "mixed to positive"),
+        ("Critics wrote positive and negative reviews.", ""),  # two: neither is said alone
     ],
 )
 def test_reception(text, received):

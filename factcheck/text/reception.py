@@ -18,15 +18,33 @@ _RECEPTION = {
 }
 
 
+# one reception to another: 'mixed to positive', 'mitigées à positives'
+_SPAN = re.compile(
+    rf"(?<![\w-])(?P<low>{'|'.join(_RECEPTIONS.values())})\s*(?:-?\s*to\s*-?|-|à|ile)\s*(?P<high>{'|'.join(_RECEPTIONS.values())})(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=1 << 14)
 def reception(text: str) -> str:
-    """'positive', 'mixed' or 'negative' when the sentence speaks of reviews and says one of them only; else ''."""
+    """'positive', 'mixed', 'negative', or a span of two ('mixed to positive'), when the sentence speaks of reviews
+    and says one of them only; else ''."""
     if not _REVIEWS.search(text):
         return ""
+    span = _SPAN.search(text)
+    if span:
+        return f"{_kind(span.group('low'))} to {_kind(span.group('high'))}"
     said = [kind for kind, pattern in _RECEPTION.items() if pattern.search(text)]
     return said[0] if len(said) == 1 else ""
 
 
+def _kind(word: str) -> str:
+    return next(kind for kind, pattern in _RECEPTION.items() if pattern.fullmatch(word))
+
+
 def reception_words(text: str) -> list[str]:
     """The words that say the reception ('mixed'), to leave a neutral text around them."""
-    return [m.group() for pattern in _RECEPTION.values() for m in pattern.finditer(text)] if reception(text) else []
+    if not reception(text):
+        return []
+    span = _SPAN.search(text)
+    return [span.group()] if span else [m.group() for pattern in _RECEPTION.values() for m in pattern.finditer(text)]
