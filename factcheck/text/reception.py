@@ -9,7 +9,7 @@ from functools import lru_cache
 # what the sentence must speak of for the words below to be its reception, not something else's
 _REVIEWS = re.compile(r"\b(?:reviews?|critics|reception|critiques?|accueil|eleştiri\w*|yorum\w*)", re.IGNORECASE)
 _RECEPTIONS = {
-    "positive": r"positive|favou?rable|acclaim(?:ed)?|rave|glowing|positives?|favorables?|élogieuses?|olumlu",
+    "positive": r"positives?|favou?rable|acclaim(?:ed)?|rave|glowing|favorables?|élogieuses?|olumlu",
     "mixed": r"mixed|mitigée?s?|partagée?s?|karışık|karma",
     "negative": r"negative|unfavou?rable|poor|scathing|négatives?|défavorables?|olumsuz",
 }
@@ -18,11 +18,9 @@ _RECEPTION = {
 }
 
 
-# one reception to another: 'mixed to positive', 'mitigées à positives'
-_SPAN = re.compile(
-    rf"(?<![\w-])(?P<low>{'|'.join(_RECEPTIONS.values())})\s*(?:-?\s*to\s*-?|-|à|ile)\s*(?P<high>{'|'.join(_RECEPTIONS.values())})(?![\w-])",
-    re.IGNORECASE,
-)
+# one reception to another: 'mixed to positive', 'mixed-to-positive', 'mitigées à positives'
+_ANY = "|".join(_RECEPTIONS.values())
+_SPAN = re.compile(rf"(?<![\w-])(?P<low>{_ANY})\s*(?:-?\s*to\s*-?|-|à|ile)\s*(?P<high>{_ANY})(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 14)
