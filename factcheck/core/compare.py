@@ -62,7 +62,7 @@ def differences(a: Telling, b: Telling, against_claim: bool = False, names: bool
     speaker = _attribution(a, b)
     if speaker:
         found.append(("attribution", speaker))
-    received = _reception(a, b)
+    received = _reception(a, b) if not against_claim else None  # no fact contradicted() checks against a claim
     if received:
         found.append(("reception", received))
     entity = entity_change(a, b) if names and not against_claim else None

@@ -38,41 +38,46 @@ def figure_conflicts(
     for q in a:
         if not q.compared:
             continue
-        peers = _peers(q, a, b, same_language)
-        # a figure of the other side that another figure of this side states too, of the same thing as far as the
-        # words around them tell, is that one's counterpart: '55 ceased, 51 closed' against '51 closed' leaves 55
-        # out; but 'six detectives' is no counterpart of 'a six-episode series' against 'a nine-episode series';
-        # and so is one the words around another figure of this side match better ('an approval rating of
-        # 55 %' is the claim's 'approval rating of more than 50 %', not its 'average rating of more than 55 %')
-        peers = [
-            p
-            for p in peers
-            if not any(o is not q and o.kind == p.kind and _same_figure(o, p) and not _counts_apart(q, o, p) for o in a)
-            and not any(o is not q and o.kind == p.kind and o.kinship(p) > q.kinship(p) for o in a)
-        ] or _left_over(q, a, b, same_language)
+        by_words = _by_words(q, b)
+        if by_words:
+            # a figure of the other side that another figure of this side states too, of the same thing as far as
+            # the words around them tell, is that one's counterpart: '55 ceased, 51 closed' against '51 closed'
+            # leaves 55 out; but 'six detectives' is no counterpart of 'a six-episode series' against 'a
+            # nine-episode series'; and so is one the words around another figure of this side match better ('an
+            # approval rating of 55 %' is the claim's 'approval rating of more than 50 %', not its 'average
+            # rating of more than 55 %')
+            peers = [p for p in by_words if not _another_ones(q, p, a)] or _left_over(q, a, b, same_language)
+        else:
+            peers = _left_over(q, a, b, same_language) or _every_date(q, a, b)
         if peers and not any(_agree(q, p, as_bounds) for p in peers):
             conflicts.append((_describe(q), _describe(peers[0])))
     return list(dict.fromkeys(conflicts))
 
 
-def _peers(
-    q: Quantity, mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...], same_language: bool
-) -> list[Quantity]:
-    """The figures of the other side that are of the same quantity as `q`: those of its kind with the most words
-    around them in common with q's; failing that, the only figure of its kind on each side (unless, in one
-    language, they count different words: '4 employés', '6 régions')."""
+def _by_words(q: Quantity, theirs: tuple[Quantity, ...]) -> list[Quantity]:
+    """The figures of the other side of q's kind with the most words around them in common with q's; none when
+    no words are shared (then what is left, _left_over, or every date, _every_date, may be its peers)."""
     same_kind = [p for p in theirs if p.kind == q.kind]
     shared = [q.kinship(p) for p in same_kind]
-    if shared and max(shared) > 0:
-        best = [p for p, n in zip(same_kind, shared) if n == max(shared)]
-        # when the words after the figures (what they count) say nothing, the words before them pick one only
-        # if no other figure has as many ('grossed $X in America and $Y in ...' is not one figure)
-        if len(best) > 1:  # of those, the ones around which what q counts is said, else the one whose word
-            counted = [p for p in best if q.counts_as(p)]  # right before it is q's ('budget was over 800
-            best = counted or [p for p in best if q.before[:1] and p.before[:1] == q.before[:1]]  # million')
-        if best:
-            return best
-    return _left_over(q, mine, theirs, same_language) or _every_date(q, mine, same_kind)
+    if not shared or max(shared) == 0:
+        return []
+    best = [p for p, n in zip(same_kind, shared) if n == max(shared)]
+    # when the words after the figures (what they count) say nothing, the words before them pick one only
+    # if no other figure has as many ('grossed $X in America and $Y in ...' is not one figure)
+    if len(best) > 1:  # of those, the ones around which what q counts is said, else the one whose word
+        counted = [p for p in best if q.counts_as(p)]  # right before it is q's ('budget was over 800
+        best = counted or [p for p in best if q.before[:1] and p.before[:1] == q.before[:1]]  # million')
+    return best
+
+
+def _another_ones(q: Quantity, p: Quantity, mine: tuple[Quantity, ...]) -> bool:
+    """Whether p is the counterpart of another figure of q's side rather than of q."""
+    return any(
+        o is not q
+        and o.kind == p.kind
+        and ((_same_figure(o, p) and not _counts_apart(q, o, p)) or o.kinship(p) > q.kinship(p))
+        for o in mine
+    )
 
 
 def _left_over(
@@ -95,12 +100,13 @@ def _left_over(
     return theirs_kind
 
 
-def _every_date(q: Quantity, mine: tuple[Quantity, ...], same_kind: list[Quantity]) -> list[Quantity]:
+def _every_date(q: Quantity, mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> list[Quantity]:
     """Every year or day of the other side, for a year or day this side gives once: none of them allows it, it is
     contradicted ('first sold some years before 1955' against 'introduced in 1965 ... its first iteration dates
     to 1963'). Not the year of a full date, which its day says better."""
     if q.kind not in ("year", "day") or (q.kind == "year" and q.high - q.low < _MONTH_SPAN):
         return []
+    same_kind = [p for p in theirs if p.kind == q.kind]
     return same_kind if len(same_kind) > 1 and sum(m.kind == q.kind for m in mine) == 1 else []
 
 

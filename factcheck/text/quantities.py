@@ -241,17 +241,18 @@ def _mark_fractions(text: str) -> tuple[str, list[tuple[float, str, str]]]:
     return text, found
 
 
-_NTH_OF = re.compile(r"\b(?:week|lap|round|leg|stage|semaine|tour|étape|hafta|tur)\s+$", re.IGNORECASE)
-_RANK_BEFORE = re.compile(r"(?:#|\bno\.|\bnumber|\bnuméro|\bn°)\s*$", re.IGNORECASE)
+# '# 12', 'No. 1', 'number 31'; and 'on lap 60' is the 60th lap, 'in week 6' the 6th week
+_RANK_BEFORE = re.compile(
+    r"(?:#|\bno\.|\bnumber|\bnuméro|\bn°|\b(?:week|lap|round|leg|stage|semaine|tour|étape|hafta|tur)\s)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _kind(value: float, token: str, before: str, after: str, lang: str) -> str:
     if is_day(value, before, after):
         return "day"
     if re.search(rf"\d{ORDINAL}$", token) or (lang == "tr" and token.endswith(".")) or _RANK_BEFORE.search(before):
-        return "rank"  # 17e, 17th, Turkish 17., # 12, No. 1, number 31
-    if _NTH_OF.search(before[-12:]):
-        return "rank"  # 'on lap 60' is the 60th lap, 'in week 6' the 6th week
+        return "rank"  # 17e, 17th, Turkish 17., # 12, No. 1, number 31, lap 60
     if _PERCENT_AFTER.match(after) or _PERCENT_BEFORE.search(before):
         return "percent"
     currency = currency_of(before, after)
