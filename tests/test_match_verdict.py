@@ -42,6 +42,21 @@ def test_contrast_discounts_what_the_rest_of_the_article_scores(fake_embedder):
     assert contrasts[0] > contrasts[1] + 0.3
 
 
+def test_specific_takes_the_story_s_topic_out_of_claim_and_evidence(fake_embedder):
+    text = "Kazakhstan crypto central bank launched a stablecoin"
+    story = "".join(
+        f"Kazakhstan crypto miners moved {w}.\n" for w in "north south east west again later soon twice".split()
+    )
+    article = f"Kazakhstan crypto hub plans.\n{story}The central bank launched a stablecoin.\n"
+    rows, scored, _ = _scored(fake_embedder, article, Claim("at-topical", text, "s"), Claim("at-stating", text, "s"))
+    unit = np.array([0, 9])  # the topical headline, the sentence that states it
+    found = features_at(rows, scored, unit, scored.claims[[0, 1], unit])
+    assert found["best"].tolist() == pytest.approx([0.33, 0.82], abs=0.005)
+    assert found["specific"].tolist() == pytest.approx([0.25, 0.9], abs=0.005)  # the headline's words are the story's
+    everywhere = _scored(fake_embedder, article, Claim("c", text))
+    assert features_at(everywhere[0], everywhere[1], unit[:1], found["best"][:1])["specific"] == found["best"][:1]
+
+
 def test_words_are_found_across_languages_by_their_transliterated_start():
     claim = terms("Tokayev wants Kazakhstan's Ministry of Finance to act")
     assert (

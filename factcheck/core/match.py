@@ -102,6 +102,8 @@ class Scored:
     claims: np.ndarray
     top: np.ndarray
     top_score: np.ndarray
+    unit_sentence: np.ndarray  # units x sentences: each unit's cosine with each sentence
+    gram: np.ndarray  # sentences x sentences
 
     def unit_terms(self, unit: int) -> Terms:
         return self._unit_terms[unit]
@@ -145,7 +147,8 @@ class Scored:
 
 def score(claims: ClaimRows, article: Article, sentence_vectors: np.ndarray) -> Scored:
     units = Units.of(article)
-    rows = claims.rows @ units.vectors(sentence_vectors).T
+    unit_vectors = units.vectors(sentence_vectors)
+    rows = claims.rows @ unit_vectors.T
     best = np.maximum.reduceat(rows, claims.offsets[:-1], axis=0)
     if len(best) > 1:  # the two best claims of each unit: per claim and unit, no claims x claims matrix
         top = np.argpartition(-best, 1, axis=0)[:2]
@@ -154,7 +157,9 @@ def score(claims: ClaimRows, article: Article, sentence_vectors: np.ndarray) -> 
     else:
         top = np.zeros((2, best.shape[1]), dtype=int)
         top_score = np.vstack([best, np.full((1, best.shape[1]), -np.inf)]) if len(best) else np.zeros((2, 0))
-    return Scored(article, units, rows, best, top, top_score)
+    unit_sentence = unit_vectors @ sentence_vectors.T
+    gram = unit_sentence[: len(article.sentences)]  # singles come first in Units
+    return Scored(article, units, rows, best, top, top_score, unit_sentence, gram)
 
 
 @dataclass(frozen=True)
@@ -192,6 +197,7 @@ def features_at(
     in_window = (position >= first[:, None] - CONTEXT) & (position <= last[:, None] + CONTEXT)
     background = np.where(in_window, -np.inf, scored.claims[:, :n])  # singles come first in Units
     contrast = best - row_percentile(background, (~in_window).sum(axis=1), BACKGROUND_PERCENTILE)
+    specific = _specific(claims, scored, unit, best, ~in_window)
     same, cross, swap, same_language = (np.zeros(len(unit)) for _ in range(4))
     for k in range(len(unit)) if which is None else which.tolist():
         f = int(first[k])
@@ -212,7 +218,27 @@ def features_at(
         "name_swap": swap,
         "coverage": covered,
         "rival": scored.rival(unit),
+        "specific": specific,
     }
+
+
+def _specific(
+    claims: ClaimRows, scored: Scored, unit: np.ndarray, best: np.ndarray, background: np.ndarray
+) -> np.ndarray:
+    """The cosine of claim and evidence once the article's topic (the mean of its sentences outside the evidence
+    window) is taken out of both: what the claim says beyond the story's subject. For claims of a story only (an
+    archive's unrelated articles have no topic to take out); the others keep `best`."""
+    out = np.asarray(best, dtype=np.float64).copy()
+    k = np.flatnonzero(claims.in_story & background.any(axis=1)) if background.shape[1] else np.zeros(0, int)
+    if not len(k):
+        return out
+    weights = background[k] / background[k].sum(axis=1, keepdims=True)
+    claim_topic = (np.where(background[k], scored.claims[k, : background.shape[1]], 0.0) * weights).sum(axis=1)
+    unit_topic = (scored.unit_sentence[unit[k]] * weights).sum(axis=1)
+    topic = np.einsum("ki,ij,kj->k", weights, scored.gram, weights)  # the topic's squared length
+    dot = out[k] - claim_topic - unit_topic + topic
+    out[k] = dot / np.sqrt(np.maximum(1 - 2 * claim_topic + topic, 1e-6) * np.maximum(1 - 2 * unit_topic + topic, 1e-6))
+    return out
 
 
 def _size(t: Terms) -> int:

@@ -10,7 +10,17 @@ from importlib import resources
 import numpy as np
 
 CALIBRATION_FILE = "calibration.json"
-FEATURES = ("best", "contrast", "same_language", "overlap_same", "overlap_cross", "name_swap", "coverage", "rival")
+FEATURES = (
+    "best",
+    "contrast",
+    "same_language",
+    "overlap_same",
+    "overlap_cross",
+    "name_swap",
+    "coverage",
+    "rival",
+    "specific",
+)
 
 
 @dataclass(frozen=True)
