@@ -58,14 +58,17 @@ def differences(a: Telling, b: Telling, against_claim: bool = False, names: bool
     negation = negation_difference(a, b, against_claim)
     if negation:
         found.append(("negation", negation))
-    found += [("modality", m) for m in _modality(a, b)]
+    if not against_claim:  # a claim's modality and reception are told by its versions, not checked against it
+        found += [("modality", m) for m in _modality(a, b)]
     speaker = _attribution(a, b)
     if speaker:
         found.append(("attribution", speaker))
-    received = _reception(a, b) if not against_claim else None  # no fact contradicted() checks against a claim
+    if against_claim:
+        return found
+    received = _reception(a, b)
     if received:
         found.append(("reception", received))
-    entity = entity_change(a, b) if names and not against_claim else None
+    entity = entity_change(a, b) if names else None
     if entity:
         found.append(("entity", entity))
     return found
