@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 from bench.sets import FIT, nli, own, revisions, sts  # noqa: E402
 from bench.sets.runner import Tool  # noqa: E402
 from factcheck.core.decide import clause_candidates, first_look, with_clauses  # noqa: E402
-from factcheck.core.match import features_at, score  # noqa: E402
+from factcheck.core.features import features_at  # noqa: E402
+from factcheck.core.match import score  # noqa: E402
 from factcheck.core.scope import ScopedClaims, claim_rows  # noqa: E402
 from factcheck.inputs.claims import parse_claims  # noqa: E402
 from factcheck.models.calibration import CALIBRATION_FILE, FEATURES, Calibration, Scope  # noqa: E402

@@ -6,7 +6,8 @@ from conftest import contrast_only
 
 from factcheck.core.check import check
 from factcheck.core.decide import decide_article, first_look
-from factcheck.core.match import Units, features_at, score
+from factcheck.core.features import features_at
+from factcheck.core.match import Units, score
 from factcheck.core.scope import claim_rows
 from factcheck.core.verdict import decide
 from factcheck.inputs.claims import parse_claims

@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 
 from factcheck.core.evidence import CONTEXT_BEFORE, ArticleMatch
-from factcheck.core.match import CONTEXT, ClaimRows, Look, Scored, coverage, features_at
+from factcheck.core.features import coverage, features_at
+from factcheck.core.match import CONTEXT, ClaimRows, Look, Scored
 from factcheck.core.versions import VersionEvidence, tell
 from factcheck.models.calibration import Calibration
 from factcheck.text.terms import clauses

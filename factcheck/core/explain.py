@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from factcheck.core.decide import first_look
-from factcheck.core.match import ClaimRows, features_at, score
+from factcheck.core.features import features_at
+from factcheck.core.match import ClaimRows, score
 from factcheck.models.calibration import Calibration
 from factcheck.records import Article, Claim
 
