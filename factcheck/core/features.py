@@ -67,9 +67,10 @@ def _specific(
     window) is taken out of both: what the claim says beyond the story's subject. For claims of a story only (an
     archive's unrelated articles have no topic to take out); the others keep `best`."""
     out = np.asarray(best, dtype=np.float64).copy()
-    k = np.flatnonzero(claims.in_story & background.any(axis=1)) if background.shape[1] else np.zeros(0, int)
+    k = np.flatnonzero(claims.in_story & background.any(axis=1))
     if not len(k):
         return out
+    # cos(c - t, u - t) of unit-length claim c and unit u with the topic t, from cosines alone: c.t, u.t, t.t
     weights = background[k] / background[k].sum(axis=1, keepdims=True)
     claim_topic = (np.where(background[k], scored.claims[k, : background.shape[1]], 0.0) * weights).sum(axis=1)
     unit_topic = (scored.unit_sentence[unit[k]] * weights).sum(axis=1)
