@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck.models.embed import ModelError, hub_downloads_allowed
+from factcheck.models.embed import ModelError
+from factcheck.models.st import hub_downloads_allowed
 
 DEFAULT_THRESHOLD = 0.5
 
