@@ -124,30 +124,13 @@ def archives() -> list[Run]:
 def topical() -> list[Run]:
     """Story claims in an article of the claim's nearest neighbours (TF-IDF, article language),
     with the paraphrase (STS >= 4), with an unequal same-event sentence (STS <= 1), or without either."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    news = sts_news()
     runs = []
     for c_lang, a_lang in ALL_PAIRS:
-        rng = random.Random(f"topical-{c_lang}-{a_lang}")
-        pool = [r["sentence1"][a_lang] for r in news] + [r["sentence2"][a_lang] for r in news]
-        tfidf = TfidfVectorizer(sublinear_tf=True).fit_transform(pool)
-        similarity = (tfidf[: len(news)] @ tfidf.T).toarray()  # sentence1 of row n x every pool sentence
         claims, stories, articles, expects = [], {}, {}, []
         row = f"topical {c_lang}>{a_lang}"
-        for n, r in _rows():
-            half = half_of(("sts", n))
-            own = {n, n + len(news)}
-            order = [
-                j
-                for j in np.argsort(-similarity[n])
-                if j not in own and pool[j] not in (r["sentence1"][a_lang], r["sentence2"][a_lang])
-            ]
-            around = list(dict.fromkeys(pool[j] for j in order))[:NEIGHBOURS]
-            with_it = around[:]
-            with_it.insert(rng.randrange(len(with_it) + 1), r["sentence2"][a_lang])
+        for n, r, half, with_it, around in _neighbourhoods(c_lang, a_lang, random.Random(f"topical-{c_lang}-{a_lang}")):
             claims.append({"id": f"c{n}", "text": r["sentence1"][c_lang], "story": f"s{n}"})
-            articles[f"a{n}"] = "\n".join(with_it) + "\n"
+            articles[f"a{n}"] = with_it
             stories[f"s{n}"] = [f"a{n}"]
             stated = r["score"] >= STATED
             expects.append(
@@ -163,11 +146,71 @@ def topical() -> list[Run]:
                 )
             )
             if stated:
-                articles[f"b{n}"] = "\n".join(around) + "\n"
+                articles[f"b{n}"] = around
                 stories[f"s{n}"].append(f"b{n}")
                 expects.append(Expect(row, "mention", f"c{n}", f"b{n}", False, half, "without"))
         runs.append(Run(claims_yaml(claims, stories), articles, expects))
     return runs
+
+
+def topical_everywhere() -> list[Run]:
+    """The topical pseudo-articles with claims of no story, GROUP rows a run: each claim is checked in every
+    article of the run, its own topic's (with the paraphrase, the unequal same-event sentence, or neither)
+    and the other rows' (other topics). A claims file without stories over one-topic articles, as an
+    editor's claims over a newsroom's own stories."""
+    runs = []
+    for c_lang, a_lang in ALL_PAIRS:
+        rng = random.Random(f"topical-everywhere-{c_lang}-{a_lang}")
+        rows = list(_neighbourhoods(c_lang, a_lang, rng))
+        for half in ("fit", "test"):
+            mine = [row for row in rows if row[2] == half]
+            rng.shuffle(mine)
+            for start in range(0, len(mine), GROUP):
+                runs.append(_everywhere_run(mine[start : start + GROUP], c_lang, a_lang))
+    return runs
+
+
+def _everywhere_run(rows: list[tuple], c_lang: str, a_lang: str) -> Run:
+    row = f"topical everywhere {c_lang}>{a_lang}"
+    claims = [{"id": f"c{n}", "text": r["sentence1"][c_lang]} for n, r, *_ in rows]
+    articles = {}
+    for n, r, _, with_it, around in rows:
+        articles[f"a{n}"] = with_it
+        if r["score"] >= STATED:
+            articles[f"b{n}"] = around
+    expects = []
+    for n, r, half, *_ in rows:
+        stated = r["score"] >= STATED
+        for article in articles:
+            own = article[1:] == str(n)
+            kind = ("" if stated else "hard") if article == f"a{n}" else "without" if own else "other topic"
+            evidence = r["sentence2"][a_lang] if stated and article == f"a{n}" else ""
+            expects.append(
+                Expect(row, "mention", f"c{n}", article, stated and article == f"a{n}", half, kind, evidence)
+            )
+    return Run(claims_yaml(claims), articles, expects)
+
+
+def _neighbourhoods(c_lang: str, a_lang: str, rng: random.Random):
+    """Per news row (n, row, half): an article of its NEIGHBOURS nearest other sentences (TF-IDF, article
+    language) with its own second sentence put in at random, and the same article without it."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    news = sts_news()
+    pool = [r["sentence1"][a_lang] for r in news] + [r["sentence2"][a_lang] for r in news]
+    tfidf = TfidfVectorizer(sublinear_tf=True).fit_transform(pool)
+    similarity = (tfidf[: len(news)] @ tfidf.T).toarray()  # sentence1 of row n x every pool sentence
+    for n, r in _rows():
+        own = {n, n + len(news)}
+        order = [
+            j
+            for j in np.argsort(-similarity[n])
+            if j not in own and pool[j] not in (r["sentence1"][a_lang], r["sentence2"][a_lang])
+        ]
+        around = list(dict.fromkeys(pool[j] for j in order))[:NEIGHBOURS]
+        with_it = around[:]
+        with_it.insert(rng.randrange(len(with_it) + 1), r["sentence2"][a_lang])
+        yield n, r, half_of(("sts", n)), "\n".join(with_it) + "\n", "\n".join(around) + "\n"
 
 
 def multi_fact() -> list[Run]:
