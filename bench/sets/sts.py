@@ -181,13 +181,12 @@ def _everywhere_run(rows: list[tuple], c_lang: str, a_lang: str) -> Run:
     expects = []
     for n, r, half, *_ in rows:
         stated = r["score"] >= STATED
+        kinds = {f"a{n}": "" if stated else "hard", f"b{n}": "without"}  # its own topic; the rest are others'
         for article in articles:
-            own = article[1:] == str(n)
-            kind = ("" if stated else "hard") if article == f"a{n}" else "without" if own else "other topic"
-            evidence = r["sentence2"][a_lang] if stated and article == f"a{n}" else ""
-            expects.append(
-                Expect(row, "mention", f"c{n}", article, stated and article == f"a{n}", half, kind, evidence)
-            )
+            states = stated and article == f"a{n}"
+            evidence = r["sentence2"][a_lang] if states else ""
+            kind = kinds.get(article, "other topic")
+            expects.append(Expect(row, "mention", f"c{n}", article, states, half, kind, evidence))
     return Run(claims_yaml(claims), articles, expects)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from factcheck.core.evidence import CONTEXT_BEFORE, ArticleMatch
-from factcheck.core.features import coverage, features_at
+from factcheck.core.features import coverage, features_at, vector_features, word_features
 from factcheck.core.match import CONTEXT, ClaimRows, Look, Scored
 from factcheck.core.versions import VersionEvidence, tell
 from factcheck.models.calibration import Calibration
@@ -55,9 +55,10 @@ def _look_at(claims: ClaimRows, scored: Scored, calibration: Calibration, unit: 
     """The look at `unit`: word features only for the claims that could reach the near misses with them (in
     an archive, most claims have no chance in most articles; their probability is what the rest allows)."""
     best = scored.claims[np.arange(len(unit)), unit]
-    cheap = features_at(claims, scored, unit, best, np.zeros(0, dtype=int))
+    vectors = vector_features(claims, scored, unit, best)
+    cheap = {**vectors, **word_features(claims, scored, unit, np.zeros(0, dtype=int))}
     hopeful = np.flatnonzero(calibration.upper_bounds(cheap, claims.in_story, WORD_FEATURES) >= calibration.near_miss)
-    features = features_at(claims, scored, unit, best, hopeful)
+    features = {**vectors, **word_features(claims, scored, unit, hopeful)}
     return Look(unit, best, features, calibration.probabilities(features, claims.in_story))
 
 

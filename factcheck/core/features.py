@@ -28,36 +28,42 @@ def features_at(
     name_swap: the claim's names are missing from the article and the evidence names others (terms.name_swap):
     a name missing from the evidence alone is often only referred to there ('the film', 'he').
     specific: for claims of a story, the cosine once the article's topic is taken out of claim and evidence."""
-    sentences = scored.article.sentences
-    n = len(sentences)
+    return {**vector_features(claims, scored, unit, best), **word_features(claims, scored, unit, which)}
+
+
+def vector_features(claims: ClaimRows, scored: Scored, unit: np.ndarray, best: np.ndarray) -> dict[str, np.ndarray]:
+    """The features that come of the vectors and sizes alone, for every claim: cheap."""
+    n = len(scored.article.sentences)
     first, last = scored.units.first[unit], scored.units.last[unit]
     position = np.arange(n)
     in_window = (position >= first[:, None] - CONTEXT) & (position <= last[:, None] + CONTEXT)
     background = np.where(in_window, -np.inf, scored.claims[:, :n])  # singles come first in Units
-    contrast = best - row_percentile(background, (~in_window).sum(axis=1), BACKGROUND_PERCENTILE)
-    specific = _specific(claims, scored, unit, best, ~in_window)
+    return {
+        "best": best,
+        "contrast": best - row_percentile(background, (~in_window).sum(axis=1), BACKGROUND_PERCENTILE),
+        "coverage": coverage(claims, scored, unit),
+        "rival": scored.rival(unit),
+        "specific": _specific(claims, scored, unit, best, ~in_window),
+    }
+
+
+def word_features(
+    claims: ClaimRows, scored: Scored, unit: np.ndarray, which: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
+    """The features that come of words and names, for the claims `which` (all if None; 0 for the others): the
+    fuzzy lookups over the article are the dearest part of the decision."""
+    sentences = scored.article.sentences
+    first = scored.units.first[unit]
     same, cross, swap, same_language = (np.zeros(len(unit)) for _ in range(4))
     for k in range(len(unit)) if which is None else which.tolist():
-        f = int(first[k])
         unit_terms = scored.unit_terms(int(unit[k]))
         shared = overlap(claims.texts[k], unit_terms)
-        if claims.langs[k] == sentences[f].lang:
+        if claims.langs[k] == sentences[int(first[k])].lang:
             same[k], same_language[k] = shared, 1.0
         else:
             cross[k] = shared
         swap[k] = name_swap(scored.names_missing(k, claims.texts[k]), claims.alls[k], unit_terms)
-    covered = coverage(claims, scored, unit)
-    return {
-        "best": best,
-        "contrast": contrast,
-        "same_language": same_language,
-        "overlap_same": same,
-        "overlap_cross": cross,
-        "name_swap": swap,
-        "coverage": covered,
-        "rival": scored.rival(unit),
-        "specific": specific,
-    }
+    return {"same_language": same_language, "overlap_same": same, "overlap_cross": cross, "name_swap": swap}
 
 
 def _specific(
