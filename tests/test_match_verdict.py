@@ -207,6 +207,26 @@ def test_a_modal_word_tells_a_deliberate_slowdown_from_a_criticised_one():
         assert tell(versions, "en", evidence) == told, sentence
 
 
+def test_a_negated_version_is_read_where_it_is_found_not_where_the_claim_is():
+    from factcheck.core.versions import VersionEvidence, tell
+
+    versions = (
+        ("charged", "The employees were charged with creating malicious software."),
+        ("no-charges-yet", "The prosecutors have no idea what charges to bring against the employees."),
+    )
+    awaiting = "Les 4 employés sont toujours dans l'attente de leur jugement."
+    no_idea = "Les procureurs n'ont pas la moindre idée des accusations à porter."
+    window = f"{awaiting} {no_idea}"
+    scores = np.array([0.27, 0.52])
+    # the claim is stated best by the first sentence, which negates nothing; the negated version is the next one
+    found = VersionEvidence(awaiting, "fr", window, scores, np.zeros(2), (awaiting, no_idea))
+    assert tell(versions, "en", found) == 1
+    # where both are found in one sentence, its polarity decides as before
+    charged = "Les employés ont été accusés de créer des logiciels malveillants."
+    one = VersionEvidence(charged, "fr", charged, np.array([0.3, 0.6]), np.zeros(2), (charged, charged))
+    assert tell(versions, "en", one) == 0
+
+
 def test_an_article_no_claim_checks_is_left_alone(fake_embedder):
     claim_set = parse_claims('stories:\n  s: ["a"]\nclaims:\n  - {id: c, text: les mineurs ont volé, story: s}\n')
     articles = [parse_article(name, "Les mineurs ont volé.\nLe marché était calme.\n") for name in "ab"]

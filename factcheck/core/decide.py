@@ -171,12 +171,16 @@ def _version_evidence(
     sentences = scored.article.sentences
     units = scored.units
     near = (units.first >= first - CONTEXT) & (units.last <= last + CONTEXT)
-    full = scored.rows[claims.offsets[i] + 1 : claims.offsets[i + 1]][:, near].max(axis=1)
+    version_rows = scored.rows[claims.offsets[i] + 1 : claims.offsets[i + 1]][:, near]
+    full = version_rows.max(axis=1)
+    spans = np.flatnonzero(near)[version_rows.argmax(axis=1)]
+    found_at = tuple(" ".join(s.text for s in sentences[units.first[u] : units.last[u] + 1]) for u in spans)
     lo, hi = max(first - CONTEXT_BEFORE, 0), min(last + CONTEXT + 1, len(sentences))
     distinct = claims.distinct[claims.distinct_offsets[i] : claims.distinct_offsets[i + 1]]
     distinct_scores = (distinct @ sentence_vectors[lo:hi].T).max(axis=1)
     window = " ".join(s.text for s in sentences[lo:hi])
-    return VersionEvidence(sentences[first + focus].text, sentences[first + focus].lang, window, full, distinct_scores)
+    focus_sentence = sentences[first + focus]
+    return VersionEvidence(focus_sentence.text, focus_sentence.lang, window, full, distinct_scores, found_at)
 
 
 SECOND_PLACE = 0.8  # a second telling in one article is reported (internal differences) only when it is sure

@@ -28,6 +28,7 @@ class VersionEvidence:
     window: str  # the evidence with the sentences around it
     full_scores: np.ndarray  # per version: its best score in the evidence and the sentences next to it
     distinct_scores: np.ndarray  # per version: how well the words only it has match the window
+    found_at: tuple[str, ...] = ()  # per version: the span of the window it matches best (full_scores')
 
 
 def distinct_phrase(version: str, others: list[str]) -> str:
@@ -57,8 +58,10 @@ def _by_negation(candidates, texts, lang, evidence) -> list[int]:
     polarity = {i: cues(texts[i], lang).negated for i in candidates}
     if len(set(polarity.values())) < 2:
         return []
-    told = cues(evidence.focus, evidence.lang).negated
-    return [i for i in candidates if polarity[i] == told]
+    # each version against the span it matches best: 'no idea what charges to bring' may be the sentence after
+    # the one that states the claim best ('still awaiting judgment'), which negates nothing
+    at = evidence.found_at or (evidence.focus,) * len(texts)
+    return [i for i in candidates if polarity[i] == cues(at[i], evidence.lang).negated]
 
 
 def _by_modality(candidates, texts, lang, evidence) -> list[int]:
