@@ -31,6 +31,26 @@ def _scored(fake_embedder, text, *claims):
     return rows, score(rows, article, vectors), vectors
 
 
+def test_a_clause_looked_at_moves_its_own_claim_and_leaves_the_others_as_they_were(fake_embedder):
+    from factcheck.core.decide import with_clauses
+
+    rows, scored, _ = _scored(
+        fake_embedder,
+        "The authority filed criminal cases, and it seized equipment worth billions across the whole country.\n"
+        "The weather was fine.\n",
+        Claim("cases", "the authority filed criminal cases"),
+        Claim("rain", "rain fell on the market"),
+    )
+    look = first_look(rows, scored, CONTRAST_ONLY)
+    clause = "The authority filed criminal cases"
+    vectors = {clause: fake_embedder.encode([clause], "passage")[0]}
+    looked = with_clauses(rows, scored, look, CONTRAST_ONLY, {0: [(0, clause)]}, vectors)
+    assert looked.best[0] > look.best[0]
+    # the other claim's probability is the same in every article, whatever another claim's near miss
+    assert looked.probability[1] == look.probability[1]
+    assert {name: v[1] for name, v in looked.features.items()} == {name: v[1] for name, v in look.features.items()}
+
+
 def test_contrast_discounts_what_the_rest_of_the_article_scores(fake_embedder):
     claim = Claim("c", "crypto mining on state computers")
     focused = "Crypto mining on state computers.\n" + "".join(f"The weather {i} was fine.\n" for i in range(10))

@@ -99,8 +99,6 @@ def with_clauses(
 ) -> Look:
     """The look, with each near miss scored at its best clause where that beats its evidence: the clause's
     sentence becomes the evidence (Units put each sentence's own unit at its index)."""
-    if not candidates:
-        return look
     unit, best = look.unit.copy(), look.best.copy()
     for k, found in candidates.items():
         rows = claims.rows[claims.offsets[k] : claims.offsets[k + 1]]
@@ -108,8 +106,17 @@ def with_clauses(
         at = int(scores.argmax())
         if scores[at] > best[k]:
             unit[k], best[k] = found[at][0], scores[at]
-    features = features_at(claims, scored, unit, best)
-    return Look(unit, best, features, calibration.probabilities(features, claims.in_story))
+    moved = np.flatnonzero(best != look.best)
+    if not len(moved):
+        return look
+    # only the claims a clause moved are looked at again: the others keep their features and probability
+    fresh = {**vector_features(claims, scored, unit, best), **word_features(claims, scored, unit, moved)}
+    features = {name: look.features[name].copy() for name in look.features}
+    for name, values in fresh.items():
+        features[name][moved] = values[moved]
+    probability = look.probability.copy()
+    probability[moved] = calibration.probabilities(features, claims.in_story)[moved]
+    return Look(unit, best, features, probability)
 
 
 def at_sentences(
