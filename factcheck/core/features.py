@@ -76,11 +76,12 @@ def _specific(
     k = np.flatnonzero(claims.in_story & background.any(axis=1))
     if not len(k):
         return out
-    # cos(c - t, u - t) of unit-length claim c and unit u with the topic t, from cosines alone: c.t, u.t, t.t
+    # cos(c - t, u - t) of unit-length claim c and unit u with the topic t: from c.t, u.t and t.t
     weights = background[k] / background[k].sum(axis=1, keepdims=True)
     claim_topic = (np.where(background[k], scored.claims[k, : background.shape[1]], 0.0) * weights).sum(axis=1)
-    unit_topic = (scored.unit_sentence[unit[k]] * weights).sum(axis=1)
-    topic = np.einsum("ki,ij,kj->k", weights, scored.gram, weights)  # the topic's squared length
+    topics = weights @ scored.sentence_vectors  # per claim, the mean of the sentences outside its window
+    unit_topic = np.einsum("kd,kd->k", scored.unit_vectors[unit[k]], topics)
+    topic = np.einsum("kd,kd->k", topics, topics)  # the topic's squared length
     dot = out[k] - claim_topic - unit_topic + topic
     out[k] = dot / np.sqrt(np.maximum(1 - 2 * claim_topic + topic, 1e-6) * np.maximum(1 - 2 * unit_topic + topic, 1e-6))
     return out

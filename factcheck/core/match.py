@@ -94,7 +94,7 @@ class Units:
 class Scored:
     """One article's units scored against the claims: every claim and version row (`rows`), per claim its
     best row (`claims`), per unit the two claims that score best there (`top`, `top_score`, 2 x units), and
-    each unit against each sentence (`unit_sentence`: the article's topic, for features.specific)."""
+    the vectors of units and sentences (the article's topic, for features.specific)."""
 
     article: Article
     units: Units
@@ -102,12 +102,8 @@ class Scored:
     claims: np.ndarray
     top: np.ndarray
     top_score: np.ndarray
-    unit_sentence: np.ndarray  # units x sentences: each unit's cosine with each sentence
-
-    @property
-    def gram(self) -> np.ndarray:
-        """Sentences x sentences: singles come first in Units."""
-        return self.unit_sentence[: len(self.article.sentences)]
+    unit_vectors: np.ndarray
+    sentence_vectors: np.ndarray
 
     def unit_terms(self, unit: int) -> Terms:
         return self._unit_terms[unit]
@@ -161,7 +157,7 @@ def score(claims: ClaimRows, article: Article, sentence_vectors: np.ndarray) -> 
     else:
         top = np.zeros((2, best.shape[1]), dtype=int)
         top_score = np.vstack([best, np.full((1, best.shape[1]), -np.inf)]) if len(best) else np.zeros((2, 0))
-    return Scored(article, units, rows, best, top, top_score, unit_vectors @ sentence_vectors.T)
+    return Scored(article, units, rows, best, top, top_score, unit_vectors, sentence_vectors)
 
 
 @dataclass(frozen=True)
