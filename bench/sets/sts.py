@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import NamedTuple
 
 import numpy as np
 
@@ -163,31 +164,41 @@ def topical_everywhere() -> list[Run]:
         rng = random.Random(f"topical-everywhere-{c_lang}-{a_lang}")
         rows = list(_neighbourhoods(c_lang, a_lang, rng))
         for half in ("fit", "test"):
-            mine = [row for row in rows if row[2] == half]
+            mine = [h for h in rows if h.half == half]
             rng.shuffle(mine)
             for start in range(0, len(mine), GROUP):
                 runs.append(_everywhere_run(mine[start : start + GROUP], c_lang, a_lang))
     return runs
 
 
-def _everywhere_run(rows: list[tuple], c_lang: str, a_lang: str) -> Run:
+def _everywhere_run(rows: list[_Neighbourhood], c_lang: str, a_lang: str) -> Run:
     row = f"topical everywhere {c_lang}>{a_lang}"
-    claims = [{"id": f"c{n}", "text": r["sentence1"][c_lang]} for n, r, *_ in rows]
+    claims = [{"id": f"c{h.n}", "text": h.row["sentence1"][c_lang]} for h in rows]
     articles = {}
-    for n, r, _, with_it, around in rows:
-        articles[f"a{n}"] = with_it
-        if r["score"] >= STATED:
-            articles[f"b{n}"] = around
+    for h in rows:
+        articles[f"a{h.n}"] = h.with_it
+        if h.row["score"] >= STATED:
+            articles[f"b{h.n}"] = h.around
     expects = []
-    for n, r, half, *_ in rows:
-        stated = r["score"] >= STATED
-        kinds = {f"a{n}": "" if stated else "hard", f"b{n}": "without"}  # its own topic; the rest are others'
+    for h in rows:
+        stated = h.row["score"] >= STATED
+        kinds = {f"a{h.n}": "" if stated else "hard", f"b{h.n}": "without"}  # its own topic; the rest are others'
         for article in articles:
-            states = stated and article == f"a{n}"
-            evidence = r["sentence2"][a_lang] if states else ""
+            states = stated and article == f"a{h.n}"
+            evidence = h.row["sentence2"][a_lang] if states else ""
             kind = kinds.get(article, "other topic")
-            expects.append(Expect(row, "mention", f"c{n}", article, states, half, kind, evidence))
+            expects.append(Expect(row, "mention", f"c{h.n}", article, states, h.half, kind, evidence))
     return Run(claims_yaml(claims), articles, expects)
+
+
+class _Neighbourhood(NamedTuple):
+    """A news row (its index n), its half, and its one-topic article with and without its second sentence."""
+
+    n: int
+    row: dict
+    half: str
+    with_it: str
+    around: str
 
 
 def _neighbourhoods(c_lang: str, a_lang: str, rng: random.Random):
@@ -209,7 +220,7 @@ def _neighbourhoods(c_lang: str, a_lang: str, rng: random.Random):
         around = list(dict.fromkeys(pool[j] for j in order))[:NEIGHBOURS]
         with_it = around[:]
         with_it.insert(rng.randrange(len(with_it) + 1), r["sentence2"][a_lang])
-        yield n, r, half_of(("sts", n)), "\n".join(with_it) + "\n", "\n".join(around) + "\n"
+        yield _Neighbourhood(n, r, half_of(("sts", n)), "\n".join(with_it) + "\n", "\n".join(around) + "\n")
 
 
 def multi_fact() -> list[Run]:

@@ -181,7 +181,7 @@ def _version_evidence(
     version_rows = scored.rows[claims.offsets[i] + 1 : claims.offsets[i + 1]][:, near]
     full = version_rows.max(axis=1)
     spans = np.flatnonzero(near)[version_rows.argmax(axis=1)]
-    found_at = tuple(" ".join(s.text for s in sentences[units.first[u] : units.last[u] + 1]) for u in spans)
+    found_at = tuple(scored.unit_text(int(u)) for u in spans)
     lo, hi = max(first - CONTEXT_BEFORE, 0), min(last + CONTEXT + 1, len(sentences))
     distinct = claims.distinct[claims.distinct_offsets[i] : claims.distinct_offsets[i + 1]]
     distinct_scores = (distinct @ sentence_vectors[lo:hi].T).max(axis=1)

@@ -35,15 +35,14 @@ def explain_claim(
         unit = np.full(len(claims.claims), index)
         features = features_at(claims, scored, unit, scored.claims[np.arange(len(unit)), unit], np.array([k]))
         probability = calibration.probabilities(features, claims.in_story)[k]
-        first, last = int(scored.units.first[index]), int(scored.units.last[index])
         out.append(
             Candidate(
                 article.id,
                 rank,
-                article.sentences[first].line,
+                article.sentences[int(scored.units.first[index])].line,
                 round(float(scored.claims[k, index]), 3),
                 round(float(probability), 3),
-                " ".join(s.text for s in article.sentences[first : last + 1]),
+                scored.unit_text(int(index)),
             )
         )
     return out

@@ -108,6 +108,11 @@ class Scored:
     def unit_terms(self, unit: int) -> Terms:
         return self._unit_terms[unit]
 
+    def unit_text(self, unit: int) -> str:
+        """The unit's sentences, as evidence quotes them."""
+        first, last = int(self.units.first[unit]), int(self.units.last[unit])
+        return " ".join(s.text for s in self.article.sentences[first : last + 1])
+
     @cached_property
     def _unit_terms(self) -> list[Terms]:
         single = self.sentence_terms
