@@ -73,6 +73,7 @@ def observed(expect: Expect, report: dict):
 class Tally:
     def __init__(self):
         self.counts = defaultdict(lambda: [0, 0])  # key -> [right, total]
+        self.located = [0, 0]  # of the mentions found where the set knows the sentence: [at it, all]
         self.misses: list[str] = []
 
     def add(self, expect: Expect, got, detail: str) -> None:
@@ -85,6 +86,20 @@ class Tally:
         self.counts[key][1] += 1
         if not hit:
             self.misses.append(f"{expect.claim} / {expect.article}: got {got!r}, want {expect.want!r}  {detail}")
+
+    def locate(self, expect: Expect, report: dict) -> None:
+        """Whether a mention found is found at the sentence that states it (an editor reads that line)."""
+        if expect.metric != "mention" or expect.want is not True or not expect.evidence:
+            return
+        entry = _entry(expect, report)
+        if entry and entry["mentioned"]:
+            at = _same_place(expect.evidence, entry["evidence"])
+            self.located[0] += at
+            self.located[1] += 1
+            if not at:
+                self.misses.append(
+                    f"{expect.claim} / {expect.article}: found at line {entry['line']}, not at its sentence"
+                )
 
     def sums(self, sign: str, group: str | None = None) -> tuple[int, int]:
         keys = [k for k in self.counts if k[0] == sign and (group is None or k[1] == group)]
@@ -113,11 +128,23 @@ def run_set(tool: Tool, items: list, halves: set[str], tallies: dict[str, Tally]
             continue
         for expect in wanted:
             tallies[expect.row].add(expect, observed(expect, report), _detail(expect, report))
+            tallies[expect.row].locate(expect, report)
+
+
+def _entry(expect: Expect, report: dict) -> dict | None:
+    claim = next(c for c in report["claims"] if c["id"] == expect.claim)
+    return next((a for a in claim["articles"] if a["article"] == expect.article), None)
+
+
+def _same_place(wanted: str, found: str) -> bool:
+    """The evidence is the sentence, one of its clauses, or a unit of two sentences that holds it."""
+    wanted, found = " ".join(wanted.split()), " ".join(found.split())
+    return bool(found) and (wanted in found or found in wanted)
 
 
 def _detail(expect: Expect, report: dict) -> str:
     claim = next(c for c in report["claims"] if c["id"] == expect.claim)
-    entry = next((a for a in claim["articles"] if a["article"] == expect.article), None)
+    entry = _entry(expect, report)
     where = f"line {entry['line']} p={entry.get('probability')} {entry['evidence'][:70]!r}" if entry else ""
     return f"[{claim['status']}] {claim['text'][:60]!r} {where}"
 
@@ -132,10 +159,12 @@ def table(tallies: dict[str, Tally]) -> str:
         accuracy = (pos[0] + neg[0] + acc[0]) / n if n else 0
         groups = sorted({k[1] for k in tally.counts if k[0] == "neg" and k[1]})
         notes = ", ".join(f"{g} {s[1] - s[0]}/{s[1]}" for g in groups for s in [tally.sums("neg", g)])
-        rows.append((name, n, recall, false, f"{accuracy:.3f}", notes))
+        at, found = tally.located
+        located = f"{at / found:.2f} ({at}/{found})" if found else ""
+        rows.append((name, n, recall, false, f"{accuracy:.3f}", located, notes))
     return tabulate(
         rows,
-        headers=("set", "n", "recall", "false alarms", "accuracy", "false alarms by kind"),
+        headers=("set", "n", "recall", "false alarms", "accuracy", "at its sentence", "false alarms by kind"),
         tablefmt="github",
         disable_numparse=True,
     )
@@ -192,6 +221,8 @@ def targets(tallies: dict[str, Tally]) -> str:
             rate(pooled(claim_rows, "pos")) + " / " + rate(pooled(claim_rows, "neg", "agrees"), flip=True),
         ),
     ]
+    at = sum(t.located[0] for t in tallies.values()), sum(t.located[1] for t in tallies.values())
+    lines.append(("mentions found at the sentence that states them (no target; where the set knows it)", rate(at)))
     return tabulate(lines, headers=("target", "measured"), tablefmt="github", disable_numparse=True)
 
 
