@@ -288,6 +288,27 @@ def test_a_draft_states_a_claim_where_it_holds_a_near_duplicate_of_another_draft
     assert [d.kind for d in result.differences] == ["number"]
 
 
+def test_an_article_a_draft_is_aligned_in_keeps_its_other_claims_decisions(fake_embedder):
+    """b states d in a clause of a long sentence; aligning b's telling of c with a's must not undo that."""
+    from factcheck.models.calibration import Calibration, Scope
+
+    scope = Scope({"best": 30.0}, -27.0, 0.5)  # stated from a cosine of 0.9
+    calibration = Calibration("t", scope, scope, 0.0)
+    c = '  - id: c\n    story: s\n    text: "Quatre employés ont miné des cryptos sur les serveurs du ministère"\n'
+    d = '  - id: d\n    story: s\n    text: "policiers saisi ordinateurs portables"\n'
+    long = "Policiers saisi ordinateurs portables, et " + " ".join(f"mot{i}" for i in range(60)) + ".\n"
+    first = "Quatre employés ont miné des cryptos sur les serveurs du ministère.\nLe marché était calme.\n"
+    second = long + "Six employés du ministère auraient miné des cryptos sur les serveurs.\nLe marché était calme.\n"
+    told = {}
+    for claims in (d, c + d):
+        claim_set = parse_claims('stories:\n  s: ["a", "b"]\nclaims:\n' + claims)
+        articles = [parse_article("a", first), parse_article("b", second)]
+        report = check(claim_set, articles, fake_embedder, Settings("fake", "claims.yaml", calibration), MemoryStore())
+        told[len(report.results)] = {r.claim.id: [(e.mentioned, e.line) for e in r.evidence] for r in report.results}
+    assert told[2]["c"] == [(True, 1), (True, 2)]  # b's line 2 is a's line 1, reworded: aligned
+    assert told[2]["d"] == told[1]["d"] == [(False, 1), (True, 1)]
+
+
 def _told(article, text):
     return Evidence("c", article, True, 0.8, 0.9, parse_article(article, text).sentences)
 

@@ -143,7 +143,14 @@ def _align_drafts(
         claims = scoped.for_article(article.id)
         vectors = encode_batched(embedder, [s.text for s in article.sentences], PASSAGE)
         scored = score(claims, article, vectors)
-        look = at_sentences(claims, scored, first_look(claims, scored, calibration), calibration, todo[article.id])
+        # the look of its first decision, clauses too: an article decides each claim alike whether or not a draft
+        # of it is aligned
+        look = first_look(claims, scored, calibration)
+        near = clause_candidates(claims, scored, look, calibration)
+        texts = list(dict.fromkeys(t for pairs in near.values() for _, t in pairs))
+        clause_vectors = dict(zip(texts, encode_batched(embedder, texts, PASSAGE))) if texts else {}
+        look = with_clauses(claims, scored, look, calibration, near, clause_vectors)
+        look = at_sentences(claims, scored, look, calibration, todo[article.id])
         stated = np.zeros(len(claims.claims), dtype=bool)
         stated[list(todo[article.id])] = True
         found[article.id] = decide_article(claims, scored, look, calibration, vectors, stated)
