@@ -191,6 +191,30 @@ def test_a_claim_with_versions_and_none_verified_asserts_nothing():
     assert found.explanation == "the claim says 6 employees, a says 4 employés"
 
 
+@pytest.mark.parametrize(
+    "claim_text, line",
+    [
+        ("The album Revenge of the Dreamers released two singles", 2),  # the sentence of the singles
+        ("The album Revenge of the Dreamers released its singles", 0),  # no figure: the best sentence
+        ("Six labels released the album Revenge of the Dreamers", 0),  # six singles are no six labels
+    ],
+)
+def test_a_claims_figure_is_found_in_the_sentence_that_gives_it(fake_embedder, claim_text, line):
+    from factcheck.models.calibration import Calibration, Scope
+
+    calibration = Calibration("t", Scope({"best": 10.0}, -3.0, 0.5), Scope({"best": 10.0}, -3.0, 0.5), 1.0)
+    text = (
+        "Revenge of the Dreamers is the album of Dreamville Records.\n"
+        "The weather was fine.\n"
+        "The album was supported by six singles.\n"
+    )
+    rows, scored, vectors = _scored(fake_embedder, text, Claim("c", claim_text, story="s"))
+    look = first_look(rows, scored, calibration)
+    assert int(scored.units.first[look.unit[0]]) == 0  # the album's sentence scores best
+    match = decide_article(rows, scored, look, calibration, vectors)
+    assert (bool(match.decisions["mentioned"][0]), int(match.decisions["first"][0])) == (True, line)
+
+
 def test_version_is_told_by_what_tells_the_versions_apart(fake_embedder):
     text = (
         "Le ministère a publié un communiqué.\n"

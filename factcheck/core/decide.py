@@ -7,9 +7,11 @@ import numpy as np
 
 from factcheck.core.evidence import CONTEXT_BEFORE, ArticleMatch
 from factcheck.core.features import coverage, features_at, vector_features, word_features
+from factcheck.core.figures import speaks_of
 from factcheck.core.match import CONTEXT, ClaimRows, Look, Scored
 from factcheck.core.versions import VersionEvidence, tell
 from factcheck.models.calibration import Calibration
+from factcheck.text.quantities import quantities
 from factcheck.text.terms import clauses
 
 CANDIDATES = 3  # units per claim, by score, looked at for one that can state the claim
@@ -143,6 +145,7 @@ def decide_article(
     mentioned = look.probability >= calibration.thresholds(claims.in_story)
     if stated is not None:
         mentioned |= stated
+    look = at_figures(claims, scored, look, calibration, mentioned)
     k = np.arange(len(look.unit))
     first, last = scored.units.first[look.unit], scored.units.last[look.unit]
     focus = np.where(scored.claims[k, last] > scored.claims[k, first], 1, 0) * (last > first)
@@ -170,6 +173,44 @@ def decide_article(
         np.round(look.probability.astype(np.float64), 4),
         np.concatenate(told) if told else np.zeros(0),
     )
+
+
+def at_figures(claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration, mentioned: np.ndarray) -> Look:
+    """The look with each stated claim that gives a figure taken, where its evidence gives none of that figure's
+    quantity, at the likeliest of its CANDIDATES best units that states it too and does: 'The album had only
+    released two singles' is the sentence of the singles, not the one that best names the album. Whether the
+    article states the claim does not change; where, and so what is compared, does."""
+    wanted = [
+        int(k)
+        for k in np.flatnonzero(mentioned)
+        if claims.figures[k] and not _gives_figures(claims, scored, int(k), int(look.unit[k]), counted=False)
+    ]
+    if not wanted:
+        return look
+    which = np.asarray(wanted)
+    ranked = np.argsort(-scored.claims, axis=1, kind="stable")[:, :CANDIDATES]
+    threshold = calibration.thresholds(claims.in_story)
+    unit, best, probability = look.unit.copy(), look.best.copy(), look.probability.copy()
+    features = {name: values.copy() for name, values in look.features.items()}
+    moved: set[int] = set()
+    for rank in range(ranked.shape[1]):
+        at = ranked[:, rank]
+        at_best = scored.claims[np.arange(len(at)), at]
+        at_features = features_at(claims, scored, at, at_best, which)
+        at_probability = calibration.probabilities(at_features, claims.in_story)
+        for k in wanted:
+            likelier = at_probability[k] >= threshold[k] and (k not in moved or at_probability[k] > probability[k])
+            if likelier and _gives_figures(claims, scored, k, int(at[k]), counted=True):
+                moved.add(k)
+                unit[k], best[k], probability[k] = at[k], at_best[k], at_probability[k]
+                for name in features:
+                    features[name][k] = at_features[name][k]
+    return Look(unit, best, features, probability)
+
+
+def _gives_figures(claims: ClaimRows, scored: Scored, k: int, unit: int, counted: bool) -> bool:
+    lang = scored.article.sentences[int(scored.units.first[unit])].lang
+    return speaks_of(claims.figures[k], quantities(scored.unit_text(unit), lang), claims.langs[k] == lang, counted)
 
 
 def _version_evidence(

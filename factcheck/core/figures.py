@@ -13,6 +13,8 @@ from factcheck.text.dates import time_unit
 from factcheck.text.numbers import MONEY_SIGN, parse_number
 from factcheck.text.quantities import Quantity, quantities
 
+COUNTED_WITHIN = 3  # words after a figure where what the claim's figure counts may be ('sociétés minières légitimes')
+
 
 def number_conflicts(left: tuple[str, str], right: tuple[str, str], as_bounds: bool = False) -> list[tuple[str, str]]:
     """Pairs of (left figure, right figure) for one quantity that cannot both be true, for two (text, language)."""
@@ -52,6 +54,26 @@ def figure_conflicts(
         if peers and not any(_agree(q, p, as_bounds) for p in peers):
             conflicts.append((_describe(q), _describe(peers[0])))
     return list(dict.fromkeys(conflicts))
+
+
+def speaks_of(claim: tuple[Quantity, ...], text: tuple[Quantity, ...], same_language: bool, counted: bool) -> bool:
+    """Whether `text` gives a figure of a quantity, not a date, that the claim gives: one figure_conflicts would
+    compare with it. `counted`: only a figure followed by what the claim's figure counts ('9,699 tests' for
+    'fewer than 9,700 tests', 'un tiers des sociétés minières légitimes' for 'a third of legitimate mining
+    companies'), not the one figure of its kind each side has ('six singles' for 'six labels')."""
+    return any(
+        q.compared and q.kind not in _DATES and (_counts(q, text) if counted else _peers(q, claim, text, same_language))
+        for q in claim
+    )
+
+
+def _counts(q: Quantity, theirs: tuple[Quantity, ...]) -> bool:
+    # French and Turkish put adjectives after the noun: the claim's word may come a few words after the figure
+    return bool(q.after) and any(p.kind == q.kind and q.after[0] in p.after[:COUNTED_WITHIN] for p in theirs)
+
+
+def _peers(q: Quantity, mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...], same_language: bool) -> bool:
+    return bool(_by_words(q, theirs) or _left_over(q, mine, theirs, same_language))
 
 
 def _by_words(q: Quantity, theirs: tuple[Quantity, ...]) -> list[Quantity]:

@@ -9,6 +9,7 @@ import numpy as np
 
 from factcheck.core.versions import distinct_phrase
 from factcheck.records import Article, Claim
+from factcheck.text.quantities import Quantity, quantities
 from factcheck.text.terms import Terms, merged, names_missing, terms
 
 CONTEXT = 1  # sentences on each side of the evidence left out of its background, and searched for versions
@@ -30,6 +31,7 @@ class ClaimRows:
     texts: tuple[Terms, ...] = ()  # per claim: the words of its text
     alls: tuple[Terms, ...] = ()  # and of its text and versions
     sizes: np.ndarray = field(default_factory=lambda: np.zeros(0))  # how many words and names its text has
+    figures: tuple[tuple[Quantity, ...], ...] = ()  # per claim: the figures of its text (not of its versions)
 
     @classmethod
     def build(cls, claims: list[Claim], rows: np.ndarray, distinct: np.ndarray, langs: list[str]) -> ClaimRows:
@@ -39,7 +41,9 @@ class ClaimRows:
         texts = tuple(terms(c.text) for c in claims)
         alls = tuple(terms(" ".join((c.text, *(v for _, v in c.versions)))) for c in claims)
         sizes = np.array([max(_size(t), 1) for t in texts], dtype=float)
-        return cls(tuple(claims), rows, offsets, distinct, distinct_offsets, tuple(langs), in_story, texts, alls, sizes)
+        figures = tuple(quantities(c.text, lang) for c, lang in zip(claims, langs))
+        words = {"texts": texts, "alls": alls, "sizes": sizes, "figures": figures}
+        return cls(tuple(claims), rows, offsets, distinct, distinct_offsets, tuple(langs), in_story, **words)
 
     def subset(self, keep: list[int]) -> ClaimRows:
         def take(matrix, offsets):
