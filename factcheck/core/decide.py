@@ -7,10 +7,11 @@ import numpy as np
 
 from factcheck.core.evidence import CONTEXT_BEFORE, ArticleMatch
 from factcheck.core.features import coverage, features_at, vector_features, word_features
-from factcheck.core.figures import speaks_of
+from factcheck.core.figures import counted_words, speaks_of
 from factcheck.core.match import CONTEXT, ClaimRows, Look, Scored
 from factcheck.core.versions import VersionEvidence, tell
 from factcheck.models.calibration import Calibration
+from factcheck.text.counted import may_say
 from factcheck.text.quantities import quantities
 from factcheck.text.terms import clauses
 
@@ -47,6 +48,7 @@ def first_look(claims: ClaimRows, scored: Scored, calibration: Calibration) -> L
         _pick([look.best for look in looks], chosen),
         {name: _pick([look.features[name] for look in looks], chosen) for name in looks[0].features},
         _pick([look.probability for look in looks], chosen),
+        tuple(looks),
     )
 
 
@@ -118,7 +120,7 @@ def with_clauses(
         features[name][moved] = values[moved]
     probability = look.probability.copy()
     probability[moved] = calibration.probabilities(features, claims.in_story)[moved]
-    return Look(unit, best, features, probability)
+    return Look(unit, best, features, probability, look.ranked)
 
 
 def at_sentences(
@@ -129,7 +131,7 @@ def at_sentences(
     for k, sentence in sentence_of.items():
         unit[k], best[k] = sentence, scored.claims[k, sentence]
     features = features_at(claims, scored, unit, best)
-    return Look(unit, best, features, calibration.probabilities(features, claims.in_story))
+    return Look(unit, best, features, calibration.probabilities(features, claims.in_story), look.ranked)
 
 
 def decide_article(
@@ -177,40 +179,44 @@ def decide_article(
 
 def at_figures(claims: ClaimRows, scored: Scored, look: Look, calibration: Calibration, mentioned: np.ndarray) -> Look:
     """The look with each stated claim that gives a figure taken, where its evidence gives none of that figure's
-    quantity, at the likeliest of its CANDIDATES best units that states it too and does: 'The album had only
-    released two singles' is the sentence of the singles, not the one that best names the album. Whether the
-    article states the claim does not change; where, and so what is compared, does."""
-    wanted = [
-        int(k)
-        for k in np.flatnonzero(mentioned)
-        if claims.figures[k] and not _gives_figures(claims, scored, int(k), int(look.unit[k]), counted=False)
-    ]
-    if not wanted:
-        return look
-    which = np.asarray(wanted)
-    ranked = np.argsort(-scored.claims, axis=1, kind="stable")[:, :CANDIDATES]
+    quantity, at the likeliest of its CANDIDATES best units (first_look's) that states it too and does: 'The
+    album had only released two singles' is the sentence of the singles, not the one that best names the album.
+    Whether the article states the claim does not change; where, and so what is compared, does."""
     threshold = calibration.thresholds(claims.in_story)
     unit, best, probability = look.unit.copy(), look.best.copy(), look.probability.copy()
     features = {name: values.copy() for name, values in look.features.items()}
-    moved: set[int] = set()
-    for rank in range(ranked.shape[1]):
-        at = ranked[:, rank]
-        at_best = scored.claims[np.arange(len(at)), at]
-        at_features = features_at(claims, scored, at, at_best, which)
-        at_probability = calibration.probabilities(at_features, claims.in_story)
-        for k in wanted:
-            likelier = at_probability[k] >= threshold[k] and (k not in moved or at_probability[k] > probability[k])
-            if likelier and _gives_figures(claims, scored, k, int(at[k]), counted=True):
-                moved.add(k)
-                unit[k], best[k], probability[k] = at[k], at_best[k], at_probability[k]
-                for name in features:
-                    features[name][k] = at_features[name][k]
-    return Look(unit, best, features, probability)
+    for k in (int(k) for k in np.flatnonzero(mentioned) if claims.figures[k]):
+        # the cheap tests first (the decision, the words a figure counts), reading figures last
+        counted = counted_words(claims.figures[k])
+        stating = sorted(
+            (
+                other
+                for other in look.ranked
+                if other.unit[k] != look.unit[k]
+                and other.probability[k] >= threshold[k]
+                and _may_count(counted, scored.unit_terms(int(other.unit[k])).keys)
+            ),
+            key=lambda other: -other.probability[k],
+        )
+        if not stating or _gives_figures(claims, scored, k, int(look.unit[k]), counted=False):
+            continue
+        taken = next((o for o in stating if _gives_figures(claims, scored, k, int(o.unit[k]), counted=True)), None)
+        if taken is not None:
+            unit[k], best[k], probability[k] = taken.unit[k], taken.best[k], taken.probability[k]
+            for name in features:
+                features[name][k] = taken.features[name][k]
+    return Look(unit, best, features, probability, look.ranked)
+
+
+def _may_count(counted: set[str], term_keys: frozenset[str]) -> bool:
+    return any(may_say(term_keys, key) for key in counted)
 
 
 def _gives_figures(claims: ClaimRows, scored: Scored, k: int, unit: int, counted: bool) -> bool:
-    lang = scored.article.sentences[int(scored.units.first[unit])].lang
-    return speaks_of(claims.figures[k], quantities(scored.unit_text(unit), lang), claims.langs[k] == lang, counted)
+    sentences = scored.article.sentences[int(scored.units.first[unit]) : int(scored.units.last[unit]) + 1]
+    # each sentence read alone, as the comparison reads the evidence: read once for both (quantities is memoised)
+    said = tuple(q for s in sentences for q in quantities(s.text, s.lang))
+    return speaks_of(claims.figures[k], said, claims.langs[k] == sentences[0].lang, counted)
 
 
 def _version_evidence(

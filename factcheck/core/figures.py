@@ -67,6 +67,11 @@ def speaks_of(claim: tuple[Quantity, ...], text: tuple[Quantity, ...], same_lang
     )
 
 
+def counted_words(claim: tuple[Quantity, ...]) -> set[str]:
+    """The keys of what the claim's figures count ('singl' of 'two singles'): a text without them gives none."""
+    return {q.after[0] for q in claim if q.compared and q.kind not in _DATES and q.after}
+
+
 def _counts(q: Quantity, theirs: tuple[Quantity, ...]) -> bool:
     # French and Turkish put adjectives after the noun: the claim's word may come a few words after the figure
     return bool(q.after) and any(p.kind == q.kind and q.after[0] in p.after[:COUNTED_WITHIN] for p in theirs)

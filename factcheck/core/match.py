@@ -178,6 +178,7 @@ class Look:
     best: np.ndarray
     features: dict[str, np.ndarray]
     probability: np.ndarray
+    ranked: tuple[Look, ...] = ()  # the looks at each claim's best units by score, best first (decide.first_look)
 
 
 def _size(t: Terms) -> int:

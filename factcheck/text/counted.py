@@ -92,6 +92,14 @@ def keys(text: str) -> tuple[str, ...]:
     )
 
 
+def may_say(term_keys: frozenset[str], key: str) -> bool:
+    """Whether a text whose Terms keys are `term_keys` may say `key` among its keys(): a test that costs nothing
+    before reading the text again. A plural's key holds its singular's ('tests' holds 'test'); a word of the same
+    sense counts ('mondi' for 'world'); 'US' spelt out as 'United States' is not seen."""
+    forms = {key, *(word for word, sense in _SAME_SENSE.items() if sense == key)}
+    return any(k.startswith(form) for k in term_keys for form in forms)
+
+
 # 'in the US and Canada' is 'in the United States and Canada'
 _SPELT_OUT = ((re.compile(r"\bU\.?S\.?(?!\w)"), "United States"), (re.compile(r"\bU\.?K\.?(?!\w)"), "United Kingdom"))
 
