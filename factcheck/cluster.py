@@ -9,6 +9,7 @@ from factcheck import __version__
 from factcheck.app import MATCHING_CODE, code_digest
 from factcheck.core.check import match_chunk
 from factcheck.core.evidence import ArticleMatch
+from factcheck.core.judge import judge_here
 from factcheck.core.scope import ScopedClaims
 from factcheck.models.calibration import Calibration
 from factcheck.models.embed import Embedder, ModelSpec, load_embedder
@@ -41,6 +42,10 @@ class DaskEngine:
         except (OSError, TimeoutError, ValueError):  # refused, unreachable, a malformed address: all say the same
             raise ClusterError(f"cannot reach the Dask scheduler at {address} in {timeout:g} s") from None
         self.workers = len(self._client.scheduler_info().get("workers", {}))
+
+    def verdicts(self, jobs):
+        # in this process: the Dask client's event-loop thread makes forking it unsafe
+        return judge_here(jobs, workers=1)
 
     def first_looks(
         self, chunks: list[list[Article]], scoped: ScopedClaims, calibration: Calibration

@@ -333,6 +333,49 @@ def test_an_article_a_draft_is_aligned_in_keeps_its_other_claims_decisions(fake_
     assert told[2]["d"] == told[1]["d"] == [(False, 1), (True, 1)]
 
 
+def test_an_archive_s_verdicts_made_in_worker_processes_are_the_ones_made_here(fake_embedder, monkeypatch):
+    import os
+    from concurrent.futures.process import BrokenProcessPool
+
+    import factcheck.core.judge as judge_module
+    import factcheck.parallel
+    from factcheck.parallel import can_fork
+
+    if not can_fork():
+        pytest.skip("verdicts are split over processes only where fork is safe")
+    claims = "claims:\n" + "".join(
+        f'  - id: c{i}\n    text: "les mineurs {i} ont volé {i} mégawatts"\n' for i in range(6)
+    )
+    texts = [
+        f"Les mineurs {i} ont volé {i + k % 2} mégawatts au réseau.\nLe marché était calme.\n"
+        for k in range(4)
+        for i in range(6)
+    ]
+    articles = [parse_article(f"a{n}", text) for n, text in enumerate(texts)]
+    settings = Settings("fake", "claims.yaml", CONTRAST_ONLY)
+    forks, fork_map = [], factcheck.parallel.fork_map
+
+    def counted_fork_map(*args, **kwargs):
+        forks.append(1)
+        return fork_map(*args, **kwargs)
+
+    monkeypatch.setattr(factcheck.parallel, "fork_map", counted_fork_map)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    reports = {}
+    for threshold in (10**9, 0):  # in this process, then in worker processes
+        monkeypatch.setattr(judge_module, "PARALLEL_MENTIONS", threshold)
+        reports[threshold] = check(parse_claims(claims), articles, fake_embedder, settings, MemoryStore())
+    serial, forked = reports[10**9].results, reports[0].results
+    assert forked == serial and forks == [1]
+    assert any(r.differences for r in forked)  # there was something to compare
+
+    def killed(*args, **kwargs):
+        raise BrokenProcessPool("a worker was killed")
+
+    monkeypatch.setattr(factcheck.parallel, "fork_map", killed)  # then every verdict is made here
+    assert check(parse_claims(claims), articles, fake_embedder, settings, MemoryStore()).results == serial
+
+
 def _told(article, text):
     return Evidence("c", article, True, 0.8, 0.9, parse_article(article, text).sentences)
 

@@ -11,12 +11,12 @@ import numpy as np
 from factcheck.core.decide import at_sentences, clause_candidates, decide_article, first_look, with_clauses
 from factcheck.core.drafts import aligned
 from factcheck.core.evidence import ArticleMatch, build_evidence
+from factcheck.core.judge import Judgement, judge_here
 from factcheck.core.match import score
 from factcheck.core.scope import ScopedClaims, claim_rows
-from factcheck.core.verdict import decide
 from factcheck.models.calibration import Calibration
 from factcheck.models.embed import PASSAGE, Embedder, encode_batched
-from factcheck.records import Article, ClaimSet, Difference, Evidence, Report, RunInfo, Settings
+from factcheck.records import Article, ClaimResult, ClaimSet, Difference, Evidence, Report, RunInfo, Settings
 
 # (items, label, total, weight of an item) -> the items, told as they go by
 Progress = Callable[[Iterable, str, int, Callable], Iterable]
@@ -35,8 +35,8 @@ class Store(Protocol):
 
 
 class Engine(Protocol):
-    """Where the per-article work runs: embedding and matching chunks of articles. LocalEngine runs it here;
-    cluster.DaskEngine on a Dask cluster. The cross-article steps (drafts, comparison, verdicts) stay here."""
+    """Where the work runs: embedding and matching chunks of articles (LocalEngine here, cluster.DaskEngine on a
+    Dask cluster), and the verdicts (on this machine for both: judge.judge_here). Drafts stay here."""
 
     name: str
     workers: int
@@ -46,6 +46,10 @@ class Engine(Protocol):
         self, chunks: list[list[Article]], scoped: ScopedClaims, calibration: Calibration
     ) -> Iterator[tuple[list[Article], list[ArticleMatch]]]:
         """Each chunk with its articles' matches, in the order the chunks are done."""
+        ...
+
+    def verdicts(self, jobs: list[Judgement]) -> tuple[ClaimResult, ...]:
+        """Each claim's verdict, in the order of `jobs`."""
         ...
 
 
@@ -62,6 +66,9 @@ class LocalEngine:
     def first_looks(self, chunks, scoped, calibration):
         for chunk in chunks:
             yield chunk, match_chunk(chunk, scoped, self.embedder, calibration)
+
+    def verdicts(self, jobs):
+        return judge_here(jobs, self.workers)
 
 
 def no_progress(items: Iterable, label: str, total: int, weight: Callable = len) -> Iterable:
@@ -96,9 +103,8 @@ def check(
         for one in build_evidence(found.pop(article.id), scoped.for_article(article.id).claims, article, scores):
             evidence[one.claim].append(one)
     contradictions = nli_differences(nli, evidence) if nli is not None else {}
-    results = tuple(
-        decide(c, evidence[c.id], contradictions.get(c.id, []), lang) for c, lang in zip(claims, matrix.langs)
-    )
+    jobs = [Judgement(c, evidence[c.id], contradictions.get(c.id, []), lang) for c, lang in zip(claims, matrix.langs)]
+    results = engine.verdicts(jobs)
     return Report(results, tuple(articles), settings, run=RunInfo(engine.name, engine.workers, settings.model))
 
 
