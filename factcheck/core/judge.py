@@ -24,9 +24,9 @@ PARALLEL_MENTIONS = 2_000  # below this, verdicts are done here sooner than work
 def judge_here(jobs: list[Judgement], workers: int) -> tuple[ClaimResult, ...]:
     """Each claim's verdict, in order. An archive's are split over forked worker processes, in groups of about
     equal numbers of mentions; the evidence is theirs from the fork and comes back by reference."""
-    mentions = [sum(e.mentioned for e in job.evidence) for job in jobs]
-    from factcheck.parallel import can_fork, fork_map
+    from factcheck.parallel import can_fork, fork_map  # process management, only where it is used
 
+    mentions = [sum(e.mentioned for e in job.evidence) for job in jobs]
     if sum(mentions) < PARALLEL_MENTIONS or workers < 2 or not can_fork():
         return tuple(_judged(jobs))
     groups: list[list[int]] = [[] for _ in range(4 * workers)]  # more groups than workers: none waits on one
