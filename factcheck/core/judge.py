@@ -18,7 +18,7 @@ class Judgement(NamedTuple):
     lang: str  # the claim's
 
 
-PARALLEL_MENTIONS = 2_000  # below this, verdicts are done here sooner than worker processes start
+PARALLEL_MENTIONS = 1_000  # below this, forking workers costs about what it saves (measured: bench/RESULTS.md)
 
 
 def judge_here(jobs: list[Judgement], workers: int) -> tuple[ClaimResult, ...]:
