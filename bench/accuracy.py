@@ -60,7 +60,7 @@ def observed(expect: Expect, report: dict):
         return claim["status"]
     if expect.metric == "flag":
         return claim["status"] == "disagreement"
-    entry = next((a for a in claim["articles"] if a["article"] == expect.article), None)
+    entry = _entry(expect, report)
     if expect.metric == "mention":
         return bool(entry and entry["mentioned"])
     if expect.metric == "contradicts":

@@ -19,21 +19,29 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
-def fork_pool(workers: int, initializer: Callable[[], object] | None = None):
+def fork_pool(workers: int, shared: dict[str, object] | None = None):
     """A process pool whose workers are forked (spawn would re-run the caller's __main__, which fails for stdin
     and notebooks) and die with this process: a run killed with SIGKILL must not leave workers holding 100 MB
-    each and the cache files open."""
+    each and the cache files open. `shared`: objects each worker has from the fork, not pickled (a loaded
+    model, a run's evidence), that its tasks read with worker_shared()."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    start = functools.partial(_worker_start, os.getpid(), initializer)
+    start = functools.partial(_worker_start, os.getpid(), shared or {})
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=start)
 
 
-def _worker_start(parent: int, initializer: Callable[[], object] | None) -> None:
+_SHARED: dict[str, object] = {}  # in a worker of fork_pool: what its parent shared with it
+
+
+def worker_shared(name: str):
+    """In a worker of fork_pool, the object its parent shared as `name`."""
+    return _SHARED[name]
+
+
+def _worker_start(parent: int, shared: dict[str, object]) -> None:
     _die_with_parent(parent)
-    if initializer is not None:
-        initializer()
+    _SHARED.update(shared)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -54,20 +62,14 @@ def fork_map(task: Callable[[object], object], items: list, workers: int, by_ref
     `by_reference` it holds come back as references to this process's own: a verdict holds thousands of
     evidence records that its worker had from the fork."""
     known = {id(o): o for o in by_reference}
-    with fork_pool(workers, functools.partial(_share, task, items, known)) as pool:
+    with fork_pool(workers, {"task": task, "items": items, "known": known}) as pool:
         sent = pool.map(_run, range(len(items)))
         return [_ByReference.loads(data, known) for data in sent]
 
 
-_SHARED: dict = {}  # in a worker of fork_map: its task, items and the objects sent back by reference
-
-
-def _share(task: Callable, items: list, known: dict[int, object]) -> None:
-    _SHARED.update(task=task, items=items, known=known)
-
-
 def _run(index: int) -> bytes:
-    return _ByReference.dumps(_SHARED["task"](_SHARED["items"][index]), _SHARED["known"])
+    known = worker_shared("known")
+    return _ByReference.dumps(worker_shared("task")(worker_shared("items")[index]), known)
 
 
 class _ByReference(pickle.Pickler):

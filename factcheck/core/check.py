@@ -12,7 +12,7 @@ from factcheck.core.decide import at_sentences, clause_candidates, decide_articl
 from factcheck.core.drafts import aligned
 from factcheck.core.evidence import ArticleMatch, build_evidence
 from factcheck.core.judge import Judgement, judge_here
-from factcheck.core.match import score
+from factcheck.core.match import ClaimRows, Look, Scored, score
 from factcheck.core.scope import ScopedClaims, claim_rows
 from factcheck.models.calibration import Calibration
 from factcheck.models.embed import PASSAGE, Embedder, encode_batched
@@ -151,11 +151,7 @@ def _align_drafts(
         scored = score(claims, article, vectors)
         # the look of its first decision, clauses too: an article decides each claim alike whether or not a draft
         # of it is aligned
-        look = first_look(claims, scored, calibration)
-        near = clause_candidates(claims, scored, look, calibration)
-        texts = list(dict.fromkeys(t for pairs in near.values() for _, t in pairs))
-        clause_vectors = dict(zip(texts, encode_batched(embedder, texts, PASSAGE))) if texts else {}
-        look = with_clauses(claims, scored, look, calibration, near, clause_vectors)
+        (look,) = first_looks_with_clauses([(claims, scored)], embedder, calibration)
         look = at_sentences(claims, scored, look, calibration, todo[article.id])
         stated = np.zeros(len(claims.claims), dtype=bool)
         stated[list(todo[article.id])] = True
@@ -170,24 +166,31 @@ def match_chunk(
     vectors = encode_batched(embedder, [s.text for a in articles for s in a.sentences], PASSAGE)
     ends = np.cumsum([len(a.sentences) for a in articles])
     per_article = [vectors[end - len(a.sentences) : end] for a, end in zip(articles, ends)]
-    looks = []
+    scored = []
     for article, sentence_vectors in zip(articles, per_article):
         claims = scoped.for_article(article.id)
-        scored = score(claims, article, sentence_vectors)
-        look = first_look(claims, scored, calibration)
-        looks.append((claims, scored, look, clause_candidates(claims, scored, look, calibration)))
-    # the clauses of every near miss of the chunk, embedded together
-    clause_texts = list(dict.fromkeys(t for *_, found in looks for pairs in found.values() for _, t in pairs))
+        scored.append((claims, score(claims, article, sentence_vectors)))
+    looks = first_looks_with_clauses(scored, embedder, calibration)
+    return [
+        decide_article(claims, one, look, calibration, sentence_vectors)
+        for (claims, one), look, sentence_vectors in zip(scored, looks, per_article)
+    ]
+
+
+def first_looks_with_clauses(
+    scored: list[tuple[ClaimRows, Scored]], embedder: Embedder, calibration: Calibration
+) -> list[Look]:
+    """Each article's first look, its near misses looked at again at their best clauses: the clauses of all the
+    articles embedded in one batch."""
+    looks = []
+    for claims, one in scored:
+        look = first_look(claims, one, calibration)
+        looks.append((look, clause_candidates(claims, one, look, calibration)))
+    clause_texts = list(dict.fromkeys(t for _, found in looks for pairs in found.values() for _, t in pairs))
     clause_vectors = dict(zip(clause_texts, encode_batched(embedder, clause_texts, PASSAGE))) if clause_texts else {}
     return [
-        decide_article(
-            claims,
-            scored,
-            with_clauses(claims, scored, look, calibration, found, clause_vectors),
-            calibration,
-            sentence_vectors,
-        )
-        for (claims, scored, look, found), sentence_vectors in zip(looks, per_article)
+        with_clauses(claims, one, look, calibration, found, clause_vectors)
+        for (claims, one), (look, found) in zip(scored, looks)
     ]
 
 

@@ -7,12 +7,12 @@ import numpy as np
 
 from factcheck.core.evidence import CONTEXT_BEFORE, ArticleMatch
 from factcheck.core.features import coverage, features_at, vector_features, word_features
-from factcheck.core.figures import counted_words, speaks_of
+from factcheck.core.figures import counted_words, counts_as_claim, speaks_of
 from factcheck.core.match import CONTEXT, ClaimRows, Look, Scored
 from factcheck.core.versions import VersionEvidence, tell
 from factcheck.models.calibration import Calibration
 from factcheck.text.counted import may_say
-from factcheck.text.quantities import quantities
+from factcheck.text.quantities import Quantity, quantities
 from factcheck.text.terms import clauses
 
 CANDIDATES = 3  # units per claim, by score, looked at for one that can state the claim
@@ -198,9 +198,12 @@ def at_figures(claims: ClaimRows, scored: Scored, look: Look, calibration: Calib
             ),
             key=lambda other: -other.probability[k],
         )
-        if not stating or _gives_figures(claims, scored, k, int(look.unit[k]), counted=False):
+        if not stating:
             continue
-        taken = next((o for o in stating if _gives_figures(claims, scored, k, int(o.unit[k]), counted=True)), None)
+        figures, at = claims.figures[k], int(look.unit[k])
+        if speaks_of(figures, _unit_figures(scored, at), claims.langs[k] == _unit_lang(scored, at)):
+            continue
+        taken = next((o for o in stating if counts_as_claim(figures, _unit_figures(scored, int(o.unit[k])))), None)
         if taken is not None:
             unit[k], best[k], probability[k] = taken.unit[k], taken.best[k], taken.probability[k]
             for name in features:
@@ -212,11 +215,14 @@ def _may_count(counted: set[str], term_keys: frozenset[str]) -> bool:
     return any(may_say(term_keys, key) for key in counted)
 
 
-def _gives_figures(claims: ClaimRows, scored: Scored, k: int, unit: int, counted: bool) -> bool:
-    sentences = scored.article.sentences[int(scored.units.first[unit]) : int(scored.units.last[unit]) + 1]
+def _unit_figures(scored: Scored, unit: int) -> tuple[Quantity, ...]:
     # each sentence read alone, as the comparison reads the evidence: read once for both (quantities is memoised)
-    said = tuple(q for s in sentences for q in quantities(s.text, s.lang))
-    return speaks_of(claims.figures[k], said, claims.langs[k] == sentences[0].lang, counted)
+    sentences = scored.article.sentences[int(scored.units.first[unit]) : int(scored.units.last[unit]) + 1]
+    return tuple(q for s in sentences for q in quantities(s.text, s.lang))
+
+
+def _unit_lang(scored: Scored, unit: int) -> str:
+    return scored.article.sentences[int(scored.units.first[unit])].lang
 
 
 def _version_evidence(

@@ -56,29 +56,32 @@ def figure_conflicts(
     return list(dict.fromkeys(conflicts))
 
 
-def speaks_of(claim: tuple[Quantity, ...], text: tuple[Quantity, ...], same_language: bool, counted: bool) -> bool:
+def speaks_of(claim: tuple[Quantity, ...], text: tuple[Quantity, ...], same_language: bool) -> bool:
     """Whether `text` gives a figure of a quantity, not a date, that the claim gives: one figure_conflicts would
-    compare with it. `counted`: only a figure followed by what the claim's figure counts ('9,699 tests' for
-    'fewer than 9,700 tests', 'un tiers des sociétés minières légitimes' for 'a third of legitimate mining
-    companies'), not the one figure of its kind each side has ('six singles' for 'six labels')."""
+    compare with it, by the words around it or as the one figure of its kind each side has."""
+    return any(_compared(q) and bool(_by_words(q, text) or _left_over(q, claim, text, same_language)) for q in claim)
+
+
+def counts_as_claim(claim: tuple[Quantity, ...], text: tuple[Quantity, ...]) -> bool:
+    """Whether `text` gives a figure followed by what a figure of the claim counts ('9,699 tests' for 'fewer
+    than 9,700 tests', 'un tiers des sociétés minières légitimes' for 'a third of legitimate mining companies'):
+    stricter than speaks_of, which takes 'six singles' for 'six labels' when each is its side's one count."""
+    # French and Turkish put adjectives after the noun: the claim's word may come a few words after the figure
     return any(
-        q.compared and q.kind not in _DATES and (_counts(q, text) if counted else _peers(q, claim, text, same_language))
+        p.kind == q.kind and q.after[0] in p.after[:COUNTED_WITHIN]
         for q in claim
+        if _compared(q) and q.after
+        for p in text
     )
 
 
 def counted_words(claim: tuple[Quantity, ...]) -> set[str]:
     """The keys of what the claim's figures count ('singl' of 'two singles'): a text without them gives none."""
-    return {q.after[0] for q in claim if q.compared and q.kind not in _DATES and q.after}
+    return {q.after[0] for q in claim if _compared(q) and q.after}
 
 
-def _counts(q: Quantity, theirs: tuple[Quantity, ...]) -> bool:
-    # French and Turkish put adjectives after the noun: the claim's word may come a few words after the figure
-    return bool(q.after) and any(p.kind == q.kind and q.after[0] in p.after[:COUNTED_WITHIN] for p in theirs)
-
-
-def _peers(q: Quantity, mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...], same_language: bool) -> bool:
-    return bool(_by_words(q, theirs) or _left_over(q, mine, theirs, same_language))
+def _compared(q: Quantity) -> bool:
+    return q.compared and q.kind not in _DATES
 
 
 def _by_words(q: Quantity, theirs: tuple[Quantity, ...]) -> list[Quantity]:

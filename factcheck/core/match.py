@@ -41,9 +41,19 @@ class ClaimRows:
         texts = tuple(terms(c.text) for c in claims)
         alls = tuple(terms(" ".join((c.text, *(v for _, v in c.versions)))) for c in claims)
         sizes = np.array([max(_size(t), 1) for t in texts], dtype=float)
-        figures = tuple(quantities(c.text, lang) for c, lang in zip(claims, langs))
-        words = {"texts": texts, "alls": alls, "sizes": sizes, "figures": figures}
-        return cls(tuple(claims), rows, offsets, distinct, distinct_offsets, tuple(langs), in_story, **words)
+        return cls(
+            tuple(claims),
+            rows,
+            offsets,
+            distinct,
+            distinct_offsets,
+            tuple(langs),
+            in_story,
+            texts,
+            alls,
+            sizes,
+            tuple(quantities(c.text, lang) for c, lang in zip(claims, langs)),
+        )
 
     def subset(self, keep: list[int]) -> ClaimRows:
         def take(matrix, offsets):

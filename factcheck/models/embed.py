@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -152,7 +151,7 @@ class UseEmbedder:
             # weights loaded here, once (usually they are, by the claims): forked workers share them with this
             # process instead of each reading and decompressing its own 65 MB table (~1 s of a core each)
             self._model.encode(["."])
-            self._pool = fork_pool(self._workers, functools.partial(_adopt_model, self._model))
+            self._pool = fork_pool(self._workers, {"use": self._model})
         return self._pool
 
 
@@ -172,16 +171,10 @@ def _with_native_tokenizer(model):
     return model
 
 
-# a worker process's model: the one its parent had loaded when it forked (set by the pool's initializer)
-_WORKER_MODEL: dict[str, object] = {}
-
-
-def _adopt_model(model) -> None:
-    _WORKER_MODEL["use"] = model
-
-
 def _use_worker_encode(texts: list[str]) -> np.ndarray:
-    return _WORKER_MODEL["use"].encode(texts)
+    from factcheck.parallel import worker_shared
+
+    return worker_shared("use").encode(texts)  # the model its parent had loaded when it forked
 
 
 class E5Embedder:

@@ -53,6 +53,8 @@ _OUTSIDE = re.compile(
     r"\b(?:outside|hors)\s+(?:of\s+|de\s+|du\s+|des\s+|d['’]\s*)?(?:the\s+|la\s+|l['’]\s*|les\s+)?"
     r"(?:[A-ZÀ-ÖØ-Þ][\w.-]*(?:(?:\s+(?:and|et|&))?\s+(?=[A-ZÀ-ÖØ-Þ]))?)+"
 )
+# a sense ('world') -> the keys that say it ('globa', 'mondi')
+_SENSE_WORDS = {sense: tuple(w for w, s in _SAME_SENSE.items() if s == sense) for sense in set(_SAME_SENSE.values())}
 _NOT_CONTEXT = {w[:5] for w in (*SCALES, *CURRENCIES)}  # 'million' and 'dollars' say how much, not of what
 
 Context = tuple[tuple[str, ...], tuple[str, ...]]
@@ -96,7 +98,7 @@ def may_say(term_keys: frozenset[str], key: str) -> bool:
     """Whether a text whose Terms keys are `term_keys` may say `key` among its keys(): a test that costs nothing
     before reading the text again. A plural's key holds its singular's ('tests' holds 'test'); a word of the same
     sense counts ('mondi' for 'world'); 'US' spelt out as 'United States' is not seen."""
-    forms = {key, *(word for word, sense in _SAME_SENSE.items() if sense == key)}
+    forms = _SENSE_WORDS.get(key, ()) + (key,)
     return any(k.startswith(form) for k in term_keys for form in forms)
 
 
