@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from factcheck import __version__
 from factcheck.app import MATCHING_CODE, code_digest
-from factcheck.core.check import match_chunk
+from factcheck.core.engine import match_chunk
 from factcheck.core.evidence import ArticleMatch
 from factcheck.core.judge import judge_here
 from factcheck.core.scope import ScopedClaims

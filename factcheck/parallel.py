@@ -56,6 +56,18 @@ def _die_with_parent(parent: int) -> None:
         os._exit(0)
 
 
+def balanced(weights: list[int], groups: int) -> list[list[int]]:
+    """The indices of `weights` in at most `groups` groups of about equal total weight, heaviest first: greedy,
+    each to the lightest group so far. Empty groups are left out."""
+    members: list[list[int]] = [[] for _ in range(groups)]
+    loads = [0] * groups
+    for i in sorted(range(len(weights)), key=lambda i: -weights[i]):
+        least = loads.index(min(loads))
+        members[least].append(i)
+        loads[least] += weights[i]
+    return [m for m in members if m]
+
+
 def fork_map(task: Callable[[object], object], items: list, workers: int, by_reference: Iterable[object]) -> list:
     """task(item) for each item, in forked worker processes that share this process's memory as it is now (the
     items and what they refer to are not sent). What a task returns comes back pickled, but the objects of

