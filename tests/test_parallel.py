@@ -103,3 +103,10 @@ def test_a_chunk_is_matched_here_when_its_workers_fail(monkeypatch):
     there, forked = _archive_check(embedder, monkeypatch, workers_map=broken)
     assert len(forked) == 1 and there.results == here.results
     assert any(p not in {s.text for a in there.articles for s in a.sentences} for p in embedder.passages)  # clauses
+
+
+def test_work_is_grouped_by_weight_heaviest_first_to_the_lightest_group():
+    from factcheck.parallel import balanced
+
+    assert balanced([5, 1, 1, 3], 2) == [[0], [3, 1, 2]]
+    assert balanced([2, 2], 4) == [[0], [1]]  # no empty groups
