@@ -20,7 +20,11 @@ class ModelError(Exception):
 
 
 class Embedder(Protocol):
-    """Maps texts to L2-normalised rows. `kind` is QUERY for claims and PASSAGE for article text."""
+    """Maps texts to L2-normalised rows. `kind` is QUERY for claims and PASSAGE for article text.
+
+    An embedder whose model can encode in a process forked from this one may also offer `forkable()`: an
+    Embedder for that process (UseEmbedder, and CachedEmbedder for the model it loaded); the local engine then
+    matches an archive's chunks in forked workers (core/engine.py)."""
 
     identity: str
 
