@@ -40,6 +40,9 @@ def worker_shared(name: str):
 
 
 def _worker_start(parent: int, shared: dict[str, object]) -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the run and says so in one line; a worker that
+    # took it too would print a traceback of its own while waiting for work
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(parent)
     _SHARED.update(shared)
 

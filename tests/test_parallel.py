@@ -110,3 +110,14 @@ def test_work_is_grouped_by_weight_heaviest_first_to_the_lightest_group():
 
     assert balanced([5, 1, 1, 3], 2) == [[0], [3, 1, 2]]
     assert balanced([2, 2], 4) == [[0], [1]]  # no empty groups
+
+
+def _ignores_ctrl_c(_):
+    import signal
+
+    return signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+
+
+def test_workers_leave_ctrl_c_to_this_process():
+    """A Ctrl-C reaches every process of the group: only this one reports it (no worker tracebacks)."""
+    assert fork_map(_ignores_ctrl_c, [0, 1], workers=2, by_reference=()) == [True, True]
