@@ -19,7 +19,8 @@ from factcheck.inputs.reviews import load_reviews
 from factcheck.models.calibration import calibration_for, shipped_calibrations
 from factcheck.models.embed import DEFAULT_MODEL, PASSAGE, QUERY, encode_batched, load_embedder, resolve_model
 from factcheck.models.nli import DEFAULT_THRESHOLD, NliChecker
-from factcheck.records import Article, ClaimSet, Problem, Report, Settings
+from factcheck.records import Article, ClaimSet, Problem, Settings
+from factcheck.results import Report
 from factcheck.store import MemoryStore, default_cache_dir
 from factcheck.store.guarded import GuardedStore
 from factcheck.store.sqlite import CacheStore

@@ -9,7 +9,7 @@ from factcheck.app import Session, UsageError
 from factcheck.core.explain import Candidate, explain_claim
 from factcheck.core.scope import ScopedClaims, claim_rows
 from factcheck.models.embed import PASSAGE, encode_batched
-from factcheck.records import ClaimResult
+from factcheck.results import ClaimResult
 
 
 @dataclass(frozen=True)

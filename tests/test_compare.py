@@ -4,7 +4,7 @@ import pytest
 
 from factcheck.core.compare import compare, contradictions, internal_differences
 from factcheck.core.figures import number_conflicts
-from factcheck.records import Evidence
+from factcheck.results import Evidence
 from factcheck.text.cues import cues
 from factcheck.text.numbers import parse_number
 from factcheck.text.quantities import quantities

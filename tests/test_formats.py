@@ -86,8 +86,9 @@ def test_auto_picks_annotations_inside_github_actions(environ, names):
 @pytest.mark.parametrize("text", ['Il a dit « non » et "oui"', "back\\slash\ttab", "ligne\u2028séparée ✓", ""])
 @pytest.mark.parametrize("mentioned, version", [(True, "police"), (True, None), (False, "police")])
 def test_report_json_entries_are_what_json_dumps_writes(text, mentioned, version):
-    from factcheck.records import Evidence, Sentence
+    from factcheck.records import Sentence
     from factcheck.report.json_report import evidence_dict, evidence_json
+    from factcheck.results import Evidence
 
     sentences = (Sentence("a/b", 3, text, "fr"), Sentence("a/b", 3, "Deux.", "fr"))
     for evidence in (

@@ -11,7 +11,8 @@ from factcheck.core.match import Units, score
 from factcheck.core.scope import claim_rows
 from factcheck.core.verdict import decide
 from factcheck.inputs.claims import parse_claims
-from factcheck.records import Claim, Evidence, Settings
+from factcheck.records import Claim, Settings
+from factcheck.results import Evidence
 from factcheck.store import MemoryStore
 from factcheck.text.sentences import parse_article
 from factcheck.text.terms import clauses, name_swap, names_missing, overlap, terms

@@ -11,8 +11,9 @@ from factcheck.core.compare import compare, contradictions
 from factcheck.inputs.claims import parse_claims
 from factcheck.models.calibration import calibration_for
 from factcheck.models.embed import load_embedder, resolve_model
-from factcheck.records import Evidence, Sentence, Settings
+from factcheck.records import Sentence, Settings
 from factcheck.report.json_report import render_json
+from factcheck.results import Evidence
 from factcheck.store import MemoryStore
 from factcheck.store.sqlite import CacheStore
 from factcheck.store.vectors import CachedEmbedder

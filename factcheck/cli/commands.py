@@ -15,10 +15,10 @@ from factcheck.core.reviews import fingerprint
 from factcheck.explaining import explain
 from factcheck.inputs.reviews import load_reviews, render_reviews, with_review
 from factcheck.models.embed import PASSAGE, encode_batched
-from factcheck.records import Review
 from factcheck.report import resolve_formats
 from factcheck.report.ci_formats import render_text
 from factcheck.report.write import folder_lock, write_atomically, write_reports
+from factcheck.results import Review
 
 EXIT_OK, EXIT_BLOCKING = 0, 1
 

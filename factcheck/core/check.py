@@ -16,7 +16,8 @@ from factcheck.core.match import score
 from factcheck.core.scope import ScopedClaims, claim_rows
 from factcheck.models.calibration import Calibration
 from factcheck.models.embed import PASSAGE, Embedder, encode_batched
-from factcheck.records import Article, ClaimResult, ClaimSet, Difference, Evidence, Report, RunInfo, Settings
+from factcheck.records import Article, ClaimSet, Settings
+from factcheck.results import ClaimResult, Difference, Evidence, Report, RunInfo
 
 # (items, label, total, weight of an item) -> the items, told as they go by
 Progress = Callable[[Iterable, str, int, Callable], Iterable]

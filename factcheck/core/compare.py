@@ -12,7 +12,7 @@ from rapidfuzz.distance import Levenshtein
 from factcheck.core.figures import draft_changes, figure_conflicts, number_conflicts
 from factcheck.core.negation import negation_difference
 from factcheck.core.telling import CLAIM, Telling, near_duplicates, telling
-from factcheck.records import Contradiction, Difference, Evidence
+from factcheck.results import Contradiction, Difference, Evidence
 from factcheck.text.cues import cues
 from factcheck.text.reception import reception
 from factcheck.text.speakers import same_speaker

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from factcheck.records import Article, Claim, Evidence
+from factcheck.records import Article, Claim
+from factcheck.results import Evidence
 
 CONTEXT_BEFORE = 2  # sentences before the evidence where its speaker may be named
 

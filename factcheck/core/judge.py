@@ -6,7 +6,8 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import NamedTuple
 
 from factcheck.core.verdict import decide
-from factcheck.records import Claim, ClaimResult, Difference, Evidence
+from factcheck.records import Claim
+from factcheck.results import ClaimResult, Difference, Evidence
 
 
 class Judgement(NamedTuple):

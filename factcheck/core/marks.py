@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.records import ClaimResult, Marked
+from factcheck.results import ClaimResult, Marked
 from factcheck.text.cues import MODALITY, cues
 from factcheck.text.quantities import quantities
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from factcheck.records import ClaimResult, Review
+from factcheck.results import ClaimResult, Review
 
 
 def fingerprint(result: ClaimResult) -> str:

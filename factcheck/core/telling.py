@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cached_property
 
-from factcheck.records import Evidence
+from factcheck.results import Evidence
 from factcheck.text.cues import Cues, cues
 from factcheck.text.quantities import Quantity, quantities
 from factcheck.text.terms import terms

@@ -6,12 +6,12 @@ from operator import attrgetter
 
 from factcheck.core.compare import compare_told, contradicted, internal_differences
 from factcheck.core.telling import CLAIM, Telling, telling
-from factcheck.records import (
+from factcheck.records import Claim
+from factcheck.results import (
     CONSISTENT,
     DISAGREEMENT,
     SINGLE_SOURCE,
     UNMENTIONED,
-    Claim,
     ClaimResult,
     Contradiction,
     Difference,

@@ -11,7 +11,8 @@ import yaml
 
 from factcheck.inputs.files import MAX_YAML_BYTES, InputFileError, read_regular
 from factcheck.inputs.yamlnodes import NodeReader
-from factcheck.records import Problem, ProblemsError, Review
+from factcheck.records import Problem, ProblemsError
+from factcheck.results import Review
 
 REVIEW_KEYS = ("claim", "fingerprint", "by", "at", "note")
 FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")

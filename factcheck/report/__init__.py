@@ -6,11 +6,11 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from factcheck.records import Report
 from factcheck.report.ci_formats import render_github, render_junit, render_sarif, render_text
 from factcheck.report.html import render_html
 from factcheck.report.json_report import render_json
 from factcheck.report.markdown import render_markdown
+from factcheck.results import Report
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from factcheck import __version__
-from factcheck.records import Report
 from factcheck.report.escape import uri_path, visible_controls
 from factcheck.report.findings import Finding, findings
+from factcheck.results import Report
 
 # No informationUri: the name `factcheck` on PyPI is another project's, and this one has no public home yet
 RULES = {

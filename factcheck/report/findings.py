@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck.records import DISAGREEMENT, ClaimResult, Difference, Evidence, Report
+from factcheck.results import DISAGREEMENT, ClaimResult, Difference, Evidence, Report
 
 LEVELS = ("error", "warning", "note")
 

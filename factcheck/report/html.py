@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-from factcheck.records import Article, ClaimResult, Report
+from factcheck.records import Article
 from factcheck.report.findings import shown
+from factcheck.results import ClaimResult, Report
 
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1200px;color:#1d1d1f;padding:0 1rem}

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from json.encoder import encode_basestring  # the C string encoder json.dumps uses (ensure_ascii=False)
 
 from factcheck import __version__
-from factcheck.records import ClaimResult, Evidence, Report
+from factcheck.results import ClaimResult, Evidence, Report
 
 ENTRY_BLOCK = 256  # entries rendered and written at a time (about 80 KB)
 

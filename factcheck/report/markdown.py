@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from factcheck.records import ClaimResult, Report
 from factcheck.report.escape import markdown_inline as md
 from factcheck.report.findings import shown
+from factcheck.results import ClaimResult, Report
 
 MAX_QUOTE = 220
 MAX_TOLD_BY = 12  # an archive-wide claim can be told by thousands of articles
