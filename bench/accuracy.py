@@ -32,6 +32,7 @@ SETS = {
     "archives": sts.archives,
     "topical": sts.topical,
     "topical-everywhere": sts.topical_everywhere,
+    "stories": sts.stories,
     "multi-fact": sts.multi_fact,
     "entity-swaps": sts.entity_swaps,
     "claim-figures": sts.claim_figures,

@@ -14,3 +14,21 @@ def test_bench_script_starts(script):
     done = subprocess.run([sys.executable, str(BENCH / script), "--help"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("usage:")
+
+
+STSB = BENCH.parent.parent / "shared" / "eval" / "external" / "stsb"
+
+
+@pytest.mark.skipif(not STSB.exists(), reason="the shared evaluation data is not next to this clone")
+def test_a_story_tells_one_fact_in_two_languages_and_has_an_article_without_it():
+    sys.path.insert(0, str(BENCH.parent))
+    from bench.sets import sts
+
+    for run in sts.stories():
+        mentions = {(e.claim, e.article): e.want for e in run.expects if e.metric == "mention"}
+        claims = {claim for claim, _ in mentions}
+        assert claims and {e.claim for e in run.expects if e.metric == "flag" and e.want is False} == claims
+        for claim in claims:
+            told = sorted(a for (c, a), want in mentions.items() if c == claim and want)
+            assert len(told) == 2 and told[0][:2] != told[1][:2]  # two languages' articles
+            assert [a for (c, a), want in mentions.items() if c == claim and not want] == [f"b{claim[1:]}"]

@@ -154,6 +154,36 @@ def topical() -> list[Run]:
     return runs
 
 
+def stories() -> list[Run]:
+    """One fact told in two languages' articles of a story: a claim of a story in one language, its
+    paraphrase (STS >= 4) put in an article of its nearest news in each other language, and one article of
+    that news without it. Both tellings must be found, the article without it not, and the claim must not
+    be flagged: its two articles say the same thing in two languages."""
+    runs = []
+    for c_lang in ("en", "fr", "tr"):
+        a_langs = [lang for lang in ("en", "fr", "tr") if lang != c_lang]
+        row = f"story {c_lang}>{'+'.join(a_langs)}"
+        tellings = {
+            lang: {h.n: h for h in _neighbourhoods(c_lang, lang, random.Random(f"stories-{c_lang}-{lang}"))}
+            for lang in a_langs
+        }
+        claims, story_articles, articles, expects = [], {}, {}, []
+        for n, h in tellings[a_langs[0]].items():
+            if h.row["score"] < STATED:
+                continue
+            claims.append({"id": f"c{n}", "text": h.row["sentence1"][c_lang], "story": f"s{n}"})
+            for lang in a_langs:
+                articles[f"{lang}{n}"] = tellings[lang][n].with_it
+                evidence = h.row["sentence2"][lang]
+                expects.append(Expect(f"{row} mention", "mention", f"c{n}", f"{lang}{n}", True, h.half, "", evidence))
+            articles[f"b{n}"] = h.around
+            expects.append(Expect(f"{row} mention", "mention", f"c{n}", f"b{n}", False, h.half, "without"))
+            expects.append(Expect(f"{row} flagged", "flag", f"c{n}", None, False, h.half, "same fact"))
+            story_articles[f"s{n}"] = [*(f"{lang}{n}" for lang in a_langs), f"b{n}"]
+        runs.append(Run(claims_yaml(claims, story_articles), articles, expects))
+    return runs
+
+
 def topical_everywhere() -> list[Run]:
     """The topical pseudo-articles with claims of no story, GROUP rows a run: each claim is checked in every
     article of the run, its own topic's (with the paraphrase, the unequal same-event sentence, or neither)
