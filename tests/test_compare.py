@@ -98,6 +98,20 @@ def test_quantities(text, lang, expected):
     assert [(q.value, q.kind, q.unit) for q in quantities(text, lang)] == expected
 
 
+@pytest.mark.parametrize(
+    "text, lang, unit",
+    [
+        ("Ils ont saisi 67 000 pièces et 25 affaires.", "fr", "pièces"),
+        ("The team scored 41, a club record.", "en", ""),
+        ("scored 2 and 3 goals in May", "en", "goals"),  # listed figures count what the last one counts
+        ("les actions ont baissé de huit cents, à 29,42 dollars", "fr", ""),  # not '800 à'
+        ("When he was sixteen, he removed the traitor.", "en", ""),
+    ],
+)
+def test_what_a_figure_counts_is_in_its_own_clause(text, lang, unit):
+    assert quantities(text, lang)[0].unit == unit
+
+
 def test_a_score_out_of_100_has_the_words_after_its_scale_as_context():
     (score, reviews) = quantities("gave it 74/100 based on 12 reviews", "en")
     assert (score.text, score.after) == ("74/100", ("based",))  # the 100 is no next figure

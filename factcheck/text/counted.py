@@ -121,5 +121,9 @@ def singular(word: str) -> str:
 def unit(after: str) -> str:
     """The word a figure counts, from the text after it: '4 employés', '100'den fazla kişi'."""
     after = re.sub(r"^['’]\w+", "", after)  # a Turkish case ending: 100'den fazla, %13'lük
-    words = [w for w in _WORD.findall(after[:60])[:4] if w.lower() not in _UNIT_SKIP][:UNIT_WORDS]
+    after = after[:60]
+    # what it counts is in its own clause ('baissé de huit cents, à 29,42 dollars' counts nothing named), or after
+    # the figures listed with it ('2 and 3 goals', '2, 3 or 4 goals')
+    cut = next((m.start() for m in _CLAUSE_BREAK.finditer(after) if not after[m.end() : m.end() + 1].isdigit()), None)
+    words = [w for w in _WORD.findall(after[:cut])[:4] if w.lower() not in _UNIT_SKIP][:UNIT_WORDS]
     return words[0].lower() if words else ""
