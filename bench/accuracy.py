@@ -3,7 +3,7 @@
 usage: python bench/accuracy.py [--half test|fit|all] [--sets NAME ...] [--misses ROW] [--model use]
 
 Sets (bench/sets/): cross-lingual digests, topical pseudo-articles (claims of a story, or of none checked
-in every article), multi-fact sentences and entity swaps
+in every article), stories telling one fact in two languages' articles, multi-fact sentences and entity swaps
 from STS-B news; claims whose figure or polarity was changed against the article (STS-B, XNLI);
 XNLI and PAWS-X pairs for the comparison alone, and XNLI hypotheses as claims; real revisions
 (VitaminC, IteraTeR); our own claims over the seeds and revised drafts of the seeds; and the public
