@@ -13,7 +13,7 @@ from factcheck.core.check import Progress, check, no_progress
 from factcheck.core.marks import marks_of
 from factcheck.core.reviews import apply_reviews
 from factcheck.inputs.articles import read_articles
-from factcheck.inputs.claims import load_claims, story_warnings
+from factcheck.inputs.claims import load_claims, story_warnings, with_languages
 from factcheck.inputs.discover import find_article_files
 from factcheck.inputs.reviews import load_reviews
 from factcheck.models.calibration import calibration_for, shipped_calibrations
@@ -84,6 +84,9 @@ def read_inputs(request: Request, store=None) -> Inputs:
     """Claims and readable articles, with the problems of those that are not (and story globs matching nothing)."""
     claim_set = load_claims(request.claims)
     articles, unreadable = readable_articles(request, store)
+    if store is not None:
+        claim_set = with_languages(claim_set, store, code_digest(PARSING_CODE).encode())
+        store.flush_parsed()
     return Inputs(claim_set, articles, unreadable + story_warnings(claim_set, [a.id for a in articles]))
 
 

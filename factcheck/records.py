@@ -44,6 +44,7 @@ class Claim:
     verified: str | None = None
     severity: str = "error"
     line: int = 0
+    lang: str | None = None  # the language of its text, when known before matching (read back from the cache)
 
     @property
     def version_ids(self) -> tuple[str, ...]:

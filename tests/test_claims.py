@@ -124,3 +124,25 @@ def test_a_duplicate_id_is_told_even_when_the_duplicate_has_other_problems():
 def test_anchors_and_aliases_are_resolved():
     claim_set = parse_claims("claims:\n  - id: a\n    text: &t Shared text.\n  - id: b\n    text: *t\n")
     assert [c.text for c in claim_set.claims] == ["Shared text.", "Shared text."]
+
+
+def test_claims_languages_are_detected_once_then_read_back(monkeypatch):
+    import factcheck.inputs.claims as claims_module
+    from factcheck.store import MemoryStore
+
+    claim_set = parse_claims(
+        "claims:\n  - id: fr\n    text: Les mineurs ont volé de l'électricité à l'État.\n"
+        "  - id: tr\n    text: Dört çalışan devletin bilgisayarlarında kripto para üretti.\n"
+    )
+    store = MemoryStore()
+    first = claims_module.with_languages(claim_set, store, b"parser")
+    assert [c.lang for c in first.claims] == ["fr", "tr"]
+
+    def no_model(text):
+        raise AssertionError("the language model was asked again")
+
+    monkeypatch.setattr(claims_module, "detect_language", no_model)
+    assert claims_module.with_languages(claim_set, store, b"parser") == first
+    store._parsed = {key: {"lang": 3} for key in store._parsed}  # damaged entries are detected again
+    monkeypatch.undo()
+    assert claims_module.with_languages(claim_set, store, b"parser") == first

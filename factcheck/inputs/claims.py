@@ -1,14 +1,17 @@
-"""Load claims.yaml into frozen records, collecting every problem with its line."""
+"""Load claims.yaml into frozen records, collecting every problem with its line; the claims' languages."""
 
 from __future__ import annotations
 
 import fnmatch
 import re
+from dataclasses import replace
 from pathlib import Path
 
+from factcheck.inputs.articles import ParsedStore, parsed_key
 from factcheck.inputs.files import MAX_YAML_BYTES, InputFileError, read_regular
 from factcheck.inputs.yamlnodes import NodeReader
 from factcheck.records import Claim, ClaimSet, Problem, ProblemsError
+from factcheck.text.language import detect_language
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
 MAX_TEXT_CHARS = 2000
@@ -156,3 +159,18 @@ def _read_severity(reader: NodeReader, node, where: str) -> str:
     if severity is not None and severity not in SEVERITIES:
         reader.error(node, where, f"expected one of {', '.join(SEVERITIES)}, got {severity!r}")
     return severity if severity in SEVERITIES else "error"
+
+
+def with_languages(claim_set: ClaimSet, store: ParsedStore, parser: bytes) -> ClaimSet:
+    """The claims with the language of their text: read back from `store` where an earlier run detected it (a
+    warm run then never loads the language model, which was half of it), else detected and stored."""
+    keys = {c.text: parsed_key(b"claim language\0" + c.text.encode("utf-8"), parser) for c in claim_set.claims}
+    stored = store.get_parsed_many(list(dict.fromkeys(keys.values())))
+    languages = {}
+    for text, key in keys.items():
+        language = stored.get(key, {}).get("lang")
+        if not isinstance(language, str):  # new, or a damaged entry
+            language = detect_language(text)
+            store.put_parsed(key, {"lang": language})
+        languages[text] = language
+    return replace(claim_set, claims=tuple(replace(c, lang=languages[c.text]) for c in claim_set.claims))
