@@ -6,6 +6,7 @@ import fnmatch
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -58,6 +59,7 @@ class Request:
         return Path(self.reviews) if self.reviews else Path(self.claims).parent / REVIEWS_FILE
 
 
+@cache  # the package's files do not change within a run: read them once
 def code_digest(parts: tuple[str, ...]) -> str:
     """A digest of the package's files under `parts`: stored work made by other code is not reused, with no
     version number to bump by hand."""
@@ -83,10 +85,9 @@ class Inputs:
 def read_inputs(request: Request, store=None) -> Inputs:
     """Claims and readable articles, with the problems of those that are not (and story globs matching nothing)."""
     claim_set = load_claims(request.claims)
-    articles, unreadable = readable_articles(request, store)
-    if store is not None:
+    if store is not None:  # the languages it detects are written with the parsed articles, in one transaction
         claim_set = with_languages(claim_set, store, code_digest(PARSING_CODE).encode())
-        store.flush_parsed()
+    articles, unreadable = readable_articles(request, store)
     return Inputs(claim_set, articles, unreadable + story_warnings(claim_set, [a.id for a in articles]))
 
 

@@ -39,7 +39,7 @@ class CachedEmbedder:
     def forkable(self):
         """The loaded model's forkable() (models/embed.py), if it has one: a process forked from this one encodes
         with it, never through this store's connection. None if no model is loaded (all was in the store)."""
-        return getattr(self._model, "forkable", lambda: None)() if self._model is not None else None
+        return getattr(self._model, "forkable", lambda: None)()
 
     def close(self) -> None:
         """Stop the model's worker processes, if it started any (the model stays loaded)."""
