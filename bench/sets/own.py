@@ -73,6 +73,21 @@ def own_claims() -> list[Run]:
     ]
 
 
+def newsroom() -> list[Run]:
+    """bench/data/newsroom-claims.yaml over two stories written by hand, each told by an English, a French and
+    a Turkish outlet (bench/data/newsroom/); even claims are fitted and chosen on."""
+    articles = {p.stem: p.read_text("utf-8") for p in sorted((HERE / "newsroom").glob("*.txt"))}
+    return [
+        _labelled(
+            HERE / "newsroom-claims.yaml",
+            HERE / "newsroom-expected.yaml",
+            articles,
+            "newsroom",
+            lambda index: FIT if index % 2 == 0 else TEST,
+        )
+    ]
+
+
 def drafts() -> list[Run]:
     """One claim per edit of bench/data/drafts, checked in the seed and its draft."""
     articles = {**_seeds(), **{p.stem: p.read_text("utf-8") for p in sorted((HERE / "drafts").glob("*.txt"))}}
@@ -115,4 +130,4 @@ def public() -> list[Run]:
     return [Run((PUBLIC / "claims.yaml").read_text("utf-8"), _seeds(), expects)]
 
 
-__all__ = ["own_claims", "drafts", "public", "TEST"]
+__all__ = ["own_claims", "newsroom", "drafts", "public", "TEST"]
