@@ -92,6 +92,10 @@ def test_parse_number_by_language(token, lang, value):
         ("with one fifth of the cases", "en", [(20, "percent", "")]),  # a fraction, not the 5th
         ("un dixième des voix", "fr", [(10, "percent", "")]),
         ("Ünlü yazar Orhan Kaya 88 yaşında hayatını kaybetti", "tr", [(88, "count", "yaşında")]),  # subject first
+        ("raised rates by 250 basis points", "en", [(2.5, "count", "points")]),  # a hundredth of a point
+        ("une hausse de 25 points de base", "fr", [(0.25, "count", "points")]),
+        ("faizi 250 baz puan artırdı", "tr", [(2.5, "count", "puan")]),
+        ("they scored 250 points", "en", [(250, "count", "points")]),
     ],
 )
 def test_quantities(text, lang, expected):
@@ -177,6 +181,9 @@ def test_context_words_keep_their_order_whatever_the_hash_seed():
         (("inflation fell below 3.5 percent", "en"), ("l'inflation est passée sous la barre des 3,5 %", "fr"), []),
         (("inflation fell below 3.5 percent", "en"), ("enflasyon yüzde 3,5'in altına düştü", "tr"), []),
         (("it stayed above 30 degrees", "en"), ("il est resté au-dessus de 30 degrés", "fr"), []),
+        # basis points are hundredths of a point
+        (("raised by 250 basis points", "en"), ("relevé de 2,5 points", "fr"), []),
+        (("raised by 250 basis points", "en"), ("relevé de 3 points", "fr"), [("250 basis points", "3 points")]),
     ],
 )
 def test_number_conflicts_match_quantities_by_what_they_count(left, right, conflicts):

@@ -213,7 +213,8 @@ def _rounding(q: Quantity) -> float:
 
 
 def _describe(q: Quantity) -> str:
-    return f"{q.text} {q.unit}".strip() if q.kind == "count" else q.text
+    # '2,5 points', but '250 basis points' already says what it counts
+    return f"{q.text} {q.unit}".strip() if q.kind == "count" and not q.text.endswith(q.unit) else q.text
 
 
 _TOKEN = re.compile(r"\d[\d.,]*\d|\d|[^\W\d_]+")  # '246,700', '153.1', '4-1' is 4 and 1

@@ -154,6 +154,10 @@ def _turkish_run(run: list[str]) -> str:
 def apply_scale(value: float, after: str, money: bool = False) -> tuple[float, str, str]:
     """The scale word after a figure ('67 million'); after an amount of money, its abbreviation too ('$4.8 M',
     '$2 bn'), which after other figures may be a unit ('4.8 m' tall)."""
+    basis = _BASIS_POINTS.match(after)
+    if basis:  # '250 basis points' are '2,5 points' of a rate, 'yüzde 2,5 puan'
+        word = basis.group("en") or basis.group("fr") or basis.group("tr") or "points"
+        return value / 100, " " + word + after[basis.end() :], basis.group(0)
     match = re.match(r"(?:\s*|-)([^\W\d_]+)", after)  # '$70-million' too
     if match and match.group(1).lower() in SCALES:
         return value * SCALES[match.group(1).lower()], after[match.end() :], match.group(0)
@@ -165,6 +169,10 @@ def apply_scale(value: float, after: str, money: bool = False) -> tuple[float, s
     return value, after, ""
 
 
+# a hundredth of a percentage point; what stays is the language's word for points, which a unit reads
+_BASIS_POINTS = re.compile(
+    r"\s*(?:basis[\s-](?P<en>points?)|(?P<fr>points?)\s+de\s+base|baz\s+(?P<tr>puan)|bps?\b)", re.IGNORECASE
+)
 _TURKISH_SCALE_ENDING = re.compile(
     r"(milyon|milyar|trilyon)(?:d[ae]n|t[ae]n|[ıiuü]n?|[ae]|d[ae]|l[ae]r\w*|l[ıiuü]k\w*)"
 )
