@@ -452,6 +452,29 @@ def test_an_article_negates_the_claim_only_in_what_the_claim_says(claim, sentenc
 
 
 @pytest.mark.parametrize(
+    "sentence, lang",
+    [
+        # the negation is in the clause beside the one that states the claim
+        ("No one was killed, but 14 people were treated for smoke inhalation at the hospital.", "en"),
+        ("Aucune victime n'est à déplorer ; quatorze personnes ont été soignées pour avoir inhalé de la fumée.", "fr"),
+    ],
+)
+def test_a_negation_in_another_clause_does_not_contradict_the_claim(sentence, lang):
+    claim = "Fourteen people were treated for smoke inhalation."
+    assert contradictions(claim, "en", _evidence("000", sentence)) == []
+    negated = "Fourteen people were not treated for smoke inhalation."
+    assert [c.kind for c in contradictions(negated, "en", _evidence("000", sentence))] == ["negation"]
+
+
+def test_a_negated_claim_agrees_with_the_negated_sentence_of_a_pair():
+    pair = parse_article("000", "Les passagers ont été évacués. Aucune victime n'est à déplorer.").sentences
+    told = Evidence("c", "000", True, 0.6, 0.7, pair, focus=0)  # the vectors preferred the evacuation
+    assert contradictions("No one died in the fire.", "en", told) == []
+    plain = Evidence("c", "000", True, 0.6, 0.7, pair[:1])
+    assert [c.kind for c in contradictions("No one died in the fire.", "en", plain)] == ["negation"]
+
+
+@pytest.mark.parametrize(
     "a, b, explanations",
     [
         # between two drafts of one sentence, a figure replaced is a figure changed, whatever either allows
