@@ -184,6 +184,7 @@ def test_context_words_keep_their_order_whatever_the_hash_seed():
         # basis points are hundredths of a point
         (("raised by 250 basis points", "en"), ("relevé de 2,5 points", "fr"), []),
         (("raised by 250 basis points", "en"), ("relevé de 3 points", "fr"), [("250 basis points", "3 points")]),
+        (("inflation will fall below 30%", "en"), ("ramener l'inflation sous les 30 %", "fr"), []),
     ],
 )
 def test_number_conflicts_match_quantities_by_what_they_count(left, right, conflicts):

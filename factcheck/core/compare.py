@@ -14,6 +14,7 @@ from factcheck.core.negation import negation_difference
 from factcheck.core.telling import CLAIM, Telling, near_duplicates, telling
 from factcheck.results import Contradiction, Difference, Evidence
 from factcheck.text.cues import cues
+from factcheck.text.quantities import Quantity
 from factcheck.text.reception import reception
 from factcheck.text.speakers import same_speaker
 from factcheck.text.terms import Terms, names_someone, terms
@@ -29,9 +30,12 @@ def compare(left: Evidence, right: Evidence) -> list[Difference]:
     return compare_told(telling(left), telling(right))
 
 
-def compare_told(left: Telling, right: Telling) -> list[Difference]:
+def compare_told(left: Telling, right: Telling, about: tuple[Quantity, ...] = ()) -> list[Difference]:
+    """Every checkable difference between two articles' tellings; figures only where one gives `about`'s (the
+    claim's figures, when it has any)."""
     return [
-        Difference(kind, left.evidence, right.evidence, explanation) for kind, explanation in differences(left, right)
+        Difference(kind, left.evidence, right.evidence, explanation)
+        for kind, explanation in differences(left, right, about=about)
     ]
 
 
@@ -48,10 +52,12 @@ def contradicted(claim: Telling, told: Telling) -> list[Contradiction]:
     ]
 
 
-def differences(a: Telling, b: Telling, against_claim: bool = False, names: bool = True) -> list[tuple[str, str]]:
+def differences(
+    a: Telling, b: Telling, against_claim: bool = False, names: bool = True, about: tuple[Quantity, ...] = ()
+) -> list[tuple[str, str]]:
     """(kind, explanation) of each checkable difference between two tellings; with `names`, a name of one
-    draft of a sentence replaced in the other too (entity_change)."""
-    figures = figure_conflicts(a.figures, b.figures, a.lang == b.lang, against_claim) if a.figures else []
+    draft of a sentence replaced in the other too (entity_change); figures only where one side gives `about`'s."""
+    figures = figure_conflicts(a.figures, b.figures, a.lang == b.lang, against_claim, about) if a.figures else []
     if not figures and not against_claim and a.figures and b.figures and near_duplicates(a, b):
         figures = draft_changes(a.text, b.text, a.lang)
     found = [("number", f"{a.name} says {x}, {b.name} says {y}") for x, y in figures]

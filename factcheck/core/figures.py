@@ -25,7 +25,11 @@ def number_conflicts(left: tuple[str, str], right: tuple[str, str], as_bounds: b
 
 
 def figure_conflicts(
-    a: tuple[Quantity, ...], b: tuple[Quantity, ...], same_language: bool, as_bounds: bool = False
+    a: tuple[Quantity, ...],
+    b: tuple[Quantity, ...],
+    same_language: bool,
+    as_bounds: bool = False,
+    about: tuple[Quantity, ...] = (),
 ) -> list[tuple[str, str]]:
     """Pairs of (figure of a, figure of b) for one quantity that cannot both be true.
 
@@ -35,7 +39,9 @@ def figure_conflicts(
     conflicts when no figure of the other side for that quantity allows it: leaving a figure out is no
     contradiction. With `as_bounds` (a claim against an article) qualifiers are intervals: 'more than
     500' allows 'plus de 1 000', but a bound the same way only one as strong ('over 720 million' does not bear
-    out 'over 725 million'); between articles, two figures with one qualifier must be equal."""
+    out 'over 725 million'); between articles, two figures with one qualifier must be equal. With `about`
+    (the figures of the claim two articles are compared for), only a conflict where one side gives one of them
+    counts: '312 passengers' against '320' is another fact than the '58 crew members' both sentences also give."""
     conflicts = []
     for q in a:
         if not q.compared:
@@ -51,9 +57,24 @@ def figure_conflicts(
             peers = [p for p in by_words if not _another_ones(q, p, a)] or _left_over(q, a, b, same_language)
         else:
             peers = _left_over(q, a, b, same_language) or _every_date(q, a, b)
-        if peers and not any(_agree(q, p, as_bounds) for p in peers):
+        if peers and not any(_agree(q, p, as_bounds) for p in peers) and _of_claim(about, q, a, peers[0], b):
             conflicts.append((_describe(q), _describe(peers[0])))
     return list(dict.fromkeys(conflicts))
+
+
+def _of_claim(about: tuple[Quantity, ...], q: Quantity, a: tuple[Quantity, ...], p: Quantity, b: tuple) -> bool:
+    """Whether q (of side a) or p (of side b) is the counterpart of a figure `about` gives, or `about` is empty."""
+    return not about or q in _counterparts(about, a) or p in _counterparts(about, b)
+
+
+def _counterparts(about: tuple[Quantity, ...], side: tuple[Quantity, ...]) -> list[Quantity]:
+    """The figures of `side` that the claim's figures would be compared with: by what they count or as the one
+    left of their kind ('312 passengers' for 'about 300 passengers'), or equal ('58 mürettebat' for '58 crew')."""
+    out = []
+    for c in (c for c in about if c.compared):
+        out += [x for x in side if x.kind == c.kind and _agree(x, c, True)]
+        out += _by_words(c, side) or _left_over(c, about, side, False)
+    return out
 
 
 def speaks_of(claim: tuple[Quantity, ...], text: tuple[Quantity, ...], same_language: bool) -> bool:

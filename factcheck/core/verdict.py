@@ -17,6 +17,7 @@ from factcheck.results import (
     Difference,
     Evidence,
 )
+from factcheck.text.quantities import Quantity, quantities
 
 MAX_DIFFERENCES = 50
 MAX_REFERENCES = 20  # each telling of a claim is compared with at most this many earlier, different tellings
@@ -53,7 +54,8 @@ def decide(claim: Claim, evidence: list[Evidence], extra: list[Difference] = (),
     if len(mentioning) < 2:
         result = ClaimResult(claim, SINGLE_SOURCE if mentioning else UNMENTIONED, evidence, (), internal, None, against)
     else:
-        found = version_differences(mentioning) + evidence_differences(told) + list(extra)
+        about = claim_figures(claim, lang)
+        found = version_differences(mentioning) + evidence_differences(told, about) + list(extra)
         result = ClaimResult(
             claim, DISAGREEMENT if found else CONSISTENT, evidence, tuple(found), internal, None, against
         )
@@ -67,7 +69,12 @@ def claim_contradictions(claim: Claim, told: tuple[Telling, ...], lang: str) -> 
     return tuple(c for one in told for c in contradicted(said, one))
 
 
-def evidence_differences(told: tuple[Telling, ...]) -> list[Difference]:
+def claim_figures(claim: Claim, lang: str) -> tuple[Quantity, ...]:
+    """The figures the claim gives, in its text and its versions: what figures two articles are compared on."""
+    return tuple(q for text in (claim.text, *(v for _, v in claim.versions)) for q in quantities(text, lang))
+
+
+def evidence_differences(told: tuple[Telling, ...], about: tuple[Quantity, ...] = ()) -> list[Difference]:
     """Figures, negation, modality and attribution compared for pairs of articles.
 
     Articles whose evidence reads the same are compared once, through the first of them;
@@ -84,7 +91,7 @@ def evidence_differences(told: tuple[Telling, ...]) -> list[Difference]:
             continue
         seen.add(said)
         for left in distinct[:MAX_REFERENCES]:
-            found += compare_told(left, right)
+            found += compare_told(left, right, about)
             if len(found) >= MAX_DIFFERENCES:
                 return found[:MAX_DIFFERENCES]
         distinct.append(right)

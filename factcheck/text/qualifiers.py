@@ -16,7 +16,7 @@ _LOWER = (
 )
 _UPPER = (
     r"less than|fewer than|under|below|lower than|smaller than|younger than|shorter than|moins de|"
-    r"sous la barre d(?:es|e|u)|en dessous de|au[- ]dessous de"
+    r"sous la barre d(?:es|e|u)|sous les|en dessous de|au[- ]dessous de"  # "sous les 30 %"
 )
 _MIN = r"at least|au moins|en az|no fewer than|no less than"
 _MAX = r"at most|au plus|en fazla|no more than"
