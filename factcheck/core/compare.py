@@ -9,8 +9,9 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from factcheck.core.figures import draft_changes, figure_conflicts, number_conflicts
+from factcheck.core.figures import figure_conflicts, number_conflicts
 from factcheck.core.negation import negation_difference
+from factcheck.core.redrafted import draft_changes
 from factcheck.core.telling import CLAIM, Telling, near_duplicates, telling
 from factcheck.results import Contradiction, Difference, Evidence
 from factcheck.text.cues import cues
