@@ -23,9 +23,10 @@ def _negation(a: Telling, b: Telling, against_claim: bool) -> str | None:
     if a.lang != b.lang or ca.negated == cb.negated:  # 'no one' and 'nobody', 'ne pas' on both sides
         return None
     flipped = _negated_only_here(ca, b.text, cb) or _negated_only_here(cb, a.text, ca)
-    negated, other = (ca, b) if ca.negated else (cb, a)
+    negated_side, other = (a, b) if ca.negated else (b, a)
+    negated = negated_side.cues
     lexical = any(negated_word(scope, other.text) for scope in negated.scopes)  # 'not sufficient', 'insufficient'
-    meets = not against_claim or _negated_where_it_meets(other, a, b)
+    meets = not against_claim or _negated_clause_meets(negated_side, other)
     if flipped is None and near_duplicates(a, b) and not lexical and meets:
         flipped = negated.negations[0]
     if flipped is None:
@@ -72,10 +73,9 @@ def _negated_beside(told: Telling) -> bool:
     return any(s.text != told.text and cues(s.text, s.lang).predicate_negated for s in beside)
 
 
-def _negated_where_it_meets(other: Telling, a: Telling, b: Telling) -> bool:
-    """Whether a negated clause of the negated side says something `other` says too: 'No one was killed' shares
-    no word with 'Fourteen people were treated', which its sentence goes on to state."""
-    negated = a if other is b else b
+def _negated_clause_meets(negated: Telling, other: Telling) -> bool:
+    """Whether a negated clause of `negated` says something `other` says too: 'No one was killed' shares no word
+    with 'Fourteen people were treated', which its sentence goes on to state."""
     parts = clauses(negated.text) or [negated.text]
     return any(cues(part, negated.lang).negated and word_keys(part) & other.keys for part in parts)
 
