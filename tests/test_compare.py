@@ -185,6 +185,9 @@ def test_context_words_keep_their_order_whatever_the_hash_seed():
         (("raised by 250 basis points", "en"), ("relevé de 2,5 points", "fr"), []),
         (("raised by 250 basis points", "en"), ("relevé de 3 points", "fr"), [("250 basis points", "3 points")]),
         (("inflation will fall below 30%", "en"), ("ramener l'inflation sous les 30 %", "fr"), []),
+        # a length is no magnitude, in any language; two lengths are one quantity
+        (("at a depth of 7 kilometres", "en"), ("5,9 büyüklüğünde bir deprem", "tr"), []),
+        (("7 kilometres deep", "en"), ("à 10 kilomètres de profondeur", "fr"), [("7 kilometres", "10 kilomètres")]),
     ],
 )
 def test_number_conflicts_match_quantities_by_what_they_count(left, right, conflicts):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from factcheck.text.counted import singular
+from factcheck.text.counted import measure_unit, singular
 from factcheck.text.dates import time_unit
 from factcheck.text.quantities import Quantity, quantities
 
@@ -141,6 +141,8 @@ def _left_over(
     (other,) = theirs_kind
     if same_language and _apart(q.unit, other.unit):
         return []  # in one language, '4 employés' and '6 régions' count different things
+    if _measures_apart(q.unit, other.unit):  # '7 kilometre' is no '5,9 büyüklüğünde' in any language
+        return []
     mine_time, theirs_time = time_unit(q.unit), time_unit(other.unit)
     if mine_time and theirs_time and mine_time != theirs_time:  # 'seven years' and 'six heures' in any language
         return []
@@ -175,6 +177,11 @@ _DATES = ("year", "day", "time")
 _MONTH_SPAN = 1 / 13  # a year or a month of one spans more; a day of a year less
 # words that count anyone or anything: '505 persons have recovered' may be the claim's '510 cases'
 _ANY = {"people", "person", "persons", "individuals", "times", "personnes", "fois", "kişi", "kez", "defa"}
+
+
+def _measures_apart(unit: str, other: str) -> bool:
+    """Whether two figures' words say they measure different things: a length against a mass or a count."""
+    return bool(unit and other) and measure_unit(unit) != measure_unit(other)
 
 
 def _apart(unit: str, other: str) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from anyascii import anyascii
+
 from factcheck.text.numbers import CURRENCIES, SCALES
 from factcheck.text.terms import terms
 
@@ -127,3 +129,22 @@ def unit(after: str) -> str:
     cut = next((m.start() for m in _CLAUSE_BREAK.finditer(after) if not after[m.end() : m.end() + 1].isdigit()), None)
     words = [w for w in _WORD.findall(after[:cut])[:4] if w.lower() not in _UNIT_SKIP][:UNIT_WORDS]
     return words[0].lower() if words else ""
+
+
+# Units of measure in English, French and Turkish (transliterated), with a plural or a Turkish ending
+_MEASURES = {
+    "length": r"km|kilomet(?:re|er)|met(?:re|er)|miles?",
+    "mass": r"kg|kilo(?:gram(?:me)?)?|tonn?e?|gram(?:me)?",
+    "area": r"hectare|hektar",
+    "temperature": r"degree|degre|derece",
+    "volume": r"lit(?:re|er)",
+}
+_ENDING = r"(?:s|es|l[iu]k|d[ae]n?|y[ae]|[ae])?"
+_MEASURE_WORD = {kind: re.compile(rf"(?:{stems}){_ENDING}") for kind, stems in _MEASURES.items()}
+
+
+def measure_unit(word: str) -> str | None:
+    """What a unit of measure measures, in any of the three languages: 'kilometres', 'kilomètres', 'kilometrelik'
+    are lengths; None for other words."""
+    word = anyascii(word).lower() if word else ""
+    return next((kind for kind, pattern in _MEASURE_WORD.items() if pattern.fullmatch(word)), None)
