@@ -137,3 +137,27 @@ def time_unit(word: str) -> str | None:
     """The unit of time a word names, in any of the three languages: 'years', 'ans', 'yıldır' are years."""
     match = _TIME_WORD.match(anyascii(word).lower()) if word else None
     return _TIME_UNITS[match.group(1)] if match else None
+
+
+# Clock times: 13:00, 13h00, 9:00 p.m., 6.00 a.m., 6 p.m., 0200 local time, 1300 hours
+_HALF_DAY = r"\s*[ap]\.?\s?m\b"
+CLOCK_TIME = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])(?:[:h](?P<m>[0-5]\d)\b|\.(?P<dm>[0-5]\d)(?=" + _HALF_DAY + r")|(?=" + _HALF_DAY + r"))"
+    r"(?:\s*(?P<half>[ap])\.?\s?m\b\.?)?"
+    r"|(?<!\d[ .,\u00a0\u202f])\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)"
+    r"(?=\s*(?:hours?|hrs|h\b|GMT|UTC|CET|local))|(?<!\d[ .,\u00a0\u202f])\b0\d+\b",
+    re.IGNORECASE,
+)
+
+
+def clock_minutes(match: re.Match) -> float | None:
+    """Minutes since midnight of a CLOCK_TIME match ('9 p.m.' is 21:00, '12 a.m.' midnight); None for a number
+    with a leading zero that is no time ('007')."""
+    hours = match.group("h") or match.group("hh")
+    if hours is None:
+        return None
+    minutes = match.group("m") or match.group("dm") or match.group("mm") or "0"
+    hour, half = int(hours), (match.group("half") or "").lower()
+    if half:
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return float(hour * 60 + int(minutes))

@@ -193,3 +193,31 @@ def currency_of(before: str, after: str) -> str | None:
             return CURRENCIES[stem]
     preceding = MONEY_SIGN.search(before)
     return CURRENCIES[preceding.group(1)] if preceding else None
+
+
+# Fractions said in words are percents: 'a third of the companies' is 'un tiers des sociétés'.
+_FRACTIONS = [
+    (re.compile(p, re.IGNORECASE), share)
+    for p, share in (
+        (r"\b(?:two|deux) (?:thirds|tiers)\b|\büçte ikisi\b", 200 / 3),
+        (r"\bthree quarters\b|\btrois quarts\b|\bdörtte üçü\b", 75),
+        # 'a third of', not 'a third death'
+        (r"\b(?:a|one) third(?= of\b)|\bun tiers\b|\büçte biri\b", 100 / 3),
+        (r"\b(?:a|one) quarter(?= of\b)|\bun quart\b|\bdörtte biri\b", 25),
+        (r"\b(?:a|one) fifth(?= of\b)|\bun cinquième\b|\bbeşte biri\b", 20),
+        (r"\b(?:a|one) tenth(?= of\b)|\bun dixième\b|\bonda biri\b", 10),
+        (r"\b(?:a |one )?half\b|\b(?:la|une) moitié\b|\byarısı\b", 50),
+    )
+]
+FRACTION_MARK = "\ue002"  # where a fraction said in words was
+
+
+def mark_fractions(text: str) -> tuple[str, list[tuple[float, str, str, str]]]:
+    """`text` with each fraction said in words replaced by FRACTION_MARK, and each (share in percent, as written,
+    text before it, text after it)."""
+    found = []
+    for pattern, share in _FRACTIONS:
+        for match in pattern.finditer(text):
+            found.append((share, match.group(), text[: match.start()], text[match.end() :]))
+        text = pattern.sub(FRACTION_MARK, text)
+    return text, found

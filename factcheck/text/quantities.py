@@ -11,10 +11,12 @@ from functools import lru_cache
 from factcheck.text.counted import CONTEXT_WORDS, clause_context, elsewhere, figure_context, keys, unit
 from factcheck.text.dates import (
     CENTURY,
+    CLOCK_TIME,
     EARLY_YEAR,
     YEAR,
     When,
     century,
+    clock_minutes,
     day,
     early_year,
     full_date,
@@ -30,6 +32,7 @@ from factcheck.text.numbers import (
     SUFFIX_SCALES,
     apply_scale,
     currency_of,
+    mark_fractions,
     parse_number,
     rounding_tolerance,
     split_suffix,
@@ -37,33 +40,8 @@ from factcheck.text.numbers import (
 )
 from factcheck.text.qualifiers import DATE_BOUNDS, STRICT, interval, qualifier_of, rank_qualifier
 
-# Clock times: 13:00, 13h00, 9:00 p.m., 6.00 a.m., 6 p.m., 0200 local time, 1300 hours
-_HALF_DAY = r"\s*[ap]\.?\s?m\b"
-_TIME = re.compile(
-    r"\b(?P<h>[01]?\d|2[0-3])(?:[:h](?P<m>[0-5]\d)\b|\.(?P<dm>[0-5]\d)(?=" + _HALF_DAY + r")|(?=" + _HALF_DAY + r"))"
-    r"(?:\s*(?P<half>[ap])\.?\s?m\b\.?)?"
-    r"|(?<!\d[ .,\u00a0\u202f])\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)"
-    r"(?=\s*(?:hours?|hrs|h\b|GMT|UTC|CET|local))|(?<!\d[ .,\u00a0\u202f])\b0\d+\b",
-    re.IGNORECASE,
-)
 _PERCENT_AFTER = re.compile(r"^\s*\\?(?:%|pour\s?cent|percent|per\s?cent)")
 _PERCENT_BEFORE = re.compile(r"(?:%|yüzde)\s*$", re.IGNORECASE)
-
-# Fractions said in words are percents: 'a third of the companies' is 'un tiers des sociétés'.
-_FRACTIONS = [
-    (re.compile(p, re.IGNORECASE), share)
-    for p, share in (
-        (r"\b(?:two|deux) (?:thirds|tiers)\b|\büçte ikisi\b", 200 / 3),
-        (r"\bthree quarters\b|\btrois quarts\b|\bdörtte üçü\b", 75),
-        # 'a third of', not 'a third death'
-        (r"\b(?:a|one) third(?= of\b)|\bun tiers\b|\büçte biri\b", 100 / 3),
-        (r"\b(?:a|one) quarter(?= of\b)|\bun quart\b|\bdörtte biri\b", 25),
-        (r"\b(?:a|one) fifth(?= of\b)|\bun cinquième\b|\bbeşte biri\b", 20),
-        (r"\b(?:a|one) tenth(?= of\b)|\bun dixième\b|\bonda biri\b", 10),
-        (r"\b(?:a |one )?half\b|\b(?:la|une) moitié\b|\byarısı\b", 50),
-    )
-]
-_FRACTION_MARK = "\ue002"
 
 
 @dataclass(frozen=True)
@@ -119,10 +97,10 @@ class Quantity:
 def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     """Every quantity in `text`, with number words turned into digits first (memoised: an
     evidence sentence is compared with every other article's)."""
-    text, fractions = _mark_fractions(text)
+    text, fractions = mark_fractions(text)
     text = elsewhere(words_to_digits(text, lang))
-    found = [_time(m) for m in _TIME.finditer(text)]
-    text = _TIME.sub(" ", text)
+    found = [_time(m) for m in CLOCK_TIME.finditer(text)]
+    text = CLOCK_TIME.sub(" ", text)
     matches = list(NUMBER.finditer(text))
     out_of = set()  # the 10 of '7.1/10', the year of a date
     for n, match in enumerate(matches):
@@ -200,15 +178,10 @@ _OUT_OF = re.compile(r"\s*(?:/|out of|sur)\s*(10|100|5)\b(?![.,]\d)", re.IGNOREC
 
 
 def _time(match: re.Match) -> Quantity:
-    hours = match.group("h") or match.group("hh")
-    minutes = match.group("m") or match.group("dm") or match.group("mm") or "0"
-    if hours is None:  # a number with a leading zero that is no time: not compared
+    minutes = clock_minutes(match)
+    if minutes is None:  # a number with a leading zero that is no time: not compared
         return Quantity(0.0, "other", "", match.group(), "exact", 0.0, 0.0)
-    hour, half = int(hours), (match.group("half") or "").lower()
-    if half:  # '9 p.m.' is 21:00, '12 a.m.' midnight
-        hour = hour % 12 + (12 if half == "p" else 0)
-    value = hour * 60 + int(minutes)
-    return Quantity(float(value), "time", "", match.group(), "exact", value - EXACT, value + EXACT)
+    return Quantity(minutes, "time", "", match.group(), "exact", minutes - EXACT, minutes + EXACT)
 
 
 def _qualified(
@@ -230,15 +203,6 @@ def _qualified(
     low, high = interval(value, tolerance, qualifier, period=kind == "year")
     counts = unit(after) if kind == "count" else ""
     return Quantity(value, kind, counts, written, qualifier, low, high, *context)
-
-
-def _mark_fractions(text: str) -> tuple[str, list[tuple[float, str, str]]]:
-    found = []
-    for pattern, share in _FRACTIONS:
-        for match in pattern.finditer(text):
-            found.append((share, match.group(), text[: match.start()], text[match.end() :]))
-        text = pattern.sub(_FRACTION_MARK, text)
-    return text, found
 
 
 # '# 12', 'No. 1', 'number 31'; and 'on lap 60' is the 60th lap, 'in week 6' the 6th week
