@@ -187,6 +187,7 @@ def test_context_words_keep_their_order_whatever_the_hash_seed():
         (("inflation will fall below 30%", "en"), ("ramener l'inflation sous les 30 %", "fr"), []),
         # a length is no magnitude, in any language; two lengths are one quantity
         (("at a depth of 7 kilometres", "en"), ("5,9 büyüklüğünde bir deprem", "tr"), []),
+        (("a magnitude of 5.9", "en"), ("Depremin derinliği 7 kilometre olarak ölçüldü.", "tr"), []),
         (("7 kilometres deep", "en"), ("à 10 kilomètres de profondeur", "fr"), [("7 kilometres", "10 kilomètres")]),
     ],
 )

@@ -180,8 +180,9 @@ _ANY = {"people", "person", "persons", "individuals", "times", "personnes", "foi
 
 
 def _measures_apart(unit: str, other: str) -> bool:
-    """Whether two figures' words say they measure different things: a length against a mass or a count."""
-    return bool(unit and other) and measure_unit(unit) != measure_unit(other)
+    """Whether two figures' words say they measure different things: a length against a mass, a count, or a
+    figure with no word after it ('a magnitude of 5.9' against '7 kilometre')."""
+    return measure_unit(unit) != measure_unit(other)
 
 
 def _apart(unit: str, other: str) -> bool:
