@@ -32,3 +32,34 @@ def test_a_story_tells_one_fact_in_two_languages_and_has_an_article_without_it()
             told = sorted(a for (c, a), want in mentions.items() if c == claim and want)
             assert len(told) == 2 and told[0][:2] != told[1][:2]  # two languages' articles
             assert [a for (c, a), want in mentions.items() if c == claim and not want] == [f"b{claim[1:]}"]
+
+
+@pytest.mark.parametrize(
+    "claims_file, expected_file, articles",
+    [
+        ("newsroom-claims.yaml", "newsroom-expected.yaml", "newsroom"),
+        ("seed-claims.yaml", "seed-expected.yaml", "../../seeds"),
+    ],
+)
+def test_hand_written_answers_name_real_claims_articles_and_versions(claims_file, expected_file, articles):
+    """A typo in a hand-written answer would count as a miss of the tool, silently."""
+    import fnmatch
+
+    import yaml
+
+    data = BENCH / "data"
+    document = yaml.safe_load((data / claims_file).read_text("utf-8"))
+    expected = yaml.safe_load((data / expected_file).read_text("utf-8"))
+    ids = [p.stem for p in (data / articles).glob("*.txt")]
+    claims = {c["id"]: c for c in document["claims"]}
+    assert sorted(expected) == sorted(claims)
+    for claim_id, want in expected.items():
+        claim = claims[claim_id]
+        scope = document["stories"][claim["story"]] if "story" in claim else ["*"]
+        labels = {"mentioned", "absent", *claim.get("versions", {})}
+        for article, label in want["articles"].items():
+            (full,) = [i for i in ids if i == article or i.startswith(article + "_")]
+            assert any(fnmatch.fnmatchcase(full, glob) for glob in scope), (claim_id, article)
+            assert set(label if isinstance(label, list) else [label]) <= labels, (claim_id, article, label)
+        for key in ("contradicts", "contradicts_either"):
+            assert set(want.get(key, [])) <= set(want["articles"]), (claim_id, key)
