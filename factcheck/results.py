@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
@@ -163,7 +163,7 @@ class RunInfo:
     model: str
 
     def to_dict(self) -> dict:
-        return {"engine": self.engine, "workers": self.workers, "model": self.model}
+        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 
 @dataclass(frozen=True)
@@ -14,7 +14,7 @@ class Side:
     text: str
 
     def to_dict(self) -> dict:
-        return {"article": self.article, "line": self.line, "text": self.text}
+        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ def figure_conflicts(
     (the figures of the claim two articles are compared for), only a conflict where one side gives one of them
     counts: '312 passengers' against '320' is another fact than the '58 crew members' both sentences also give."""
     conflicts = []
+    of_claim: tuple[list, list] | None = None  # the sides' counterparts of the claim's figures, read once
     for q in a:
         if not q.compared:
             continue
@@ -53,14 +54,14 @@ def figure_conflicts(
             peers = [p for p in by_words if not _another_ones(q, p, a)] or _left_over(q, a, b, same_language)
         else:
             peers = _left_over(q, a, b, same_language) or _every_date(q, a, b)
-        if peers and not any(_agree(q, p, as_bounds) for p in peers) and _of_claim(about, q, a, peers[0], b):
-            conflicts.append((_describe(q), _describe(peers[0])))
+        if not peers or any(_agree(q, p, as_bounds) for p in peers):
+            continue
+        if about:
+            of_claim = of_claim or (_counterparts(about, a), _counterparts(about, b))
+            if q not in of_claim[0] and peers[0] not in of_claim[1]:
+                continue
+        conflicts.append((_describe(q), _describe(peers[0])))
     return list(dict.fromkeys(conflicts))
-
-
-def _of_claim(about: tuple[Quantity, ...], q: Quantity, a: tuple[Quantity, ...], p: Quantity, b: tuple) -> bool:
-    """Whether q (of side a) or p (of side b) is the counterpart of a figure `about` gives, or `about` is empty."""
-    return not about or q in _counterparts(about, a) or p in _counterparts(about, b)
 
 
 def _counterparts(about: tuple[Quantity, ...], side: tuple[Quantity, ...]) -> list[Quantity]:
