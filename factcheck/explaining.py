@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.app import Session, UsageError
+from factcheck.core.engine import scored_with_words
 from factcheck.core.explain import Candidate, explain_claim
 from factcheck.core.scope import ScopedClaims, claim_rows
 from factcheck.models.embed import PASSAGE, encode_batched
@@ -31,6 +32,8 @@ def explain(session: Session, claim_id: str, top: int) -> Explained:
     for article in (a for a in session.inputs.articles if claim_set.checks(claim, a.id)):
         # the run stored these vectors: read from the store, not encoded again
         vectors = encode_batched(session.embedder, [s.text for s in article.sentences], PASSAGE)
-        candidates += explain_claim(scoped.for_article(article.id), claim.id, article, vectors, calibration, top)
+        rows = scoped.for_article(article.id)
+        (scored,) = scored_with_words([rows], [article], [vectors], session.embedder)
+        candidates += explain_claim(rows, claim.id, scored, calibration, top)
     threshold = (calibration.story if claim.story is not None else calibration.everywhere).threshold
     return Explained(result, threshold, tuple(candidates))

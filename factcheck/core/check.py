@@ -9,10 +9,9 @@ import numpy as np
 
 from factcheck.core.decide import at_sentences, decide_article
 from factcheck.core.drafts import aligned
-from factcheck.core.engine import LocalEngine, first_looks_with_clauses
+from factcheck.core.engine import LocalEngine, first_looks_with_clauses, scored_with_words
 from factcheck.core.evidence import ArticleMatch, build_evidence
 from factcheck.core.judge import Judgement
-from factcheck.core.match import score
 from factcheck.core.scope import ScopedClaims, claim_rows
 from factcheck.models.calibration import Calibration
 from factcheck.models.embed import PASSAGE, Embedder, encode_batched
@@ -129,7 +128,7 @@ def _align_drafts(
     for article in (a for a in articles if a.id in todo):
         claims = scoped.for_article(article.id)
         vectors = encode_batched(embedder, [s.text for s in article.sentences], PASSAGE)
-        scored = score(claims, article, vectors)
+        (scored,) = scored_with_words([claims], [article], [vectors], embedder)
         # the look of its first decision, clauses too: an article decides each claim alike whether or not a draft
         # of it is aligned
         (look,) = first_looks_with_clauses([(claims, scored)], embedder, calibration)

@@ -50,7 +50,7 @@ def first_look(claims: ClaimRows, scored: Scored, calibration: Calibration) -> L
     )
 
 
-WORD_FEATURES = ("overlap_same", "overlap_cross", "name_swap")
+WORD_FEATURES = ("overlap_same", "overlap_cross", "name_swap", "aligned")
 
 
 def _look_at(claims: ClaimRows, scored: Scored, calibration: Calibration, unit: np.ndarray) -> Look:

@@ -9,6 +9,7 @@ from functools import partial
 
 import numpy as np
 
+from factcheck.core.aligned import WordVectors, words_to_embed
 from factcheck.core.decide import clause_candidates, decide_article, first_look, with_clauses
 from factcheck.core.evidence import ArticleMatch
 from factcheck.core.judge import judge_here
@@ -104,14 +105,34 @@ def match_encoded(
     calibration: Calibration,
 ) -> list[ArticleMatch]:
     """match_chunk for articles whose sentences are embedded, each article's vectors in `vectors`."""
-    scored = []
-    for article, sentence_vectors in zip(articles, vectors):
-        claims = scoped.for_article(article.id)
-        scored.append((claims, score(claims, article, sentence_vectors)))
+    rows = [scoped.for_article(article.id) for article in articles]
+    scored = list(zip(rows, scored_with_words(rows, articles, vectors, embedder)))
     looks = first_looks_with_clauses(scored, embedder, calibration)
     return [
         decide_article(claims, one, look, calibration, sentence_vectors)
         for (claims, one), look, sentence_vectors in zip(scored, looks, vectors)
+    ]
+
+
+def scored_with_words(
+    rows: list[ClaimRows], articles: list[Article], vectors: list[np.ndarray], embedder: Embedder
+) -> list[Scored]:
+    """Each article scored against its claims; where claims of a story check it, with the vectors of its words
+    and theirs (core/aligned.py), embedded in one batch for all the articles."""
+    story = [(claims, article) for claims, article in zip(rows, articles) if claims.in_story.any()]
+    words = None
+    if story:
+        texts = [
+            (c.text, lang)
+            for claims, _ in story
+            for c, lang, mine in zip(claims.claims, claims.langs, claims.in_story)
+            if mine
+        ]
+        found = words_to_embed(texts, [article for _, article in story])
+        words = WordVectors({w: i for i, w in enumerate(found)}, encode_batched(embedder, found, PASSAGE))
+    return [
+        score(claims, article, sentence_vectors, words if claims.in_story.any() else None)
+        for claims, article, sentence_vectors in zip(rows, articles, vectors)
     ]
 
 

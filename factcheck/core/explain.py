@@ -8,7 +8,7 @@ import numpy as np
 
 from factcheck.core.decide import first_look
 from factcheck.core.features import features_at
-from factcheck.core.match import ClaimRows, score
+from factcheck.core.match import ClaimRows, Scored, score
 from factcheck.models.calibration import Calibration
 from factcheck.records import Article, Claim
 
@@ -24,12 +24,12 @@ class Candidate:
 
 
 def explain_claim(
-    claims: ClaimRows, claim_id: str, article: Article, vectors: np.ndarray, calibration: Calibration, top: int
+    claims: ClaimRows, claim_id: str, scored: Scored, calibration: Calibration, top: int
 ) -> list[Candidate]:
-    """The `top` best units of one article for one claim of `claims` (the claims that check the article),
+    """The `top` best units of one article (`scored` against `claims`, the claims that check it) for one claim,
     each with the decision `run` would make if it were the evidence."""
     k = [c.id for c in claims.claims].index(claim_id)
-    scored = score(claims, article, vectors)
+    article = scored.article
     out = []
     for rank, index in enumerate(np.argsort(-scored.claims[k], kind="stable")[:top], 1):
         unit = np.full(len(claims.claims), index)

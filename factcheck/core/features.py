@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from factcheck.core.aligned import aligned
 from factcheck.core.match import CONTEXT, ClaimRows, Scored
 from factcheck.text.terms import name_swap, overlap
 
@@ -27,7 +28,9 @@ def features_at(
     names the claim's subject but cannot state it.
     name_swap: the claim's names are missing from the article and the evidence names others (terms.name_swap):
     a name missing from the evidence alone is often only referred to there ('the film', 'he').
-    specific: for claims of a story, the cosine once the article's topic is taken out of claim and evidence."""
+    specific: for claims of a story, the cosine once the article's topic is taken out of claim and evidence.
+    aligned: for claims of a story, how much of what the claim says beyond the article's topic the evidence has
+    words for, each word matched by its vector across languages (core/aligned.py)."""
     return {**vector_features(claims, scored, unit, best), **word_features(claims, scored, unit, which)}
 
 
@@ -53,9 +56,12 @@ def word_features(
     """The features that come of words and names, for the claims `which` (all if None; 0 for the others): the
     fuzzy lookups over the article are the dearest part of the decision."""
     sentences = scored.article.sentences
-    first = scored.units.first[unit]
-    same, cross, swap, same_language = (np.zeros(len(unit)) for _ in range(4))
+    first, last = scored.units.first[unit], scored.units.last[unit]
+    same, cross, swap, same_language, words = (np.zeros(len(unit)) for _ in range(5))
     for k in range(len(unit)) if which is None else which.tolist():
+        if claims.in_story[k] and scored.words is not None:
+            alignment = scored.alignment(k, claims.claims[k].text, claims.langs[k])
+            words[k] = aligned(alignment, int(first[k]), int(last[k]), CONTEXT)
         unit_terms = scored.unit_terms(int(unit[k]))
         shared = overlap(claims.texts[k], unit_terms)
         if claims.langs[k] == sentences[int(first[k])].lang:
@@ -63,7 +69,13 @@ def word_features(
         else:
             cross[k] = shared
         swap[k] = name_swap(scored.names_missing(k, claims.texts[k]), claims.alls[k], unit_terms)
-    return {"same_language": same_language, "overlap_same": same, "overlap_cross": cross, "name_swap": swap}
+    return {
+        "same_language": same_language,
+        "overlap_same": same,
+        "overlap_cross": cross,
+        "name_swap": swap,
+        "aligned": words,
+    }
 
 
 def _specific(

@@ -7,6 +7,7 @@ from functools import cached_property
 
 import numpy as np
 
+from factcheck.core.aligned import WordVectors, sentence_alignment
 from factcheck.core.versions import distinct_phrase
 from factcheck.records import Article, Claim
 from factcheck.text.quantities import Quantity, quantities
@@ -118,6 +119,17 @@ class Scored:
     top_score: np.ndarray
     unit_vectors: np.ndarray
     sentence_vectors: np.ndarray
+    words: WordVectors | None = None  # for claims of a story (core/aligned.py); None where none checks the article
+
+    def alignment(self, k: int, claim_text: str, lang: str) -> np.ndarray:
+        """Claim k's words against each sentence (aligned.sentence_alignment), worked out once per claim."""
+        if k not in self._alignments:
+            self._alignments[k] = sentence_alignment(claim_text, lang, self.article, self.words)
+        return self._alignments[k]
+
+    @cached_property
+    def _alignments(self) -> dict[int, np.ndarray]:
+        return {}
 
     def unit_terms(self, unit: int) -> Terms:
         return self._unit_terms[unit]
@@ -164,7 +176,9 @@ class Scored:
         return np.maximum(other - self.claims[k, unit], 0.0)
 
 
-def score(claims: ClaimRows, article: Article, sentence_vectors: np.ndarray) -> Scored:
+def score(
+    claims: ClaimRows, article: Article, sentence_vectors: np.ndarray, words: WordVectors | None = None
+) -> Scored:
     units = Units.of(article)
     unit_vectors = units.vectors(sentence_vectors)
     rows = claims.rows @ unit_vectors.T
@@ -176,7 +190,7 @@ def score(claims: ClaimRows, article: Article, sentence_vectors: np.ndarray) -> 
     else:
         top = np.zeros((2, best.shape[1]), dtype=int)
         top_score = np.vstack([best, np.full((1, best.shape[1]), -np.inf)]) if len(best) else np.zeros((2, 0))
-    return Scored(article, units, rows, best, top, top_score, unit_vectors, sentence_vectors)
+    return Scored(article, units, rows, best, top, top_score, unit_vectors, sentence_vectors, words)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ FEATURES = (
     "coverage",
     "rival",
     "specific",
+    "aligned",
 )
 
 

@@ -9,6 +9,8 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
+from factcheck.text.numbers import words_to_digits
+
 KEY_CHARS = 5  # 'kazakhstan' and 'kazakistan', 'ministry' and 'ministère' share their first five letters
 MIN_WORD = 4
 NAME_RATIO = 85  # rapidfuzz ratio at which two transliterated names are one (tokayev ~ tokaiev)
@@ -28,6 +30,8 @@ déjà encore après avant depuis pendant lors dont quand ainsi
 için gibi kadar daha olan olarak ancak fakat veya ancak bunu şunu onun bunlar şöyle hangi göre sonra önce
 """.split()
 )
+# Short function words and negations, which content_words leaves out while keeping 'gas' or 'war'.
+_SHORT_STOP = frozenset("not pas değil yok les des est was has had are une avec bir olarak".split())
 # Capitalised function words at the start of a clause inside a sentence ('Nicholas Sarkozy On the first day').
 _NOT_NAMES = frozenset(
     """a an the on in at of to by for and or but as if it its this that these those we he she
@@ -185,6 +189,26 @@ def names_missing(claim: Terms, article: Terms) -> float:
     not transliterated, and left out."""
     groups = [g for g in claim.name_groups if not g <= _INSTITUTION]
     return sum(not any(article.has(n) for n in group) for group in groups) / len(groups) if groups else 0.0
+
+
+MIN_ALIGNED = 3  # 'gas', 'war', 'Irak': short content words count when words are matched by their vectors
+
+
+@lru_cache(maxsize=1 << 16)
+def content_words(text: str, lang: str) -> tuple[str, ...]:
+    """The text's content words as written, for their vectors (core/aligned.py): case kept, which the embedding
+    needs to see a name ('Suriye' ~ 'Syria' 0.84, 'suriye' ~ 'syria' 0.42), without a French elision or a
+    Turkish ending (l'Irak, Temmuz'a), each once. Figures are no words here ('four', 'dört'): they are compared,
+    and a changed figure must not hide that an article states the claim."""
+    out = []
+    for match in _WORD.finditer(words_to_digits(text, lang)):
+        word = match.group()
+        if _APOSTROPHE.search(word):
+            word = _SUFFIX.sub("", _ELISION.sub("", word))
+        lower = word.lower()
+        if len(word) >= MIN_ALIGNED and lower not in _STOP and lower not in _NOT_NAMES and lower not in _SHORT_STOP:
+            out.append(word)
+    return tuple(dict.fromkeys(out))
 
 
 def clauses(sentence: str) -> list[str]:
