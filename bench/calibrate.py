@@ -84,7 +84,7 @@ def _run_rows(tool: Tool, name: str, run, expects) -> list[dict]:
             continue
         rows = scoped.for_article(article_id)
         vectors = encode_batched(tool.embedder, [s.text for s in article.sentences], PASSAGE)
-        (scored,) = scored_with_words([rows], [article], [vectors], tool.embedder)
+        (scored,) = scored_with_words([rows], [article], [vectors], tool.embedder, words=True)
         look = first_look(rows, scored, EVERY_CLAUSE)
         found = clause_candidates(rows, scored, look, EVERY_CLAUSE)
         texts = list(dict.fromkeys(t for pairs in found.values() for _, t in pairs))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.app import Session, UsageError
+from factcheck.core.aligned import ALIGNED
 from factcheck.core.engine import scored_with_words
 from factcheck.core.explain import Candidate, explain_claim
 from factcheck.core.scope import ScopedClaims, claim_rows
@@ -33,7 +34,7 @@ def explain(session: Session, claim_id: str, top: int) -> Explained:
         # the run stored these vectors: read from the store, not encoded again
         vectors = encode_batched(session.embedder, [s.text for s in article.sentences], PASSAGE)
         rows = scoped.for_article(article.id)
-        (scored,) = scored_with_words([rows], [article], [vectors], session.embedder)
+        (scored,) = scored_with_words([rows], [article], [vectors], session.embedder, calibration.weighs(ALIGNED))
         candidates += explain_claim(rows, claim.id, scored, calibration, top)
     threshold = (calibration.story if claim.story is not None else calibration.everywhere).threshold
     return Explained(result, threshold, tuple(candidates))

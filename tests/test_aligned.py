@@ -2,9 +2,10 @@
 
 import numpy as np
 
-from factcheck.core.aligned import WordVectors, aligned, sentence_alignment, words_to_embed
+from factcheck.core.aligned import ALIGNED, Alignments, ArticleWords, WordTable, aligned, words_of
 from factcheck.core.engine import scored_with_words
 from factcheck.core.scope import claim_rows
+from factcheck.models.calibration import shipped_calibrations
 from factcheck.records import Claim
 from factcheck.text.sentences import parse_article
 from factcheck.text.terms import content_words
@@ -29,32 +30,67 @@ def test_content_words_keep_their_case_and_lose_elisions_endings_function_words_
     assert content_words("Four employees did not mine gas", "en") == ("employees", "did", "mine", "gas")
 
 
-def _one_hot(words: list[str]) -> WordVectors:
-    return WordVectors({w: i for i, w in enumerate(words)}, np.eye(len(words)))
+def _one_hot(claim: str, article) -> WordTable:
+    claim_words = words_of([(claim, "en")])
+    article_words = words_of([(s.text, s.lang) for s in article.sentences])
+    every = list(dict.fromkeys([*claim_words, *article_words]))
+    return WordTable.of(claim_words, article_words, dict(zip(every, np.eye(len(every)))))
 
 
 def test_a_sentence_has_the_claims_words_it_shares():
-    article = parse_article("a", "The Blue Horizon caught fire.\nThe Blue Horizon sank.\nLesbos is an island.")
-    words = _one_hot(words_to_embed([("The Blue Horizon sank", "en")], [article]))
-    alignment = sentence_alignment("The Blue Horizon sank", "en", article, words)
-    # claim words: Blue, Horizon, sank; one row each, one column per sentence
-    assert alignment.tolist() == [[1, 1, 0], [1, 1, 0], [0, 1, 0]]
+    article = parse_article(
+        "a", "The Blue Horizon caught fire.\nIt was at 4.\nThe Blue Horizon sank.\nLesbos is an island."
+    )
+    table = _one_hot("The Blue Horizon sank", article)
+    alignments = Alignments.of([None, ("The Blue Horizon sank", "en")], ArticleWords.of(article, table), table)
+    # claim words: Blue, Horizon, sank; one row each, one column per sentence (the second has no content words)
+    assert alignments.by_sentence.tolist() == [[1, 0, 1, 0], [1, 0, 1, 0], [0, 0, 1, 0]]
+    assert alignments.offsets.tolist() == [0, 0, 3]  # the first claim is not of a story: no rows
 
 
 def test_words_the_rest_of_the_article_has_weigh_little():
-    # Blue and Horizon are in every sentence; 'sank' only in the second
-    alignment = np.array([[1.0, 1.0, 1.0], [1.0, 1.0, 1.0], [0.0, 1.0, 0.0]])
-    on_fire, sank = aligned(alignment, 0, 0, context=1), aligned(alignment, 1, 1, context=1)
-    assert round(sank, 3) == 1.0
-    assert round(on_fire, 3) == round(2 * 0.05 / (2 * 0.05 + 1), 3)  # the topic's words alone, at their floor
-    assert aligned(np.zeros((0, 3)), 0, 0, context=0) == 0.0
+    # the Blue Horizon is in every sentence, but only the second says it sank
+    article = parse_article("a", "The Blue Horizon caught fire.\nThe Blue Horizon sank.\nThe Blue Horizon was old.")
+    table = _one_hot("The Blue Horizon sank", article)
+    alignments = Alignments.of([("The Blue Horizon sank", "en")], ArticleWords.of(article, table), table)
+
+    def at(first, last, context):
+        return round(float(aligned(alignments, np.array([0]), np.array([first]), np.array([last]), context)[0]), 3)
+
+    assert at(1, 1, context=0) == 1.0
+    # 'sank' is in the background of the first sentence: every claim word weighs the floor, two of three found
+    assert at(0, 0, context=0) == 0.667
+    # with its neighbour out of the background, the first sentence lacks the one word that matters
+    assert at(0, 0, context=1) == round(2 * 0.05 / (2 * 0.05 + 1), 3)
+    # no background at all: each word weighs the same; a pair of sentences has the words of both
+    assert at(1, 1, context=1) == 1.0
+    assert at(0, 1, context=0) == 1.0
 
 
-def test_only_claims_of_a_story_have_their_words_embedded(fake_embedder):
+def test_a_claim_without_content_words_is_aligned_with_nothing():
+    article = parse_article("a", "The Blue Horizon sank.")
+    table = _one_hot("The Blue Horizon sank", article)
+    alignments = Alignments.of(
+        [("It is 4.", "en"), ("The Blue Horizon sank", "en")], ArticleWords.of(article, table), table
+    )
+    found = aligned(alignments, np.array([0, 1]), np.array([0, 0]), np.array([0, 0]), 1)
+    assert found.tolist() == [0.0, 1.0]
+
+
+def test_only_claims_of_a_story_have_their_words_embedded_and_only_when_the_decision_weighs_them(fake_embedder):
     article = parse_article("a", "The ferry sank off Lesbos.")
     claims = [Claim("in-story", "The ferry sank.", story="ferry"), Claim("everywhere", "Rates rose.")]
-    story, everywhere = claim_rows(claims[:1], fake_embedder), claim_rows(claims[1:], fake_embedder)
+    rows = [claim_rows(claims[:1], fake_embedder), claim_rows(claims[1:], fake_embedder)]
     vectors = fake_embedder.encode([s.text for s in article.sentences], "passage")
-    with_story, without = scored_with_words([story, everywhere], [article, article], [vectors, vectors], fake_embedder)
-    assert sorted(with_story.words.index) == ["Lesbos", "ferry", "off", "sank"]
+    with_story, without = scored_with_words(rows, [article, article], [vectors, vectors], fake_embedder, words=True)
+    assert sorted(with_story.words.rows) == ["ferry", "sank"]
+    assert sorted(with_story.words.columns) == ["Lesbos", "ferry", "off", "sank"]
     assert without.words is None
+    unweighed, _ = scored_with_words(rows, [article, article], [vectors, vectors], fake_embedder, words=False)
+    assert unweighed.words is None
+
+
+def test_the_default_models_decision_weighs_the_words_and_the_older_calibrations_do_not():
+    calibrations = shipped_calibrations()
+    assert calibrations["use-multilingual-v3"].weighs(ALIGNED)
+    assert not calibrations["multilingual-e5-small-q4"].weighs(ALIGNED)

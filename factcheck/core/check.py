@@ -7,6 +7,7 @@ from typing import Protocol
 
 import numpy as np
 
+from factcheck.core.aligned import ALIGNED
 from factcheck.core.decide import at_sentences, decide_article
 from factcheck.core.drafts import aligned
 from factcheck.core.engine import LocalEngine, first_looks_with_clauses, scored_with_words
@@ -128,7 +129,7 @@ def _align_drafts(
     for article in (a for a in articles if a.id in todo):
         claims = scoped.for_article(article.id)
         vectors = encode_batched(embedder, [s.text for s in article.sentences], PASSAGE)
-        (scored,) = scored_with_words([claims], [article], [vectors], embedder)
+        (scored,) = scored_with_words([claims], [article], [vectors], embedder, calibration.weighs(ALIGNED))
         # the look of its first decision, clauses too: an article decides each claim alike whether or not a draft
         # of it is aligned
         (look,) = first_looks_with_clauses([(claims, scored)], embedder, calibration)

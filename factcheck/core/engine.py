@@ -9,7 +9,7 @@ from functools import partial
 
 import numpy as np
 
-from factcheck.core.aligned import WordVectors, words_to_embed
+from factcheck.core.aligned import ALIGNED, WordTable
 from factcheck.core.decide import clause_candidates, decide_article, first_look, with_clauses
 from factcheck.core.evidence import ArticleMatch
 from factcheck.core.judge import judge_here
@@ -106,7 +106,7 @@ def match_encoded(
 ) -> list[ArticleMatch]:
     """match_chunk for articles whose sentences are embedded, each article's vectors in `vectors`."""
     rows = [scoped.for_article(article.id) for article in articles]
-    scored = list(zip(rows, scored_with_words(rows, articles, vectors, embedder)))
+    scored = list(zip(rows, scored_with_words(rows, articles, vectors, embedder, calibration.weighs(ALIGNED))))
     looks = first_looks_with_clauses(scored, embedder, calibration)
     return [
         decide_article(claims, one, look, calibration, sentence_vectors)
@@ -115,12 +115,13 @@ def match_encoded(
 
 
 def scored_with_words(
-    rows: list[ClaimRows], articles: list[Article], vectors: list[np.ndarray], embedder: Embedder
+    rows: list[ClaimRows], articles: list[Article], vectors: list[np.ndarray], embedder: Embedder, words: bool
 ) -> list[Scored]:
-    """Each article scored against its claims; where claims of a story check it, with the vectors of its words
-    and theirs (core/aligned.py), embedded in one batch for all the articles."""
-    story = [(claims, article) for claims, article in zip(rows, articles) if claims.in_story.any()]
-    words = None
+    """Each article scored against its claims; where claims of a story check it and `words` are asked for (the
+    calibration weighs `aligned`), with the cosines of their words and its words (core/aligned.py), embedded in
+    one batch and compared in one product for all the articles."""
+    story = [(claims, article) for claims, article in zip(rows, articles) if words and claims.in_story.any()]
+    table = None
     if story:
         texts = [
             (c.text, lang)
@@ -128,10 +129,9 @@ def scored_with_words(
             for c, lang, mine in zip(claims.claims, claims.langs, claims.in_story)
             if mine
         ]
-        found = words_to_embed(texts, [article for _, article in story])
-        words = WordVectors({w: i for i, w in enumerate(found)}, encode_batched(embedder, found, PASSAGE))
+        table = WordTable.embedded(texts, [a for _, a in story], lambda w: encode_batched(embedder, w, PASSAGE))
     return [
-        score(claims, article, sentence_vectors, words if claims.in_story.any() else None)
+        score(claims, article, sentence_vectors, table if claims.in_story.any() else None)
         for claims, article, sentence_vectors in zip(rows, articles, vectors)
     ]
 

@@ -58,10 +58,11 @@ def word_features(
     sentences = scored.article.sentences
     first, last = scored.units.first[unit], scored.units.last[unit]
     same, cross, swap, same_language, words = (np.zeros(len(unit)) for _ in range(5))
-    for k in range(len(unit)) if which is None else which.tolist():
-        if claims.in_story[k] and scored.words is not None:
-            alignment = scored.alignment(k, claims.claims[k].text, claims.langs[k])
-            words[k] = aligned(alignment, int(first[k]), int(last[k]), CONTEXT)
+    looked_at = np.arange(len(unit)) if which is None else np.asarray(which, dtype=int)
+    in_story = looked_at[claims.in_story[looked_at]]
+    if len(in_story) and scored.words is not None:
+        words[in_story] = aligned(scored.alignments, in_story, first[in_story], last[in_story], CONTEXT)
+    for k in looked_at.tolist():
         unit_terms = scored.unit_terms(int(unit[k]))
         shared = overlap(claims.texts[k], unit_terms)
         if claims.langs[k] == sentences[int(first[k])].lang:

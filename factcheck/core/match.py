@@ -7,7 +7,7 @@ from functools import cached_property
 
 import numpy as np
 
-from factcheck.core.aligned import WordVectors, sentence_alignment
+from factcheck.core.aligned import Alignments, ArticleWords, WordTable
 from factcheck.core.versions import distinct_phrase
 from factcheck.records import Article, Claim
 from factcheck.text.quantities import Quantity, quantities
@@ -119,17 +119,13 @@ class Scored:
     top_score: np.ndarray
     unit_vectors: np.ndarray
     sentence_vectors: np.ndarray
-    words: WordVectors | None = None  # for claims of a story (core/aligned.py); None where none checks the article
-
-    def alignment(self, k: int, claim_text: str, lang: str) -> np.ndarray:
-        """Claim k's words against each sentence (aligned.sentence_alignment), worked out once per claim."""
-        if k not in self._alignments:
-            self._alignments[k] = sentence_alignment(claim_text, lang, self.article, self.words)
-        return self._alignments[k]
+    words: WordTable | None = None  # for claims of a story (core/aligned.py); None where none checks the article
+    story_claims: tuple[tuple[str, str] | None, ...] = ()  # per claim: its text and language if it is of a story
 
     @cached_property
-    def _alignments(self) -> dict[int, np.ndarray]:
-        return {}
+    def alignments(self) -> Alignments:
+        """The words of the claims of a story against each sentence (aligned.Alignments)."""
+        return Alignments.of(list(self.story_claims), ArticleWords.of(self.article, self.words), self.words)
 
     def unit_terms(self, unit: int) -> Terms:
         return self._unit_terms[unit]
@@ -176,9 +172,7 @@ class Scored:
         return np.maximum(other - self.claims[k, unit], 0.0)
 
 
-def score(
-    claims: ClaimRows, article: Article, sentence_vectors: np.ndarray, words: WordVectors | None = None
-) -> Scored:
+def score(claims: ClaimRows, article: Article, sentence_vectors: np.ndarray, words: WordTable | None = None) -> Scored:
     units = Units.of(article)
     unit_vectors = units.vectors(sentence_vectors)
     rows = claims.rows @ unit_vectors.T
@@ -190,7 +184,10 @@ def score(
     else:
         top = np.zeros((2, best.shape[1]), dtype=int)
         top_score = np.vstack([best, np.full((1, best.shape[1]), -np.inf)]) if len(best) else np.zeros((2, 0))
-    return Scored(article, units, rows, best, top, top_score, unit_vectors, sentence_vectors, words)
+    story = tuple(
+        (c.text, lang) if mine else None for c, lang, mine in zip(claims.claims, claims.langs, claims.in_story)
+    )
+    return Scored(article, units, rows, best, top, top_score, unit_vectors, sentence_vectors, words, story)
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,10 @@ class Calibration:
             best[name] = positive.astype(float)
         return self.probabilities({**features, **best}, in_story)
 
+    def weighs(self, feature: str) -> bool:
+        """Whether either scope's decision uses `feature` (what it does not use need not be worked out)."""
+        return feature in self.story.weights or feature in self.everywhere.weights
+
     def thresholds(self, in_story: np.ndarray) -> np.ndarray:
         return np.where(in_story, self.story.threshold, self.everywhere.threshold)
 
