@@ -14,6 +14,7 @@ from factcheck.core.engine import LocalEngine, first_looks_with_clauses, scored_
 from factcheck.core.evidence import ArticleMatch, build_evidence
 from factcheck.core.judge import Judgement
 from factcheck.core.scope import ScopedClaims, claim_rows
+from factcheck.core.veto import with_veto
 from factcheck.models.calibration import Calibration
 from factcheck.models.embed import PASSAGE, Embedder, encode_batched
 from factcheck.records import Article, ClaimSet, Settings
@@ -134,6 +135,7 @@ def _align_drafts(
         # of it is aligned
         (look,) = first_looks_with_clauses([(claims, scored)], embedder, calibration)
         look = at_sentences(claims, scored, look, calibration, todo[article.id])
+        (look,) = with_veto([(claims, scored)], [look], calibration, lambda w: encode_batched(embedder, w, PASSAGE))
         stated = np.zeros(len(claims.claims), dtype=bool)
         stated[list(todo[article.id])] = True
         found[article.id] = decide_article(claims, scored, look, calibration, vectors, stated)

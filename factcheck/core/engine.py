@@ -15,6 +15,7 @@ from factcheck.core.evidence import ArticleMatch
 from factcheck.core.judge import judge_here
 from factcheck.core.match import ClaimRows, Look, Scored, score
 from factcheck.core.scope import ScopedClaims
+from factcheck.core.veto import with_veto
 from factcheck.models.calibration import Calibration
 from factcheck.models.embed import PASSAGE, Embedder, encode_batched
 from factcheck.records import Article
@@ -108,6 +109,7 @@ def match_encoded(
     rows = [scoped.for_article(article.id) for article in articles]
     scored = list(zip(rows, scored_with_words(rows, articles, vectors, embedder, calibration.weighs(ALIGNED))))
     looks = first_looks_with_clauses(scored, embedder, calibration)
+    looks = with_veto(scored, looks, calibration, lambda words: encode_batched(embedder, words, PASSAGE))
     return [
         decide_article(claims, one, look, calibration, sentence_vectors)
         for (claims, one), look, sentence_vectors in zip(scored, looks, vectors)
@@ -115,24 +117,30 @@ def match_encoded(
 
 
 def scored_with_words(
-    rows: list[ClaimRows], articles: list[Article], vectors: list[np.ndarray], embedder: Embedder, words: bool
+    rows: list[ClaimRows],
+    articles: list[Article],
+    vectors: list[np.ndarray],
+    embedder: Embedder,
+    words: bool,
+    every_claim: bool = False,
 ) -> list[Scored]:
-    """Each article scored against its claims; where claims of a story check it and `words` are asked for (the
-    calibration weighs `aligned`), with the cosines of their words and its words (core/aligned.py), embedded in
-    one batch and compared in one product for all the articles."""
-    story = [(claims, article) for claims, article in zip(rows, articles) if words and claims.in_story.any()]
+    """Each article scored against its claims; where claims of a story (or any, `every_claim`) check it and
+    `words` are asked for (the calibration weighs `aligned`), with the cosines of their words and its words
+    (core/aligned.py), embedded in one batch and compared in one product for all the articles."""
+    masks = [np.ones(len(claims.claims), dtype=bool) if every_claim else claims.in_story for claims in rows]
+    story = [(claims, article, mask) for claims, article, mask in zip(rows, articles, masks) if words and mask.any()]
     table = None
     if story:
         texts = [
             (c.text, lang)
-            for claims, _ in story
-            for c, lang, mine in zip(claims.claims, claims.langs, claims.in_story)
+            for claims, _, mask in story
+            for c, lang, mine in zip(claims.claims, claims.langs, mask)
             if mine
         ]
-        table = WordTable.embedded(texts, [a for _, a in story], lambda w: encode_batched(embedder, w, PASSAGE))
+        table = WordTable.embedded(texts, [a for _, a, _ in story], lambda w: encode_batched(embedder, w, PASSAGE))
     return [
-        score(claims, article, sentence_vectors, table if claims.in_story.any() else None)
-        for claims, article, sentence_vectors in zip(rows, articles, vectors)
+        score(claims, article, sentence_vectors, table if mask.any() else None, mask)
+        for claims, article, sentence_vectors, mask in zip(rows, articles, vectors, masks)
     ]
 
 

@@ -59,9 +59,9 @@ def word_features(
     first, last = scored.units.first[unit], scored.units.last[unit]
     same, cross, swap, same_language, words = (np.zeros(len(unit)) for _ in range(5))
     looked_at = np.arange(len(unit)) if which is None else np.asarray(which, dtype=int)
-    in_story = looked_at[claims.in_story[looked_at]]
-    if len(in_story) and scored.words is not None:
-        words[in_story] = aligned(scored.alignments, in_story, first[in_story], last[in_story], CONTEXT)
+    if scored.words is not None:
+        mine = looked_at[[scored.aligned_texts[k] is not None for k in looked_at.tolist()]]
+        words[mine] = aligned(scored.alignments, mine, first[mine], last[mine], CONTEXT) if len(mine) else 0.0
     for k in looked_at.tolist():
         unit_terms = scored.unit_terms(int(unit[k]))
         shared = overlap(claims.texts[k], unit_terms)

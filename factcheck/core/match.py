@@ -120,12 +120,12 @@ class Scored:
     unit_vectors: np.ndarray
     sentence_vectors: np.ndarray
     words: WordTable | None = None  # for claims of a story (core/aligned.py); None where none checks the article
-    story_claims: tuple[tuple[str, str] | None, ...] = ()  # per claim: its text and language if it is of a story
+    aligned_texts: tuple[tuple[str, str] | None, ...] = ()  # per claim: its text and language if its words are aligned
 
     @cached_property
     def alignments(self) -> Alignments:
-        """The words of the claims of a story against each sentence (aligned.Alignments)."""
-        return Alignments.of(list(self.story_claims), ArticleWords.of(self.article, self.words), self.words)
+        """The words of the claims in `aligned_texts` against each sentence (aligned.Alignments)."""
+        return Alignments.of(list(self.aligned_texts), ArticleWords.of(self.article, self.words), self.words)
 
     def unit_terms(self, unit: int) -> Terms:
         return self._unit_terms[unit]
@@ -172,7 +172,15 @@ class Scored:
         return np.maximum(other - self.claims[k, unit], 0.0)
 
 
-def score(claims: ClaimRows, article: Article, sentence_vectors: np.ndarray, words: WordTable | None = None) -> Scored:
+def score(
+    claims: ClaimRows,
+    article: Article,
+    sentence_vectors: np.ndarray,
+    words: WordTable | None = None,
+    aligned: np.ndarray | None = None,
+) -> Scored:
+    """The article's units scored against the claims; with `words`, the claims of `aligned` (those of a story if
+    None) have their words aligned with the article's (core/aligned.py)."""
     units = Units.of(article)
     unit_vectors = units.vectors(sentence_vectors)
     rows = claims.rows @ unit_vectors.T
@@ -184,10 +192,9 @@ def score(claims: ClaimRows, article: Article, sentence_vectors: np.ndarray, wor
     else:
         top = np.zeros((2, best.shape[1]), dtype=int)
         top_score = np.vstack([best, np.full((1, best.shape[1]), -np.inf)]) if len(best) else np.zeros((2, 0))
-    story = tuple(
-        (c.text, lang) if mine else None for c, lang, mine in zip(claims.claims, claims.langs, claims.in_story)
-    )
-    return Scored(article, units, rows, best, top, top_score, unit_vectors, sentence_vectors, words, story)
+    aligned = claims.in_story if aligned is None else aligned
+    texts = tuple((c.text, lang) if mine else None for c, lang, mine in zip(claims.claims, claims.langs, aligned))
+    return Scored(article, units, rows, best, top, top_score, unit_vectors, sentence_vectors, words, texts)
 
 
 @dataclass(frozen=True)

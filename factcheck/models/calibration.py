@@ -51,6 +51,16 @@ class Calibration:
     near_miss: float
     source: str = ""
     metrics: dict = field(default_factory=dict, compare=False, hash=False)
+    # For claims checked everywhere, a second decision with their words aligned (core/veto.py), taken only where
+    # the first says "stated": the words of every article of an archive cost too much, those of the few where a
+    # claim is found do not.
+    veto: Scope | None = None
+
+    def vetoed(self, features: dict[str, np.ndarray]) -> np.ndarray:
+        """The veto's probability that each claim is stated (1 where there is no veto)."""
+        if self.veto is None:
+            return np.ones(len(next(iter(features.values()))))
+        return 1.0 / (1.0 + np.exp(-self.veto.logits(features)))
 
     def probabilities(self, features: dict[str, np.ndarray], in_story: np.ndarray) -> np.ndarray:
         z = np.where(in_story, self.story.logits(features), self.everywhere.logits(features))
@@ -88,6 +98,7 @@ class Calibration:
             data["near_miss"],
             data.get("source", ""),
             data.get("metrics", {}),
+            Scope(**data["veto"]) if data.get("veto") else None,
         )
 
 
