@@ -56,12 +56,9 @@ def word_features(
     """The features that come of words and names, for the claims `which` (all if None; 0 for the others): the
     fuzzy lookups over the article are the dearest part of the decision."""
     sentences = scored.article.sentences
-    first, last = scored.units.first[unit], scored.units.last[unit]
-    same, cross, swap, same_language, words = (np.zeros(len(unit)) for _ in range(5))
+    first = scored.units.first[unit]
+    same, cross, swap, same_language = (np.zeros(len(unit)) for _ in range(4))
     looked_at = np.arange(len(unit)) if which is None else np.asarray(which, dtype=int)
-    if scored.words is not None:
-        mine = looked_at[[scored.aligned_texts[k] is not None for k in looked_at.tolist()]]
-        words[mine] = aligned(scored.alignments, mine, first[mine], last[mine], CONTEXT) if len(mine) else 0.0
     for k in looked_at.tolist():
         unit_terms = scored.unit_terms(int(unit[k]))
         shared = overlap(claims.texts[k], unit_terms)
@@ -75,8 +72,21 @@ def word_features(
         "overlap_same": same,
         "overlap_cross": cross,
         "name_swap": swap,
-        "aligned": words,
+        "aligned": aligned_at(scored, unit, looked_at),
     }
+
+
+def aligned_at(scored: Scored, unit: np.ndarray, which: np.ndarray) -> np.ndarray:
+    """`aligned` (core/aligned.py) for the claims `which` whose words the article has aligned; 0 for the others."""
+    out = np.zeros(len(unit))
+    if scored.words is None:
+        return out
+    mine = which[[scored.aligned_texts[k] is not None for k in which.tolist()]]
+    if len(mine):
+        out[mine] = aligned(
+            scored.alignments, mine, scored.units.first[unit[mine]], scored.units.last[unit[mine]], CONTEXT
+        )
+    return out
 
 
 def _specific(

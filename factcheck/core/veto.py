@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from factcheck.core.aligned import WordTable
-from factcheck.core.features import features_at
+from factcheck.core.aligned import ALIGNED, WordTable
+from factcheck.core.features import aligned_at
 from factcheck.core.match import ClaimRows, Look, Scored
 from factcheck.models.calibration import Calibration
 
@@ -45,7 +45,8 @@ def with_veto(
         (claims, one), look, which = scored[i], looks[i], np.flatnonzero(found[i])
         texts_here = tuple((c.text, lang) if f else None for c, lang, f in zip(claims.claims, claims.langs, found[i]))
         again = replace(one, words=table, aligned_texts=texts_here)
-        likely = calibration.vetoed(features_at(claims, again, look.unit, look.best, which))
+        # the first look's features are those of the veto but one: only the words are worked out again
+        likely = calibration.vetoed({**look.features, ALIGNED: aligned_at(again, look.unit, which)})
         probability = look.probability.copy()
         refused = which[likely[which] < calibration.veto.threshold]
         probability[refused] = likely[refused]
