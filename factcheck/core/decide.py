@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from factcheck.core.aligned import ALIGNED
 from factcheck.core.evidence import CONTEXT_BEFORE, ArticleMatch
 from factcheck.core.features import coverage, features_at, vector_features, word_features
 from factcheck.core.figured import at_figures
@@ -50,7 +51,7 @@ def first_look(claims: ClaimRows, scored: Scored, calibration: Calibration) -> L
     )
 
 
-WORD_FEATURES = ("overlap_same", "overlap_cross", "name_swap", "aligned")
+WORD_FEATURES = ("overlap_same", "overlap_cross", "name_swap", ALIGNED)
 
 
 def _look_at(claims: ClaimRows, scored: Scored, calibration: Calibration, unit: np.ndarray) -> Look:

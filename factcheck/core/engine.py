@@ -131,12 +131,7 @@ def scored_with_words(
     story = [(claims, article, mask) for claims, article, mask in zip(rows, articles, masks) if words and mask.any()]
     table = None
     if story:
-        texts = [
-            (c.text, lang)
-            for claims, _, mask in story
-            for c, lang, mine in zip(claims.claims, claims.langs, mask)
-            if mine
-        ]
+        texts = [text for claims, _, mask in story for text in claims.texts_where(mask) if text is not None]
         table = WordTable.embedded(texts, [a for _, a, _ in story], lambda w: encode_batched(embedder, w, PASSAGE))
     return [
         score(claims, article, sentence_vectors, table if mask.any() else None, mask)

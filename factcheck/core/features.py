@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from factcheck.core.aligned import aligned
+from factcheck.core.aligned import ALIGNED, aligned
 from factcheck.core.match import CONTEXT, ClaimRows, Scored
 from factcheck.text.terms import name_swap, overlap
 
@@ -72,7 +72,7 @@ def word_features(
         "overlap_same": same,
         "overlap_cross": cross,
         "name_swap": swap,
-        "aligned": aligned_at(scored, unit, looked_at),
+        ALIGNED: aligned_at(scored, unit, looked_at),
     }
 
 

@@ -56,6 +56,10 @@ class ClaimRows:
             tuple(quantities(c.text, lang) for c, lang in zip(claims, langs)),
         )
 
+    def texts_where(self, mask: np.ndarray) -> tuple[tuple[str, str] | None, ...]:
+        """Per claim, its text and language where `mask` holds, else None (the claims whose words are aligned)."""
+        return tuple((c.text, lang) if mine else None for c, lang, mine in zip(self.claims, self.langs, mask))
+
     def subset(self, keep: list[int]) -> ClaimRows:
         def take(matrix, offsets):
             parts = [matrix[offsets[k] : offsets[k + 1]] for k in keep]
@@ -119,7 +123,7 @@ class Scored:
     top_score: np.ndarray
     unit_vectors: np.ndarray
     sentence_vectors: np.ndarray
-    words: WordTable | None = None  # for claims of a story (core/aligned.py); None where none checks the article
+    words: WordTable | None = None  # where some claims have their words aligned (core/aligned.py, core/veto.py)
     aligned_texts: tuple[tuple[str, str] | None, ...] = ()  # per claim: its text and language if its words are aligned
 
     @cached_property
@@ -192,8 +196,7 @@ def score(
     else:
         top = np.zeros((2, best.shape[1]), dtype=int)
         top_score = np.vstack([best, np.full((1, best.shape[1]), -np.inf)]) if len(best) else np.zeros((2, 0))
-    aligned = claims.in_story if aligned is None else aligned
-    texts = tuple((c.text, lang) if mine else None for c, lang, mine in zip(claims.claims, claims.langs, aligned))
+    texts = claims.texts_where(claims.in_story if aligned is None else aligned) if words is not None else ()
     return Scored(article, units, rows, best, top, top_score, unit_vectors, sentence_vectors, words, texts)
 
 

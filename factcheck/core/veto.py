@@ -36,17 +36,15 @@ def with_veto(
     todo = [i for i, mine in enumerate(found) if mine.any()]
     if not todo:
         return looks
-    texts = [
-        (scored[i][0].claims[k].text, scored[i][0].langs[k]) for i in todo for k in np.flatnonzero(found[i]).tolist()
-    ]
-    table = WordTable.embedded(texts, [scored[i][1].article for i in todo], encode)
+    texts = {i: scored[i][0].texts_where(found[i]) for i in todo}
+    every = [text for i in todo for text in texts[i] if text is not None]
+    table = WordTable.embedded(every, [scored[i][1].article for i in todo], encode)
     out = list(looks)
     for i in todo:
-        (claims, one), look, which = scored[i], looks[i], np.flatnonzero(found[i])
-        texts_here = tuple((c.text, lang) if f else None for c, lang, f in zip(claims.claims, claims.langs, found[i]))
-        again = replace(one, words=table, aligned_texts=texts_here)
+        look, which = looks[i], np.flatnonzero(found[i])
+        again = replace(scored[i][1], words=table, aligned_texts=texts[i])
         # the first look's features are those of the veto but one: only the words are worked out again
-        likely = calibration.vetoed({**look.features, ALIGNED: aligned_at(again, look.unit, which)})
+        likely = calibration.veto.probabilities({**look.features, ALIGNED: aligned_at(again, look.unit, which)})
         probability = look.probability.copy()
         refused = which[likely[which] < calibration.veto.threshold]
         probability[refused] = likely[refused]

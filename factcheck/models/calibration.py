@@ -37,6 +37,9 @@ class Scope:
             sum(self.weights[name] * np.asarray(features[name], dtype=np.float64) for name in self.weights) + self.bias
         )
 
+    def probabilities(self, features: dict[str, np.ndarray]) -> np.ndarray:
+        return _sigmoid(self.logits(features))
+
 
 @dataclass(frozen=True)
 class Calibration:
@@ -56,15 +59,8 @@ class Calibration:
     # claim is found do not.
     veto: Scope | None = None
 
-    def vetoed(self, features: dict[str, np.ndarray]) -> np.ndarray:
-        """The veto's probability that each claim is stated (1 where there is no veto)."""
-        if self.veto is None:
-            return np.ones(len(next(iter(features.values()))))
-        return 1.0 / (1.0 + np.exp(-self.veto.logits(features)))
-
     def probabilities(self, features: dict[str, np.ndarray], in_story: np.ndarray) -> np.ndarray:
-        z = np.where(in_story, self.story.logits(features), self.everywhere.logits(features))
-        return 1.0 / (1.0 + np.exp(-z))
+        return _sigmoid(np.where(in_story, self.story.logits(features), self.everywhere.logits(features)))
 
     def upper_bounds(self, features: dict[str, np.ndarray], in_story: np.ndarray, open_: tuple[str, ...]) -> np.ndarray:
         """The highest probability each claim can reach whatever the features in `open_` (each in [0, 1]) turn
@@ -100,6 +96,10 @@ class Calibration:
             data.get("metrics", {}),
             Scope(**data["veto"]) if data.get("veto") else None,
         )
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-z))
 
 
 def shipped_calibrations() -> dict[str, Calibration]:
