@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
@@ -13,6 +14,7 @@ from factcheck.core.aligned import ALIGNED, WordTable
 from factcheck.core.decide import clause_candidates, decide_article, first_look, with_clauses
 from factcheck.core.evidence import ArticleMatch
 from factcheck.core.judge import judge_here
+from factcheck.core.known_words import Encode, KnownWords
 from factcheck.core.match import ClaimRows, Look, Scored, score
 from factcheck.core.scope import ScopedClaims
 from factcheck.core.veto import with_veto
@@ -37,13 +39,16 @@ class LocalEngine:
     def __init__(self, embedder: Embedder):
         self.embedder = embedder
         self.workers = os.cpu_count() or 1
+        self.words = KnownWords()  # the words' vectors embedded in this run, for `aligned` and the veto
 
     def first_looks(self, chunks, scoped, calibration):
         for chunk in chunks:
             vectors = _per_article(chunk, encode_batched(self.embedder, _sentences(chunk), PASSAGE))
             matches = self._match_forked(chunk, vectors, scoped, calibration)
             if matches is None:
-                matches = match_encoded(chunk, vectors, scoped, self.embedder, calibration)
+                words = self.words.encoder(partial(_encode_words, self.embedder))
+                matches = match_encoded(chunk, vectors, scoped, self.embedder, calibration, words)
+                self.words.keep(words.fresh)
             yield chunk, matches
 
     def verdicts(self, jobs):
@@ -63,15 +68,25 @@ class LocalEngine:
         if local is None:  # a model that cannot encode in a forked process (torch), or none loaded yet
             return None
         groups = balanced(sizes, 2 * self.workers)  # more groups than workers: none waits on one
-        task = partial(_match_group, articles, vectors, scoped, local, calibration)
+        task = partial(_match_group, articles, vectors, scoped, local, calibration, self.words)
         try:
             done = fork_map(task, groups, self.workers, by_reference=())
         except (OSError, BrokenProcessPool):  # no memory to fork, or a worker was killed: matched here, then
             return None
         found: dict[int, ArticleMatch] = {}
-        for group, matches in zip(groups, done):
-            found.update(zip(group, matches))
+        for group, one in zip(groups, done):
+            found.update(zip(group, one.matches))
+            self.words.keep(one.fresh_words)
         return [found[i] for i in range(len(articles))]
+
+
+@dataclass(frozen=True)
+class GroupMatches:
+    """What a forked worker sends back: its group's matches, and the vectors of the words it embedded that the
+    parent did not know at the fork, for the parent to keep."""
+
+    matches: list[ArticleMatch]
+    fresh_words: dict[str, np.ndarray]
 
 
 def _match_group(
@@ -80,13 +95,16 @@ def _match_group(
     scoped: ScopedClaims,
     embedder: Embedder,
     calibration: Calibration,
+    known: KnownWords,
     group: list[int],
-) -> list[ArticleMatch]:
+) -> GroupMatches:
     from threadpoolctl import threadpool_limits
 
+    words = known.encoder(partial(_encode_words, embedder))
     # one BLAS thread each: the other core runs the other worker
     with threadpool_limits(1, user_api="blas"):
-        return match_encoded([articles[i] for i in group], [vectors[i] for i in group], scoped, embedder, calibration)
+        found = [articles[i] for i in group], [vectors[i] for i in group]
+        return GroupMatches(match_encoded(*found, scoped, embedder, calibration, words), words.fresh)
 
 
 def match_chunk(
@@ -104,12 +122,16 @@ def match_encoded(
     scoped: ScopedClaims,
     embedder: Embedder,
     calibration: Calibration,
+    encode_words: Encode | None = None,
 ) -> list[ArticleMatch]:
-    """match_chunk for articles whose sentences are embedded, each article's vectors in `vectors`."""
+    """match_chunk for articles whose sentences are embedded, each article's vectors in `vectors`; words embedded
+    by `encode_words` (by `embedder` if None)."""
+    encode_words = encode_words or partial(_encode_words, embedder)
     rows = [scoped.for_article(article.id) for article in articles]
-    scored = list(zip(rows, scored_with_words(rows, articles, vectors, embedder, calibration.weighs(ALIGNED))))
+    weighs = calibration.weighs(ALIGNED)
+    scored = list(zip(rows, scored_with_words(rows, articles, vectors, embedder, weighs, encode_words=encode_words)))
     looks = first_looks_with_clauses(scored, embedder, calibration)
-    looks = with_veto(scored, looks, calibration, lambda words: encode_batched(embedder, words, PASSAGE))
+    looks = with_veto(scored, looks, calibration, encode_words)
     return [
         decide_article(claims, one, look, calibration, sentence_vectors)
         for (claims, one), look, sentence_vectors in zip(scored, looks, vectors)
@@ -123,6 +145,7 @@ def scored_with_words(
     embedder: Embedder,
     words: bool,
     every_claim: bool = False,
+    encode_words: Encode | None = None,
 ) -> list[Scored]:
     """Each article scored against its claims; where claims of a story (or any, `every_claim`) check it and
     `words` are asked for (the calibration weighs `aligned`), with the cosines of their words and its words
@@ -132,7 +155,7 @@ def scored_with_words(
     table = None
     if story:
         texts = [text for claims, _, mask in story for text in claims.texts_where(mask) if text is not None]
-        table = WordTable.embedded(texts, [a for _, a, _ in story], lambda w: encode_batched(embedder, w, PASSAGE))
+        table = WordTable.embedded(texts, [a for _, a, _ in story], encode_words or partial(_encode_words, embedder))
     return [
         score(claims, article, sentence_vectors, table if mask.any() else None, mask)
         for claims, article, sentence_vectors, mask in zip(rows, articles, vectors, masks)
@@ -154,6 +177,10 @@ def first_looks_with_clauses(
         with_clauses(claims, one, look, calibration, found, clause_vectors)
         for (claims, one), (look, found) in zip(scored, looks)
     ]
+
+
+def _encode_words(embedder: Embedder, words: list[str]) -> np.ndarray:
+    return encode_batched(embedder, words, PASSAGE)
 
 
 def _sentences(articles: list[Article]) -> list[str]:
