@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from factcheck.core.aligned import ALIGNED, Alignments, ArticleWords, WordTable, aligned, words_of
+from factcheck.core.aligned import ALIGNED, Alignments, ArticleWords, WordTable, aligned, sentence_words, words_of
 from factcheck.core.engine import scored_with_words
 from factcheck.core.scope import claim_rows
 from factcheck.models.calibration import shipped_calibrations
@@ -30,9 +30,16 @@ def test_content_words_keep_their_case_and_lose_elisions_endings_function_words_
     assert content_words("Four employees did not mine gas", "en") == ("employees", "did", "mine", "gas")
 
 
+def test_a_sentence_s_capitalised_first_word_is_matched_lower_cased_too():
+    assert sentence_words("Çalışanlar cezalandırılacak.", "tr") == ("Çalışanlar", "cezalandırılacak", "çalışanlar")
+    assert sentence_words("Suriye, Irak ve Libya.", "tr") == ("Suriye", "Irak", "Libya", "suriye")  # a name stays too
+    assert sentence_words("KNB açıkladı.", "tr") == ("KNB", "açıkladı")  # an acronym is a name
+    assert sentence_words("4 çalışan yakalandı.", "tr") == ("çalışan", "yakalandı")
+
+
 def _one_hot(claim: str, article) -> WordTable:
     claim_words = words_of([(claim, "en")])
-    article_words = words_of([(s.text, s.lang) for s in article.sentences])
+    article_words = words_of([(s.text, s.lang) for s in article.sentences], sentence_words)
     every = list(dict.fromkeys([*claim_words, *article_words]))
     return WordTable.of(claim_words, article_words, dict(zip(every, np.eye(len(every)))))
 

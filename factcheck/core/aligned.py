@@ -31,7 +31,7 @@ class WordTable:
         """The table of the claims' words (each claim's text with its language) and the articles' words, each
         word embedded once by `encode`."""
         claim_words = words_of(claims)
-        article_words = words_of([(s.text, s.lang) for a in articles for s in a.sentences])
+        article_words = words_of([(s.text, s.lang) for a in articles for s in a.sentences], sentence_words)
         every = list(dict.fromkeys([*claim_words, *article_words]))
         return cls.of(claim_words, article_words, dict(zip(every, encode(every))) if every else {})
 
@@ -46,9 +46,22 @@ class WordTable:
         )
 
 
-def words_of(texts: list[tuple[str, str]]) -> list[str]:
-    """The content words of texts (each with its language), each once."""
-    return list(dict.fromkeys(w for text, lang in texts for w in content_words(text, lang)))
+def words_of(texts: list[tuple[str, str]], words=None) -> list[str]:
+    """The content words of texts (each with its language; `words` finds them, content_words by default), each
+    once."""
+    words = words or content_words
+    return list(dict.fromkeys(w for text, lang in texts for w in words(text, lang)))
+
+
+def sentence_words(text: str, lang: str) -> tuple[str, ...]:
+    """An article sentence's content words, and its first word lower-cased too when a capital only starts the
+    sentence: its vector is then that of a name ('Çalışanlar' is 'the employees', and lies further from
+    'employees' than 'çalışanlar' does), while a name is kept as written ('Suriye' ~ 'Syria')."""
+    words = content_words(text, lang)
+    first = words[0] if words else ""
+    if first[:1].isupper() and not first.isupper() and text.lstrip().startswith(first):
+        return (*words, first.lower())
+    return words
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,7 +76,7 @@ class ArticleWords:
 
     @classmethod
     def of(cls, article: Article, table: WordTable) -> ArticleWords:
-        per_sentence = [content_words(s.text, s.lang) for s in article.sentences]
+        per_sentence = [sentence_words(s.text, s.lang) for s in article.sentences]
         with_words = [i for i, found in enumerate(per_sentence) if found]
         sizes = [len(per_sentence[i]) for i in with_words]
         columns = [table.columns[w] for i in with_words for w in per_sentence[i]]
