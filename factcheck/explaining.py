@@ -34,7 +34,10 @@ def explain(session: Session, claim_id: str, top: int) -> Explained:
         # the run stored these vectors: read from the store, not encoded again
         vectors = encode_batched(session.embedder, [s.text for s in article.sentences], PASSAGE)
         rows = scoped.for_article(article.id)
-        (scored,) = scored_with_words([rows], [article], [vectors], session.embedder, calibration.weighs(ALIGNED))
+        # every claim's words: the veto of a claim checked everywhere weighs them
+        (scored,) = scored_with_words(
+            [rows], [article], [vectors], session.embedder, calibration.weighs(ALIGNED), every_claim=True
+        )
         candidates += explain_claim(rows, claim.id, scored, calibration, top)
     threshold = (calibration.story if claim.story is not None else calibration.everywhere).threshold
     return Explained(result, threshold, tuple(candidates))

@@ -9,6 +9,7 @@ import numpy as np
 from factcheck.core.decide import first_look
 from factcheck.core.features import features_at
 from factcheck.core.match import ClaimRows, Scored, score
+from factcheck.core.veto import vetoed
 from factcheck.models.calibration import Calibration
 from factcheck.records import Article, Claim
 
@@ -27,14 +28,16 @@ def explain_claim(
     claims: ClaimRows, claim_id: str, scored: Scored, calibration: Calibration, top: int
 ) -> list[Candidate]:
     """The `top` best units of one article (`scored` against `claims`, the claims that check it) for one claim,
-    each with the decision `run` would make if it were the evidence."""
+    each with the decision `run` would make if it were the evidence: the veto's too, for a claim checked
+    everywhere (its words must be in `scored`)."""
     k = [c.id for c in claims.claims].index(claim_id)
     article = scored.article
     out = []
     for rank, index in enumerate(np.argsort(-scored.claims[k], kind="stable")[:top], 1):
         unit = np.full(len(claims.claims), index)
         features = features_at(claims, scored, unit, scored.claims[np.arange(len(unit)), unit], np.array([k]))
-        probability = calibration.probabilities(features, claims.in_story)[k]
+        first = calibration.probabilities(features, claims.in_story)
+        probability = vetoed(first, features, claims.in_story, calibration)[k]
         out.append(
             Candidate(
                 article.id,

@@ -29,10 +29,7 @@ def with_veto(
     words are embedded for those articles alone, in one batch (`encode`)."""
     if calibration.veto is None:
         return looks
-    found = [
-        ~claims.in_story & (look.probability >= calibration.everywhere.threshold) & (look.probability < SURE)
-        for (claims, _), look in zip(scored, looks)
-    ]
+    found = [_looked_again(look.probability, claims.in_story, calibration) for (claims, _), look in zip(scored, looks)]
     todo = [i for i, mine in enumerate(found) if mine.any()]
     if not todo:
         return looks
@@ -44,9 +41,23 @@ def with_veto(
         look, which = looks[i], np.flatnonzero(found[i])
         again = replace(scored[i][1], words=table, aligned_texts=texts[i])
         # the first look's features are those of the veto but one: only the words are worked out again
-        likely = calibration.veto.probabilities({**look.features, ALIGNED: aligned_at(again, look.unit, which)})
-        probability = look.probability.copy()
-        refused = which[likely[which] < calibration.veto.threshold]
-        probability[refused] = likely[refused]
-        out[i] = replace(look, probability=probability)
+        features = {**look.features, ALIGNED: aligned_at(again, look.unit, which)}
+        out[i] = replace(look, probability=vetoed(look.probability, features, scored[i][0].in_story, calibration))
     return out
+
+
+def vetoed(
+    probability: np.ndarray, features: dict[str, np.ndarray], in_story: np.ndarray, calibration: Calibration
+) -> np.ndarray:
+    """`probability` (the first decision's, per claim), where the veto refuses a claim checked everywhere that
+    it finds stated short of SURE: the veto's probability, below every threshold. `features`: the veto's, with
+    `aligned` worked out for those claims."""
+    if calibration.veto is None:
+        return probability
+    found = _looked_again(probability, in_story, calibration)
+    likely = calibration.veto.probabilities(features)
+    return np.where(found & (likely < calibration.veto.threshold), likely, probability)
+
+
+def _looked_again(probability: np.ndarray, in_story: np.ndarray, calibration: Calibration) -> np.ndarray:
+    return ~in_story & (probability >= calibration.everywhere.threshold) & (probability < SURE)
