@@ -53,6 +53,7 @@ NEAR_MISS = 0.1
 # An article of one story has a topic to take out; an archive's unrelated articles have none to speak of. Fitted
 # for claims checked everywhere too, `specific` took a negative weight beside `best` and changed no set by 1%.
 STORY_ONLY = ("specific", "aligned")
+EVERYWHERE = tuple(f for f in FEATURES if f not in STORY_ONLY)  # the features of claims checked everywhere
 # every claim a near miss: the features are taken with clauses looked at, as for any claim that might be stated
 EVERY_CLAUSE = Calibration("fit", Scope({}, 0.0, 2.0), Scope({}, 0.0, 2.0), near_miss=0.0)
 
@@ -141,7 +142,7 @@ def _weights(rows: list[dict]) -> np.ndarray:
 def fit_scope(rows: list[dict], in_story: bool) -> tuple[Scope, np.ndarray]:
     from sklearn.linear_model import LogisticRegression
 
-    features = FEATURES if in_story else tuple(f for f in FEATURES if f not in STORY_ONLY)
+    features = FEATURES if in_story else EVERYWHERE
     X = np.array([[r[f] for f in features] for r in rows])
     y = np.array([r["stated"] for r in rows])
     clf = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000).fit(X, y, sample_weight=_weights(rows))
@@ -219,7 +220,7 @@ def fit_veto(rows: list[dict], p: np.ndarray, threshold: float) -> tuple[Scope, 
     from sklearn.linear_model import LogisticRegression
 
     stated = (p >= threshold) & (p < SURE)
-    features = tuple(f for f in FEATURES if f != "specific")
+    features = (*EVERYWHERE, "aligned")  # the first look's features, and the words
     found = [r for r, s in zip(rows, stated) if s]
     X = np.array([[r[f] for f in features] for r in found])
     y = np.array([r["stated"] for r in found])
