@@ -103,8 +103,8 @@ def _match_group(
     words = known.encoder(partial(_encode_words, embedder))
     # one BLAS thread each: the other core runs the other worker
     with threadpool_limits(1, user_api="blas"):
-        found = [articles[i] for i in group], [vectors[i] for i in group]
-        return GroupMatches(match_encoded(*found, scoped, embedder, calibration, words), words.fresh)
+        mine, my_vectors = [articles[i] for i in group], [vectors[i] for i in group]
+        return GroupMatches(match_encoded(mine, my_vectors, scoped, embedder, calibration, words), words.fresh)
 
 
 def match_chunk(
