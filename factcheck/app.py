@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -18,7 +17,7 @@ from factcheck.inputs.claims import load_claims, story_warnings, with_languages
 from factcheck.inputs.discover import find_article_files
 from factcheck.inputs.reviews import load_reviews
 from factcheck.models.calibration import calibration_for, shipped_calibrations
-from factcheck.models.embed import DEFAULT_MODEL, PASSAGE, QUERY, encode_batched, load_embedder, resolve_model
+from factcheck.models.embed import DEFAULT_MODEL, load_embedder, resolve_model
 from factcheck.models.nli import DEFAULT_THRESHOLD, NliChecker
 from factcheck.records import Article, ClaimSet, Problem, Settings
 from factcheck.results import Report
@@ -117,12 +116,12 @@ class Session:
         self.store = open_store(request, notify)
         try:
             self.inputs = read_inputs(request, self.store)
-            spec = resolve_model(request.model or self.inputs.claim_set.model or DEFAULT_MODEL)
+            spec = model_spec(request, self.inputs.claim_set)
             calibration = calibration_or_default(spec.identity, notify)
             self.settings = Settings(
                 spec.identity, request.claims, calibration, request.min_severity, code_digest(MATCHING_CODE)
             )
-            self.embedder = CachedEmbedder(spec.identity, self.store, lambda: _loaded(spec, notify))
+            self.embedder = CachedEmbedder(spec.identity, self.store, lambda: loaded_model(spec, notify))
             self.engine = self._engine(request, spec)
         except BaseException:
             self.store.close()
@@ -167,6 +166,11 @@ class Session:
         return DaskEngine(request.scheduler, spec, self.settings.code, request.scheduler_timeout)
 
 
+def model_spec(request: Request, claim_set: ClaimSet | None):
+    """The model asked for with --model, else the claims file's, else the default."""
+    return resolve_model(request.model or (claim_set.model if claim_set else None) or DEFAULT_MODEL)
+
+
 def calibration_or_default(identity: str, notify: Callable[[str], None]):
     """The calibration fitted for the model, else the default model's, with a warning: a model's scores run
     higher or lower than another's, so its thresholds are a guess until fitted."""
@@ -189,68 +193,7 @@ def open_store(request: Request, warn: Callable[[str], None]):
     return GuardedStore(folder, CacheStore, warn)
 
 
-def suggested(
-    request: Request,
-    notify: Callable[[str], None],
-    story: str | None,
-    limit: int,
-    min_shared: float,
-    problems: Callable[[list[Problem]], None],
-):
-    """`factcheck suggest`: the articles grouped into stories (the claims file's, else clustered), their sentences
-    aligned and compared; without what the claims file (if given) already covers. The articles that cannot be
-    read go to `problems`, as `run` lists them."""
-    from factcheck.core.suggest import suggest
-
-    claim_set = load_claims(request.claims) if request.claims else None
-    store = open_store(request, notify)
-    try:
-        articles, unreadable = readable_articles(request, store)
-        problems(unreadable)
-        spec = resolve_model(request.model or (claim_set.model if claim_set else None) or DEFAULT_MODEL)
-        embedder = CachedEmbedder(spec.identity, store, lambda: _loaded(spec, notify))
-        try:
-            vectors = {a.id: encode_batched(embedder, [s.text for s in a.sentences], PASSAGE) for a in articles}
-            stories = _stories(claim_set, articles, vectors, calibration_or_default(spec.identity, notify), min_shared)
-            if story is not None:
-                stories = [s for s in stories if s.name == story]
-                if not stories:
-                    raise UsageError(f"no story {story!r} in {request.claims or 'the stories factcheck found'}")
-            claim_vectors = None
-            if claim_set is not None:
-                texts = [t for c in claim_set.claims for t in (c.text, *(text for _, text in c.versions))]
-                claim_vectors = encode_batched(embedder, texts, QUERY)
-            return suggest(stories, vectors, claim_vectors, limit)
-        finally:
-            embedder.close()
-    finally:
-        store.close()
-
-
-def _loaded(spec, notify: Callable[[str], None]):
+def loaded_model(spec, notify: Callable[[str], None]):
     """The model, loaded when some text is not in the store yet; the user is told, as it takes seconds."""
     notify(f"loading model {spec.identity}")
     return load_embedder(spec)
-
-
-def _stories(claim_set: ClaimSet | None, articles: list[Article], vectors: dict, calibration, min_shared: float):
-    """The claims file's stories, else groups of articles that state enough of each other (`stories`); every
-    article in no story is a story of its own, where only its internal differences are looked for."""
-    from factcheck.core.explain import shared_statements, suggest_stories
-    from factcheck.core.suggest import Story
-
-    by_id = {a.id: a for a in articles}
-    curated = claim_set is not None and bool(claim_set.stories)
-    if curated:
-        groups = [
-            (name, [a for a in articles if any(fnmatch.fnmatchcase(a.id, g) for g in globs)])
-            for name, globs in claim_set.stories
-        ]
-    else:
-        shared = shared_statements(articles, [vectors[a.id] for a in articles], calibration)
-        clusters = suggest_stories([a.id for a in articles], shared, min_shared)
-        # named as `factcheck stories` names them, so that its block can be pasted with the claims
-        groups = [(f"story-{n}", [by_id[i] for i in ids]) for n, ids in enumerate(clusters, 1)]
-    grouped = {a.id for _, members in groups for a in members}
-    stories = [Story(name, tuple(members), curated) for name, members in groups if members]
-    return stories + [Story(None, (a,)) for a in articles if a.id not in grouped]

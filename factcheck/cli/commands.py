@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from factcheck.app import Request, Session, UsageError, read_inputs, suggested
+from factcheck.app import Request, Session, UsageError, read_inputs
 from factcheck.cli.console import GREEN, RED, err, notifier, out, painter, print_problems, progress
 from factcheck.core.explain import shared_statements, suggest_stories
 from factcheck.core.reviews import fingerprint
@@ -19,6 +19,7 @@ from factcheck.report import resolve_formats
 from factcheck.report.ci_formats import render_text
 from factcheck.report.write import folder_lock, write_atomically, write_reports
 from factcheck.results import Review
+from factcheck.suggesting import suggested
 
 EXIT_OK, EXIT_BLOCKING = 0, 1
 
