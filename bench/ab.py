@@ -1,6 +1,6 @@
 """A/B of two source trees on one factcheck command: runs alternate, in pairs back to back; prints a table.
 
-usage: python bench/ab.py --a PATH --b PATH [--pairs 3] [--cold-files] -- run --claims C --articles A --cache-dir D ...
+usage: python bench/ab.py --a PATH --b PATH [--pairs 3] [--cold-files] [--fresh-cache] -- run --claims C ...
 
 Each run is `python -m factcheck ARGS` started in the tree's folder (so that its code is the one imported),
 timed by wall clock from start to exit, with peak memory of it and its children. Used to decide whether a
@@ -21,7 +21,10 @@ from pathlib import Path
 from tabulate import tabulate
 
 
-def timed(tree: Path, args: list[str], cold_files: bool = False) -> tuple[float, int]:
+def timed(tree: Path, args: list[str], cold_files: bool = False, fresh_cache: bool = False) -> tuple[float, int]:
+    if fresh_cache:  # a cold run as a user's first: the store is written as it fills, not kept in memory
+        with tempfile.TemporaryDirectory() as cache:
+            return timed(tree, [*args, "--cache-dir", cache], cold_files)
     os.sync()  # no run is timed while the kernel writes back the previous one's reports
     if cold_files:  # as on a CI runner that has just restored the cache: nothing in the page cache (needs root)
         Path("/proc/sys/vm/drop_caches").write_text("3\n")
@@ -49,6 +52,7 @@ def main() -> int:
     ap.add_argument("--pairs", type=int, default=3)
     ap.add_argument("--label", default="")
     ap.add_argument("--cold-files", action="store_true", help="empty the OS page cache before each run (root)")
+    ap.add_argument("--fresh-cache", action="store_true", help="each run with a new, empty --cache-dir")
     ap.add_argument("command", nargs=argparse.REMAINDER)
     args = ap.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
@@ -56,7 +60,7 @@ def main() -> int:
     runs: dict[str, list[tuple[float, int]]] = {"a": [], "b": []}
     for _ in range(args.pairs):
         for name, tree in (("a", args.a), ("b", args.b)):
-            runs[name].append(timed(tree, command, args.cold_files))
+            runs[name].append(timed(tree, command, args.cold_files, args.fresh_cache))
     a = [s for s, _ in runs["a"]]
     b = [s for s, _ in runs["b"]]
     saved = 1 - statistics.mean(a) / statistics.mean(b)

@@ -63,3 +63,27 @@ def test_hand_written_answers_name_real_claims_articles_and_versions(claims_file
             assert set(label if isinstance(label, list) else [label]) <= labels, (claim_id, article, label)
         for key in ("contradicts", "contradicts_either"):
             assert set(want.get(key, [])) <= set(want["articles"]), (claim_id, key)
+
+
+def test_an_a_b_run_with_a_fresh_cache_gets_a_new_empty_cache_folder(monkeypatch, tmp_path):
+    sys.path.insert(0, str(BENCH))
+    try:
+        import ab
+    finally:
+        sys.path.remove(str(BENCH))
+    seen = []
+
+    class Started:
+        pid = 0
+
+    def popen(args, **kwargs):
+        folder = Path(args[args.index("--cache-dir") + 1])
+        seen.append((folder, folder.is_dir() and not any(folder.iterdir())))
+        return Started()
+
+    monkeypatch.setattr(ab.subprocess, "Popen", popen)
+    monkeypatch.setattr(ab.os, "wait4", lambda pid, options: (pid, 0, type("Usage", (), {"ru_maxrss": 2048})()))
+    for _ in range(2):
+        ab.timed(tmp_path, ["run", "-q"], fresh_cache=True)
+    assert [empty for _, empty in seen] == [True, True] and seen[0][0] != seen[1][0]
+    assert not any(folder.exists() for folder, _ in seen)  # removed after each run
