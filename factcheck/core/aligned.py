@@ -46,11 +46,9 @@ class WordTable:
         )
 
 
-def words_of(texts: list[tuple[str, str]], words=None) -> list[str]:
-    """The content words of texts (each with its language; `words` finds them, content_words by default), each
-    once."""
-    words = words or content_words
-    return list(dict.fromkeys(w for text, lang in texts for w in words(text, lang)))
+def words_of(texts: list[tuple[str, str]], find: Callable[[str, str], tuple[str, ...]] = content_words) -> list[str]:
+    """The words `find` finds in texts (each with its language), each once."""
+    return list(dict.fromkeys(w for text, lang in texts for w in find(text, lang)))
 
 
 def sentence_words(text: str, lang: str) -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Protocol
 
 import numpy as np
@@ -10,7 +11,7 @@ import numpy as np
 from factcheck.core.aligned import ALIGNED
 from factcheck.core.decide import at_sentences, decide_article
 from factcheck.core.drafts import aligned
-from factcheck.core.engine import LocalEngine, first_looks_with_clauses, scored_with_words
+from factcheck.core.engine import LocalEngine, embed_words, first_looks_with_clauses, scored_with_words
 from factcheck.core.evidence import ArticleMatch, build_evidence
 from factcheck.core.judge import Judgement
 from factcheck.core.scope import ScopedClaims, claim_rows
@@ -135,7 +136,7 @@ def _align_drafts(
         # of it is aligned
         (look,) = first_looks_with_clauses([(claims, scored)], embedder, calibration)
         look = at_sentences(claims, scored, look, calibration, todo[article.id])
-        (look,) = with_veto([(claims, scored)], [look], calibration, lambda w: encode_batched(embedder, w, PASSAGE))
+        (look,) = with_veto([(claims, scored)], [look], calibration, partial(embed_words, embedder))
         stated = np.zeros(len(claims.claims), dtype=bool)
         stated[list(todo[article.id])] = True
         found[article.id] = decide_article(claims, scored, look, calibration, vectors, stated)

@@ -46,7 +46,7 @@ class LocalEngine:
             vectors = _per_article(chunk, encode_batched(self.embedder, _sentences(chunk), PASSAGE))
             matches = self._match_forked(chunk, vectors, scoped, calibration)
             if matches is None:
-                words = self.words.encoder(partial(_encode_words, self.embedder))
+                words = self.words.encoder(partial(embed_words, self.embedder))
                 matches = match_encoded(chunk, vectors, scoped, self.embedder, calibration, words)
                 self.words.keep(words.fresh)
             yield chunk, matches
@@ -100,7 +100,7 @@ def _match_group(
 ) -> GroupMatches:
     from threadpoolctl import threadpool_limits
 
-    words = known.encoder(partial(_encode_words, embedder))
+    words = known.encoder(partial(embed_words, embedder))
     # one BLAS thread each: the other core runs the other worker
     with threadpool_limits(1, user_api="blas"):
         mine, my_vectors = [articles[i] for i in group], [vectors[i] for i in group]
@@ -126,7 +126,7 @@ def match_encoded(
 ) -> list[ArticleMatch]:
     """match_chunk for articles whose sentences are embedded, each article's vectors in `vectors`; words embedded
     by `encode_words` (by `embedder` if None)."""
-    encode_words = encode_words or partial(_encode_words, embedder)
+    encode_words = encode_words or partial(embed_words, embedder)
     rows = [scoped.for_article(article.id) for article in articles]
     weighs = calibration.weighs(ALIGNED)
     scored = list(zip(rows, scored_with_words(rows, articles, vectors, embedder, weighs, encode_words=encode_words)))
@@ -155,7 +155,7 @@ def scored_with_words(
     table = None
     if story:
         texts = [text for claims, _, mask in story for text in claims.texts_where(mask) if text is not None]
-        table = WordTable.embedded(texts, [a for _, a, _ in story], encode_words or partial(_encode_words, embedder))
+        table = WordTable.embedded(texts, [a for _, a, _ in story], encode_words or partial(embed_words, embedder))
     return [
         score(claims, article, sentence_vectors, table if mask.any() else None, mask)
         for claims, article, sentence_vectors, mask in zip(rows, articles, vectors, masks)
@@ -179,7 +179,8 @@ def first_looks_with_clauses(
     ]
 
 
-def _encode_words(embedder: Embedder, words: list[str]) -> np.ndarray:
+def embed_words(embedder: Embedder, words: list[str]) -> np.ndarray:
+    """Single words embedded as passages, for `aligned` and the veto."""
     return encode_batched(embedder, words, PASSAGE)
 
 
