@@ -269,6 +269,29 @@ def test_a_modal_word_tells_a_deliberate_slowdown_from_a_criticised_one():
         assert tell(versions, "en", evidence) == told, sentence
 
 
+def test_voiced_concern_is_not_criticised_whatever_the_scores_say():
+    from factcheck.core.versions import VersionEvidence, tell
+    from factcheck.text.cues import cues
+
+    versions = (
+        ("criticised", "The financial authorities came under criticism for delaying crypto rules."),
+        ("deliberate", "The government slowed crypto regulation on purpose."),
+        ("incident", "The authorities expressed concern about the incident, which delayed the crypto rules."),
+    )
+    # the scores favour 'criticised' (it shares 'financial authorities'); the stance words decide
+    scores = np.array([0.46, 0.32, 0.44])
+    for sentence, lang, told in (
+        ("Finansal otoriteler, düzenlemeleri yavaşlatan olaydan dolayı endişelerini dile getirdi.", "tr", 2),
+        ("Les autorités financières ont fait l'objet de nombreuses critiques pour ce retard.", "fr", 0),
+        ("Finansal otoriteler, düzenlemeleri yavaşlattıkları için eleştirildi.", "tr", 0),
+    ):
+        evidence = VersionEvidence(sentence, lang, sentence, scores, np.zeros(3))
+        assert tell(versions, "en", evidence) == told, sentence
+    # reviews are not criticism (text/reception.py reads them)
+    assert cues("Le film a reçu des critiques positives.", "fr").modality == ()
+    assert cues("Film olumlu eleştiriler aldı.", "tr").modality == ()
+
+
 def test_a_negated_version_is_read_where_it_is_found_not_where_the_claim_is():
     from factcheck.core.versions import VersionEvidence, tell
 

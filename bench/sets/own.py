@@ -74,7 +74,7 @@ def own_claims() -> list[Run]:
 
 
 def newsroom() -> list[Run]:
-    """bench/data/newsroom-claims.yaml over two stories written by hand, each told by an English, a French and
+    """bench/data/newsroom-claims.yaml over four stories written by hand, each told by an English, a French and
     a Turkish outlet (bench/data/newsroom/); even claims are fitted and chosen on."""
     articles = {p.stem: p.read_text("utf-8") for p in sorted((HERE / "newsroom").glob("*.txt"))}
     return [

@@ -14,7 +14,7 @@ from factcheck.text.cues import cues
 from factcheck.text.quantities import quantities
 from factcheck.text.terms import terms
 
-COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for", "planned")
+COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for", "planned", "criticised", "concern")
 DISTINCT_WEIGHT = 1.0
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*")
 

@@ -113,6 +113,24 @@ MODALITY = {
         r"\burged\b",
         r"\bçağrı(?:da|sı)",
     ],
+    # a stance taken on what happened: 'criticised for delaying' and 'voiced concern about the delay' are two
+    # versions of one fact ('critiques positives', 'olumlu eleştiriler' are reviews: text/reception.py)
+    "criticised": [
+        r"\bcriti(?:cis|ciz)(?:e|es|ed|ing)\b",
+        r"\bcriticisms?\b",
+        r"\bcritiqu(?:é|ée|és|ées|ait|aient|er|ant|ent)\b",
+        r"\b(?:de|des|les|aux|nombreuses|vives|sévères) critiques\b(?!\s+(?:positives|élogieuses|favorables|mitigées))",
+        r"(?<!olumlu )(?<!olumsuz )(?<!karışık )\beleştir\w*",
+    ],
+    "concern": [
+        r"\bconcerns?\s+(?:about|over|that)\b",
+        r"\b(?:voic|express|rais)(?:e|es|ed|ing)\s+(?:\w+\s+)?concerns?\b",
+        r"\bconcerned\s+(?:about|over|that|by)\b",
+        r"\bpréoccup\w*",
+        r"\binqui(?:et|ète|ets|ètes|étude|études|éta\w*|éte\w*)\b",
+        r"\bendişe\w*",
+        r"\bkaygı\w*",
+    ],
 }
 _MODALITY = {kind: re.compile("|".join(f"(?:{p})" for p in ps), re.IGNORECASE) for kind, ps in MODALITY.items()}
 # Negations that qualify a word, not the predicate: 'sans but lucratif', 'non radiophoniques', 'without delay'
