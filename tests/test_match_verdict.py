@@ -254,6 +254,26 @@ def test_version_is_told_by_what_tells_the_versions_apart(fake_embedder):
     assert (bool(match.decisions["mentioned"][0]), int(match.decisions["version"][0])) == (True, 0)
 
 
+def test_a_pronoun_s_referent_is_looked_for_further_back(fake_embedder):
+    versions = (
+        ("conference", "Les participants de la conférence d'Almaty ont convenu que le secteur a besoin de régulation"),
+        ("government", "Les membres du gouvernement ont convenu que le secteur a besoin de régulation"),
+    )
+    claim = Claim("c", "le secteur a besoin de régulation", story="s", versions=versions)
+    for opening, told in (("Ils", 0), ("Les experts", 1)):
+        text = (
+            "Des investisseurs ont participé à la conférence qui s'est tenue à Almaty.\n"
+            "Le gouvernement avait invité la presse. Les trains étaient à l'heure.\n"
+            f"{opening} ont convenu que le secteur a besoin de régulation.\n"
+            "Les enfants jouaient dans le parc.\nLe marché était calme.\n"
+        )
+        rows, scored, vectors = _scored(fake_embedder, text, claim)
+        match = decide_article(rows, scored, first_look(rows, scored, CONTRAST_ONLY), CONTRAST_ONLY, vectors)
+        # 'Ils' refers back three sentences, to the conference at Almaty; before 'Les experts' the two sentences
+        # looked at are enough, and they name the government
+        assert (bool(match.decisions["mentioned"][0]), int(match.decisions["version"][0])) == (True, told), opening
+
+
 def test_a_modal_word_tells_a_deliberate_slowdown_from_a_criticised_one():
     from factcheck.core.versions import VersionEvidence, tell
 

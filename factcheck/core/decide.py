@@ -12,6 +12,7 @@ from factcheck.core.figured import at_figures
 from factcheck.core.match import CONTEXT, ClaimRows, Look, Scored
 from factcheck.core.versions import VersionEvidence, tell
 from factcheck.models.calibration import Calibration
+from factcheck.text.speakers import refers_back
 from factcheck.text.terms import clauses
 
 CANDIDATES = 3  # units per claim, by score, looked at for one that can state the claim
@@ -186,7 +187,9 @@ def _version_evidence(
     full = version_rows.max(axis=1)
     spans = np.flatnonzero(near)[version_rows.argmax(axis=1)]
     found_at = tuple(scored.unit_text(int(u)) for u in spans)
-    lo, hi = max(first - CONTEXT_BEFORE, 0), min(last + CONTEXT + 1, len(sentences))
+    # a pronoun's referent (who agreed, who said it) is often further back than a speaker named before a quote
+    back = 2 * CONTEXT_BEFORE if refers_back(sentences[first].text) else CONTEXT_BEFORE
+    lo, hi = max(first - back, 0), min(last + CONTEXT + 1, len(sentences))
     distinct = claims.distinct[claims.distinct_offsets[i] : claims.distinct_offsets[i + 1]]
     distinct_scores = (distinct @ sentence_vectors[lo:hi].T).max(axis=1)
     window = " ".join(s.text for s in sentences[lo:hi])

@@ -68,3 +68,14 @@ def speaker_keys(speaker: str) -> set[str]:
 
 def same_speaker(a: str, b: str) -> bool:
     return bool(speaker_keys(a) & speaker_keys(b))
+
+
+# a sentence whose subject is a third person's pronoun: 'Ils semblaient pour la plupart d'accord' (000:22)
+_REFERS_BACK = re.compile(r"\W*(?:he|she|they|il|elle|ils|elles|o|onlar)\b", re.IGNORECASE)
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether `sentence` opens with a third person's pronoun, whose referent is named in a sentence before it,
+    often further back than the sentence just before ('Ils' in 000:22 are the conference's participants of
+    000:20)."""
+    return bool(_REFERS_BACK.match(sentence))
