@@ -2,7 +2,16 @@
 
 import numpy as np
 
-from factcheck.core.aligned import ALIGNED, Alignments, ArticleWords, WordTable, aligned, sentence_words, words_of
+from factcheck.core.aligned import (
+    ALIGNED,
+    Alignments,
+    ArticleWords,
+    WordTable,
+    aligned,
+    sentence_words,
+    words_found,
+    words_of,
+)
 from factcheck.core.engine import scored_with_words
 from factcheck.core.scope import claim_rows
 from factcheck.models.calibration import shipped_calibrations
@@ -97,7 +106,41 @@ def test_only_claims_of_a_story_have_their_words_embedded_and_only_when_the_deci
     assert unweighed.words is None
 
 
+def test_a_story_claim_s_versions_have_their_own_words_embedded_too(fake_embedder):
+    article = parse_article("a", "The fire broke out in the engine room.")
+    versions = (("engine", "The fire broke out in the engine room."), ("deck", "The fire broke out on the car deck."))
+    claim = Claim("origin", "The fire started below deck.", story="ferry", versions=versions)
+    rows = [claim_rows([claim], fake_embedder)]
+    vectors = fake_embedder.encode([s.text for s in article.sentences], "passage")
+    (scored,) = scored_with_words(rows, [article], [vectors], fake_embedder, words=True)
+    # the claim's words, then what only one version says (versions.distinct_phrase: 'engine room', 'deck'; words
+    # of three letters or fewer, 'car', tell no version apart)
+    assert list(scored.words.rows) == ["fire", "started", "below", "deck", "engine", "room"]
+
+
 def test_the_default_models_decision_weighs_the_words_and_the_older_calibrations_do_not():
     calibrations = shipped_calibrations()
     assert calibrations["use-multilingual-v3"].weighs(ALIGNED)
     assert not calibrations["multilingual-e5-small-q4"].weighs(ALIGNED)
+
+
+def test_a_version_s_own_words_are_found_word_by_word():
+    # 'engine' lies next to 'makine' and 'room' next to 'dairesinde'; 'car' and 'deck' next to nothing here
+    vectors = {
+        "engine": [1.0, 0.0, 0.0],
+        "room": [0.0, 1.0, 0.0],
+        "car": [0.0, 0.0, 1.0],
+        "deck": [0.0, 0.0, 1.0],
+        "makine": [0.8, 0.6, 0.0],
+        "dairesinde": [0.0, 1.0, 0.0],
+        "yangın": [0.6, 0.0, 0.8],
+        "çıktı": [0.0, 0.6, 0.8],
+    }
+    article = parse_article("a", "Geminin makine dairesinde yangın çıktı.\nYolcular tahliye edildi.")
+    table = WordTable.of(["engine", "room", "car", "deck"], ["makine", "dairesinde", "yangın", "çıktı"], vectors)
+    window = article.sentences[:1]
+    assert words_found(table, ("engine", "room"), window) == 0.9  # (0.8 + 1.0) / 2
+    assert round(words_found(table, ("car", "deck"), window), 3) == 0.8  # each at best 'yangın' or 'çıktı'
+    # no word of the version in the table, or none in the sentences: nothing to tell by words
+    assert words_found(table, ("fire",), window) is None
+    assert words_found(table, ("engine",), article.sentences[1:]) is None

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from factcheck.records import Article
+from factcheck.records import Article, Sentence
 from factcheck.text.terms import content_words
 
 ALIGNED = "aligned"  # the feature's name in the calibration
@@ -59,6 +59,17 @@ def sentence_words(text: str, lang: str) -> tuple[str, ...]:
     words = content_words(text, lang)
     lowered = [w.lower() for w in words if w[:1].isupper() and not w.isupper()]
     return tuple(dict.fromkeys([*words, *lowered])) if lowered else words
+
+
+def words_found(table: WordTable, words: tuple[str, ...], sentences: Sequence[Sentence]) -> float | None:
+    """The mean, over `words` (a version's own words: 'engine room' / 'car deck'), of each one's best cosine with a
+    word of `sentences`; None where the table has none of them or the sentences have no words. Word by word,
+    'engine' finds 'makine' where the phrase's one vector against a sentence's hardly tells the versions apart."""
+    rows = [table.rows[w] for w in words if w in table.rows]
+    columns = [table.columns[w] for s in sentences for w in sentence_words(s.text, s.lang) if w in table.columns]
+    if not rows or not columns:
+        return None
+    return float(table.cosines[np.ix_(rows, columns)].max(axis=1).mean())
 
 
 @dataclass(frozen=True, eq=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from factcheck.core.aligned import ALIGNED
+from factcheck.core.aligned import ALIGNED, words_found
 from factcheck.core.evidence import CONTEXT_BEFORE, ArticleMatch
 from factcheck.core.features import coverage, features_at, vector_features, word_features
 from factcheck.core.figured import at_figures
@@ -13,7 +13,7 @@ from factcheck.core.match import CONTEXT, ClaimRows, Look, Scored
 from factcheck.core.versions import VersionEvidence, tell
 from factcheck.models.calibration import Calibration
 from factcheck.text.speakers import refers_back
-from factcheck.text.terms import clauses
+from factcheck.text.terms import clauses, content_words
 
 CANDIDATES = 3  # units per claim, by score, looked at for one that can state the claim
 MIN_COVERAGE = 0.5  # a unit with fewer than half the claim's words ('Damir Džumhur') cannot state it
@@ -190,11 +190,25 @@ def _version_evidence(
     # a pronoun's referent (who agreed, who said it) is often further back than a speaker named before a quote
     back = 2 * CONTEXT_BEFORE if refers_back(sentences[first].text) else CONTEXT_BEFORE
     lo, hi = max(first - back, 0), min(last + CONTEXT + 1, len(sentences))
-    distinct = claims.distinct[claims.distinct_offsets[i] : claims.distinct_offsets[i + 1]]
-    distinct_scores = (distinct @ sentence_vectors[lo:hi].T).max(axis=1)
+    distinct_scores = _distinct_scores(claims, scored, i, lo, hi, sentence_vectors)
     window = " ".join(s.text for s in sentences[lo:hi])
     focus_sentence = sentences[first + focus]
     return VersionEvidence(focus_sentence.text, focus_sentence.lang, window, full, distinct_scores, found_at)
+
+
+def _distinct_scores(
+    claims: ClaimRows, scored: Scored, i: int, lo: int, hi: int, sentence_vectors: np.ndarray
+) -> np.ndarray:
+    """Per version of claim i, how well the words only it has are found in sentences lo..hi: word by word for a
+    claim of a story, whose words are aligned with the article's (core/aligned.py), else its phrase's vector
+    against each sentence's."""
+    distinct = claims.distinct[claims.distinct_offsets[i] : claims.distinct_offsets[i + 1]]
+    by_phrase = (distinct @ sentence_vectors[lo:hi].T).max(axis=1)
+    if scored.words is None or not claims.in_story[i]:
+        return by_phrase
+    window, lang = scored.article.sentences[lo:hi], claims.langs[i]
+    by_words = [words_found(scored.words, content_words(p, lang), window) for p in claims.distinct_phrases(i)]
+    return np.array([b if b is not None else a for a, b in zip(by_phrase, by_words)])
 
 
 SECOND_PLACE = 0.8  # a second telling in one article is reported (internal differences) only when it is sure

@@ -60,6 +60,14 @@ class ClaimRows:
         """Per claim, its text and language where `mask` holds, else None (the claims whose words are aligned)."""
         return tuple((c.text, lang) if mine else None for c, lang, mine in zip(self.claims, self.langs, mask))
 
+    def distinct_phrases(self, k: int) -> list[str]:
+        """Claim k's versions' own words (versions.distinct_phrase), one phrase per version."""
+        return distinct_texts([self.claims[k]])
+
+    def distinct_where(self, mask: np.ndarray) -> list[tuple[str, str]]:
+        """The versions' own words, each phrase with its claim's language, of the claims where `mask` holds."""
+        return [(phrase, self.langs[k]) for k in np.flatnonzero(mask).tolist() for phrase in self.distinct_phrases(k)]
+
     def subset(self, keep: list[int]) -> ClaimRows:
         def take(matrix, offsets):
             parts = [matrix[offsets[k] : offsets[k + 1]] for k in keep]
