@@ -113,9 +113,12 @@ def test_a_story_claim_s_versions_have_their_own_words_embedded_too(fake_embedde
     rows = [claim_rows([claim], fake_embedder)]
     vectors = fake_embedder.encode([s.text for s in article.sentences], "passage")
     (scored,) = scored_with_words(rows, [article], [vectors], fake_embedder, words=True)
-    # the claim's words, then what only one version says (versions.distinct_phrase: 'engine room', 'deck'; words
-    # of three letters or fewer, 'car', tell no version apart)
-    assert list(scored.words.rows) == ["fire", "started", "below", "deck", "engine", "room"]
+    # the claim's words, then its versions'
+    assert list(scored.words.rows) == ["fire", "started", "below", "deck", "broke", "out", "engine", "room", "car"]
+    # what tells each version apart, word by word; a version with no words of its own is looked for by all of them
+    assert rows[0].own_words(0) == [("engine", "room"), ("car", "deck")]
+    same = Claim("n", "Ten died.", story="s", versions=(("ten", "10 people died."), ("twelve", "12 people died.")))
+    assert claim_rows([same], fake_embedder).own_words(0) == [("people", "died"), ("people", "died")]
 
 
 def test_the_default_models_decision_weighs_the_words_and_the_older_calibrations_do_not():

@@ -13,7 +13,7 @@ from factcheck.core.match import CONTEXT, ClaimRows, Look, Scored
 from factcheck.core.versions import VersionEvidence, tell
 from factcheck.models.calibration import Calibration
 from factcheck.text.speakers import refers_back
-from factcheck.text.terms import clauses, content_words
+from factcheck.text.terms import clauses
 
 CANDIDATES = 3  # units per claim, by score, looked at for one that can state the claim
 MIN_COVERAGE = 0.5  # a unit with fewer than half the claim's words ('Damir Džumhur') cannot state it
@@ -206,8 +206,8 @@ def _distinct_scores(
     by_phrase = (distinct @ sentence_vectors[lo:hi].T).max(axis=1)
     if scored.words is None or not claims.in_story[i]:
         return by_phrase
-    window, lang = scored.article.sentences[lo:hi], claims.langs[i]
-    by_words = [words_found(scored.words, content_words(p, lang), window) for p in claims.distinct_phrases(i)]
+    window = scored.article.sentences[lo:hi]
+    by_words = [words_found(scored.words, own, window) if own else None for own in claims.own_words(i)]
     return np.array([b if b is not None else a for a, b in zip(by_phrase, by_words)])
 
 

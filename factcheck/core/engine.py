@@ -149,14 +149,14 @@ def scored_with_words(
 ) -> list[Scored]:
     """Each article scored against its claims; where claims of a story (or any, `every_claim`) check it and
     `words` are asked for (the calibration weighs `aligned`), with the cosines of their words and its words
-    (core/aligned.py), and those of their versions' own words (to tell the versions apart), embedded in one batch
-    and compared in one product for all the articles."""
+    (core/aligned.py) and their versions' words (which tell the versions apart), embedded in one batch and
+    compared in one product for all the articles."""
     masks = [np.ones(len(claims.claims), dtype=bool) if every_claim else claims.in_story for claims in rows]
     story = [(claims, article, mask) for claims, article, mask in zip(rows, articles, masks) if words and mask.any()]
     table = None
     if story:
         texts = [text for claims, _, mask in story for text in claims.texts_where(mask) if text is not None]
-        texts += [pair for claims, _, mask in story for pair in claims.distinct_where(mask)]  # to tell versions
+        texts += [pair for claims, _, mask in story for pair in claims.versions_where(mask)]  # to tell versions
         table = WordTable.embedded(texts, [a for _, a, _ in story], encode_words or partial(embed_words, embedder))
     return [
         score(claims, article, sentence_vectors, table if mask.any() else None, mask)

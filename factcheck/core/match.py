@@ -11,7 +11,7 @@ from factcheck.core.aligned import Alignments, ArticleWords, WordTable
 from factcheck.core.versions import distinct_phrase
 from factcheck.records import Article, Claim
 from factcheck.text.quantities import Quantity, quantities
-from factcheck.text.terms import Terms, merged, names_missing, terms
+from factcheck.text.terms import Terms, content_words, merged, names_missing, terms
 
 CONTEXT = 1  # sentences on each side of the evidence left out of its background, and searched for versions
 
@@ -60,13 +60,17 @@ class ClaimRows:
         """Per claim, its text and language where `mask` holds, else None (the claims whose words are aligned)."""
         return tuple((c.text, lang) if mine else None for c, lang, mine in zip(self.claims, self.langs, mask))
 
-    def distinct_phrases(self, k: int) -> list[str]:
-        """Claim k's versions' own words (versions.distinct_phrase), one phrase per version."""
-        return distinct_texts([self.claims[k]])
+    def own_words(self, k: int) -> list[tuple[str, ...]]:
+        """Per version of claim k, its content words that no other version has, case aside: what tells it apart
+        word by word ('engine', 'room' / 'car', 'deck'); all its words where it has none of its own (the versions
+        differ in a figure, or in words of one letter or two)."""
+        words = [content_words(text, self.langs[k]) for _, text in self.claims[k].versions]
+        theirs = [{w.lower() for j, other in enumerate(words) if j != i for w in other} for i in range(len(words))]
+        return [tuple(w for w in mine if w.lower() not in others) or mine for mine, others in zip(words, theirs)]
 
-    def distinct_where(self, mask: np.ndarray) -> list[tuple[str, str]]:
-        """The versions' own words, each phrase with its claim's language, of the claims where `mask` holds."""
-        return [(phrase, self.langs[k]) for k in np.flatnonzero(mask).tolist() for phrase in self.distinct_phrases(k)]
+    def versions_where(self, mask: np.ndarray) -> list[tuple[str, str]]:
+        """The versions' texts, each with its claim's language, of the claims where `mask` holds."""
+        return [(text, self.langs[k]) for k in np.flatnonzero(mask).tolist() for _, text in self.claims[k].versions]
 
     def subset(self, keep: list[int]) -> ClaimRows:
         def take(matrix, offsets):
