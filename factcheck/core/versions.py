@@ -1,6 +1,6 @@
-"""Which version of a claim an article tells, decided by what tells the versions apart: a negation, a modal
-('deliberately', 'partly'), a figure, a name, else the words only one version has, looked for in the
-evidence and the sentences around it (a quote's speaker is often in the sentence before)."""
+"""Which version of a claim an article tells, decided by what tells the versions apart: a negation, a modal or a
+stance ('deliberately', 'partly', 'criticised'), a figure, a name, else the words only one version has, looked for
+in the evidence and the sentences around it (a quote's speaker is often in the sentence before)."""
 
 from __future__ import annotations
 
