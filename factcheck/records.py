@@ -76,9 +76,11 @@ class ClaimSet:
 
     def checks(self, claim: Claim, article_id: str) -> bool:
         """Whether `article_id` is in scope for `claim` (its story, or all)."""
-        if claim.story is None:
-            return True
-        return any(fnmatch.fnmatchcase(article_id, p) for p in self.story_patterns(claim.story))
+        return claim.story is None or self.in_story(claim.story, article_id)
+
+    def in_story(self, story: str, article_id: str) -> bool:
+        """Whether `article_id` matches one of the story's globs."""
+        return any(fnmatch.fnmatchcase(article_id, p) for p in self.story_patterns(story))
 
 
 class Sentence(NamedTuple):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 from collections.abc import Callable
 
 from factcheck.app import (
@@ -14,6 +13,7 @@ from factcheck.app import (
     open_store,
     readable_articles,
 )
+from factcheck.core.match import claim_texts
 from factcheck.inputs.claims import load_claims
 from factcheck.models.embed import PASSAGE, QUERY, encode_batched
 from factcheck.records import Article, ClaimSet, Problem
@@ -49,8 +49,7 @@ def suggested(
                     raise UsageError(f"no story {story!r} in {request.claims or 'the stories factcheck found'}")
             claim_vectors = None
             if claim_set is not None:
-                texts = [t for c in claim_set.claims for t in (c.text, *(text for _, text in c.versions))]
-                claim_vectors = encode_batched(embedder, texts, QUERY)
+                claim_vectors = encode_batched(embedder, claim_texts(list(claim_set.claims)), QUERY)
             return suggest(stories, vectors, claim_vectors, limit)
         finally:
             embedder.close()
@@ -67,10 +66,7 @@ def _stories(claim_set: ClaimSet | None, articles: list[Article], vectors: dict,
     by_id = {a.id: a for a in articles}
     curated = claim_set is not None and bool(claim_set.stories)
     if curated:
-        groups = [
-            (name, [a for a in articles if any(fnmatch.fnmatchcase(a.id, g) for g in globs)])
-            for name, globs in claim_set.stories
-        ]
+        groups = [(name, [a for a in articles if claim_set.in_story(name, a.id)]) for name, _ in claim_set.stories]
     else:
         shared = shared_statements(articles, [vectors[a.id] for a in articles], calibration)
         clusters = suggest_stories([a.id for a in articles], shared, min_shared)

@@ -30,7 +30,8 @@ _ATTRIBUTION = {
     ],
 }
 # A speaker named by a pronoun is someone named earlier: not comparable with anyone.
-_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|il|elle|ils|elles|on|nous|o|onlar|biz)\b", re.IGNORECASE)
+_THIRD_PERSON = "he|she|they|il|elle|ils|elles|o|onlar"
+_PRONOUN = re.compile(rf"^(?:{_THIRD_PERSON}|it|we|i|you|on|nous|biz)\b", re.IGNORECASE)
 # 'according to reports', 'selon les informations', '…bilgilere göre': what was reported, not who said it
 _NO_ONE = re.compile(
     r"^(?:the\s+|les\s+|des\s+|la\s+|le\s+|certain(?:e?s)?\s+)?(?:media|médias|press|presse|reports?|rapports?|"
@@ -71,7 +72,7 @@ def same_speaker(a: str, b: str) -> bool:
 
 
 # a sentence whose subject is a third person's pronoun: 'Ils semblaient pour la plupart d'accord' (000:22)
-_REFERS_BACK = re.compile(r"\W*(?:he|she|they|il|elle|ils|elles|o|onlar)\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(rf"\W*(?:{_THIRD_PERSON})\b", re.IGNORECASE)
 
 
 def refers_back(sentence: str) -> bool:
