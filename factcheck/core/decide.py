@@ -159,7 +159,7 @@ def decide_article(
             claims, scored, int(i), int(first[i]), int(last[i]), int(focus[i]), sentence_vectors
         )
         version[i] = tell(claims.claims[i].versions, claims.langs[i], evidence)
-        told.append(np.round(evidence.full_scores.astype(np.float64), 4))
+        told.append(np.round(evidence.scores().astype(np.float64), 4))
         if also[i] >= 0:  # a second place may tell another version: one article, two tellings
             second = _version_evidence(claims, scored, int(i), int(also[i]), int(also[i]), 0, sentence_vectors)
             also_version[i] = tell(claims.claims[i].versions, claims.langs[i], second)

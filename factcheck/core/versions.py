@@ -30,6 +30,11 @@ class VersionEvidence:
     distinct_scores: np.ndarray  # per version: how well the words only it has match the window
     found_at: tuple[str, ...] = ()  # per version: the span of the window it matches best (full_scores')
 
+    def scores(self) -> np.ndarray:
+        """Per version, what chooses it when no rule does: its whole text's and its own words' scores, averaged
+        (what `explain` shows)."""
+        return (self.full_scores + DISTINCT_WEIGHT * self.distinct_scores) / (1 + DISTINCT_WEIGHT)
+
 
 def distinct_phrase(version: str, others: list[str]) -> str:
     """The words of `version` that no other version has, in order: 'Daniyar Akishev central bank head'."""
@@ -50,8 +55,8 @@ def tell(versions: tuple[tuple[str, str], ...], version_lang: str, evidence: Ver
             candidates = kept
         if len(candidates) == 1:
             return candidates[0]
-    combined = evidence.full_scores + DISTINCT_WEIGHT * evidence.distinct_scores
-    return max(candidates, key=lambda i: combined[i])
+    scores = evidence.scores()
+    return max(candidates, key=lambda i: scores[i])
 
 
 def _by_negation(candidates, texts, lang, evidence) -> list[int]:
