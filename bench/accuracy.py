@@ -43,6 +43,7 @@ SETS = {
     "xnli-versions": nli.xnli_versions,
     "vitaminc": revisions.vitaminc,
     "vitaminc-versions": revisions.vitaminc_versions,
+    "versions-everywhere": lambda: nli.xnli_versions(everywhere=True) + revisions.vitaminc_versions(everywhere=True),
     "revision-pairs": revisions.revision_pairs,
     "claim-pairs": lambda: sts.claim_pairs() + revisions.claim_pairs(),
     "iterater": revisions.iterater,

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 FIT, TEST = "fit", "test"
+EVERYWHERE_GROUP = 10  # claims of no story checked together, each in every article of its run
 
 
 def half_of(key: object) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import random
 
-from bench.sets import Expect, Pair, Run, half_of
+from bench.sets import EVERYWHERE_GROUP, Expect, Pair, Run, half_of
 from bench.sets.common import DATA, claims_yaml, digest, xnli
 
 XNLI_PAIRS = (("en", "en"), ("fr", "fr"), ("tr", "tr"), ("en", "fr"), ("en", "tr"), ("fr", "tr"))
@@ -86,23 +86,28 @@ def xnli_claims() -> list[Run]:
     return runs
 
 
-def xnli_versions() -> list[Run]:
+def xnli_versions(everywhere: bool = False) -> list[Run]:
     """A claim whose versions are the entailed and the contradicting hypothesis of a premise, over a digest
-    holding the premise: the article tells the entailed version."""
+    holding the premise: the article tells the entailed version. `everywhere`: claims of no story, each
+    checked in the digests of its run (EVERYWHERE_GROUP premises), which word by word as a story's claims are not."""
     runs = []
+    row = "XNLI versions everywhere" if everywhere else "XNLI versions"
     for c_lang, a_lang in (("en", "fr"), ("en", "tr"), ("en", "en"), ("fr", "fr")):
         rng = random.Random(f"xnli-versions-{c_lang}-{a_lang}")
         claims, stories, articles, expects = [], {}, {}, []
-        for p in rng.sample(list(xnli()), CLAIM_PREMISES):
+        for at, p in enumerate(rng.sample(list(xnli()), CLAIM_PREMISES)):
             n, half = p["n"], half_of(("xnli", p["n"]))
             articles[f"a{n}"] = digest(p["premise"][a_lang], a_lang, rng)
-            stories[f"s{n}"] = [f"a{n}"]
             versions = {"entailed": p["hyps"]["entailment"][c_lang], "contradicted": p["hyps"]["contradiction"][c_lang]}
-            claims.append(
-                {"id": f"c{n}", "text": p["hyps"]["entailment"][c_lang], "story": f"s{n}", "versions": versions}
-            )
-            expects.append(
-                Expect(f"XNLI versions {c_lang}>{a_lang}", "label", f"c{n}", f"a{n}", ("entailed", "absent"), half)
-            )
-        runs.append(Run(claims_yaml(claims, stories), articles, expects))
+            claim = {"id": f"c{n}", "text": p["hyps"]["entailment"][c_lang], "versions": versions}
+            if not everywhere:
+                stories[f"s{n}"] = [f"a{n}"]
+                claim["story"] = f"s{n}"
+            claims.append(claim)
+            expects.append(Expect(f"{row} {c_lang}>{a_lang}", "label", f"c{n}", f"a{n}", ("entailed", "absent"), half))
+            if everywhere and (at + 1) % EVERYWHERE_GROUP == 0:
+                runs.append(Run(claims_yaml(claims), articles, expects))
+                claims, articles, expects = [], {}, []
+        if claims:
+            runs.append(Run(claims_yaml(claims, stories), articles, expects))
     return runs

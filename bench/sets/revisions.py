@@ -7,7 +7,7 @@ import json
 import random
 import re
 
-from bench.sets import Expect, Pair, Run, half_of
+from bench.sets import EVERYWHERE_GROUP, Expect, Pair, Run, half_of
 from bench.sets.common import DATA, claims_yaml, filler
 
 PAGE_FILLER = 8
@@ -90,15 +90,17 @@ def vitaminc() -> list[Run]:
     return [Run(claims_yaml(claims, stories), articles, expects)]
 
 
-def vitaminc_versions() -> list[Run]:
+def vitaminc_versions(everywhere: bool = False) -> list[Run]:
     """A claim whose versions are the two annotator claims of a revision (one supported by each draft): each
-    draft tells its own."""
+    draft tells its own. `everywhere`: claims of no story, each checked in the drafts of its run
+    (EVERYWHERE_GROUP revisions)."""
     pairs = _jsonl(DATA / "revisions" / "vitaminc_real" / "vitaminc_real_revision_pairs.jsonl")
     by_page: dict[str, list[str]] = {}
     for p in pairs:
         by_page.setdefault(p["page"], []).append(p["evidence_a"])
     rng = random.Random("vitaminc-versions")
-    claims, stories, articles, expects = [], {}, {}, []
+    row = "VitaminC versions everywhere" if everywhere else "VitaminC versions"
+    runs, claims, stories, articles, expects = [], [], {}, {}, []
     for n, p in enumerate(pairs):
         supports = {
             side: next(
@@ -120,26 +122,19 @@ def vitaminc_versions() -> list[Run]:
         for side in "ab":
             lines = [_title(p["page"])] + page[:at] + [p[f"evidence_{side}"]] + page[at:]
             articles[f"{side}{n}"] = "\n".join(lines) + "\n"
-            expects.append(
-                Expect(
-                    f"VitaminC versions ({vitaminc_category(p)})",
-                    "label",
-                    f"c{n}",
-                    f"{side}{n}",
-                    (f"draft-{side}", "absent"),
-                    half,
-                )
-            )
-        claims.append(
-            {
-                "id": f"c{n}",
-                "text": supports["a"],
-                "story": f"s{n}",
-                "versions": {"draft-a": supports["a"], "draft-b": supports["b"]},
-            }
-        )
-        stories[f"s{n}"] = [f"a{n}", f"b{n}"]
-    return [Run(claims_yaml(claims, stories), articles, expects)]
+            want = (f"draft-{side}", "absent")
+            expects.append(Expect(f"{row} ({vitaminc_category(p)})", "label", f"c{n}", f"{side}{n}", want, half))
+        claim = {"id": f"c{n}", "text": supports["a"], "versions": {"draft-a": supports["a"], "draft-b": supports["b"]}}
+        if not everywhere:
+            claim["story"] = f"s{n}"
+            stories[f"s{n}"] = [f"a{n}", f"b{n}"]
+        claims.append(claim)
+        if everywhere and len(claims) == EVERYWHERE_GROUP:
+            runs.append(Run(claims_yaml(claims), articles, expects))
+            claims, articles, expects = [], {}, []
+    if claims:
+        runs.append(Run(claims_yaml(claims, stories), articles, expects))
+    return runs
 
 
 def revision_pairs() -> list[Pair]:
