@@ -494,8 +494,19 @@ def test_a_figure_tells_a_version_by_what_it_counts():
     assert tell(versions, "en", evidence) == 0
 
 
-def test_a_hyphenated_word_is_a_versions_own_whatever_the_hash_seed():
-    from factcheck.core.versions import distinct_phrase
+def test_a_claim_checked_everywhere_looks_for_its_versions_own_words_as_one_phrase():
+    from factcheck.core.match import distinct_texts
 
-    # it was one of its parts, picked in set order: 'episode' (shared) or 'nine' (its own), run to run
-    assert distinct_phrase("A nine-episode series", ["A six-episode series"]) == "nine-episode"
+    quote = Claim(
+        "q",
+        "Someone said it.",
+        versions=(("bank", "Daniyar Akishev, the central bank head, said it."), ("gov", "The government said it.")),
+    )
+    figure = Claim("f", "A series.", versions=(("nine", "A nine-episode series"), ("six", "A six-episode series")))
+    # the same words as a story's claim finds one by one (versions.own_words); all of them where a figure differs
+    assert distinct_texts([quote, figure], ["en", "en"]) == [
+        "Daniyar Akishev central bank head",
+        "government",
+        "episode series",
+        "episode series",
+    ]

@@ -8,10 +8,10 @@ from functools import cached_property
 import numpy as np
 
 from factcheck.core.aligned import Alignments, ArticleWords, WordTable
-from factcheck.core.versions import distinct_phrase
+from factcheck.core.versions import own_words
 from factcheck.records import Article, Claim
 from factcheck.text.quantities import Quantity, quantities
-from factcheck.text.terms import Terms, content_words, merged, names_missing, terms
+from factcheck.text.terms import Terms, merged, names_missing, terms
 
 CONTEXT = 1  # sentences on each side of the evidence left out of its background, and searched for versions
 
@@ -61,12 +61,8 @@ class ClaimRows:
         return tuple((c.text, lang) if mine else None for c, lang, mine in zip(self.claims, self.langs, mask))
 
     def own_words(self, k: int) -> list[tuple[str, ...]]:
-        """Per version of claim k, its content words that no other version has, case aside: what tells it apart
-        word by word ('engine', 'room' / 'car', 'deck'); all its words where it has none of its own (the versions
-        differ in a figure, or in words of one letter or two)."""
-        words = [content_words(text, self.langs[k]) for _, text in self.claims[k].versions]
-        theirs = [{w.lower() for j, other in enumerate(words) if j != i for w in other} for i in range(len(words))]
-        return [tuple(w for w in mine if w.lower() not in others) or mine for mine, others in zip(words, theirs)]
+        """Per version of claim k, the words that tell it apart (versions.own_words)."""
+        return own_words([text for _, text in self.claims[k].versions], self.langs[k])
 
     def versions_where(self, mask: np.ndarray) -> list[tuple[str, str]]:
         """The versions' texts, each with its claim's language, of the claims where `mask` holds."""
@@ -90,12 +86,12 @@ def claim_texts(claims: list[Claim]) -> list[str]:
     return [t for c in claims for t in (c.text, *(v for _, v in c.versions))]
 
 
-def distinct_texts(claims: list[Claim]) -> list[str]:
-    """Each version's own words (versions.distinct_phrase), in ClaimRows order."""
+def distinct_texts(claims: list[Claim], langs: list[str]) -> list[str]:
+    """Each version's own words as one phrase (versions.own_words), in ClaimRows order."""
     out = []
-    for c in claims:
-        texts = [v for _, v in c.versions]
-        out += [distinct_phrase(t, texts[:i] + texts[i + 1 :]) or t for i, t in enumerate(texts)]
+    for claim, lang in zip(claims, langs):
+        texts = [text for _, text in claim.versions]
+        out += [" ".join(words) or text for words, text in zip(own_words(texts, lang), texts)]
     return out
 
 

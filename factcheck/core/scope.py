@@ -15,11 +15,12 @@ from factcheck.text.language import detect_language
 
 def claim_rows(claims: list[Claim], embedder: Embedder) -> ClaimRows:
     """The claims embedded: texts and versions as queries, each version's own words, each claim's language."""
+    langs = [c.lang or detect_language(c.text) for c in claims]
     return ClaimRows.build(
         claims,
         encode_batched(embedder, claim_texts(claims), QUERY),
-        encode_batched(embedder, distinct_texts(claims), QUERY),
-        [c.lang or detect_language(c.text) for c in claims],
+        encode_batched(embedder, distinct_texts(claims, langs), QUERY),
+        langs,
     )
 
 

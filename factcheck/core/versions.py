@@ -12,7 +12,7 @@ import numpy as np
 from factcheck.core.figures import figure_conflicts
 from factcheck.text.cues import cues
 from factcheck.text.quantities import quantities
-from factcheck.text.terms import terms
+from factcheck.text.terms import content_words, terms
 
 COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for", "planned", "criticised", "concern")
 DISTINCT_WEIGHT = 1.0
@@ -36,12 +36,13 @@ class VersionEvidence:
         return (self.full_scores + DISTINCT_WEIGHT * self.distinct_scores) / (1 + DISTINCT_WEIGHT)
 
 
-def distinct_phrase(version: str, others: list[str]) -> str:
-    """The words of `version` that no other version has, in order: 'Daniyar Akishev central bank head'."""
-    taken = {k for other in others for k in terms(other).keys}
-    # a hyphenated word is several ('nine-episode'): it is the version's own if one of them is
-    words = [w for w in _WORD.findall(version) if terms(w).keys - taken]
-    return " ".join(words)
+def own_words(texts: list[str], lang: str) -> list[tuple[str, ...]]:
+    """Per version text, its content words that no other version has, case aside: what tells it apart
+    ('engine', 'room' / 'car', 'deck'); all its words where it has none of its own (the versions differ in a
+    figure, or in words of one letter or two)."""
+    words = [content_words(text, lang) for text in texts]
+    theirs = [{w.lower() for j, other in enumerate(words) if j != i for w in other} for i in range(len(words))]
+    return [tuple(w for w in mine if w.lower() not in others) or mine for mine, others in zip(words, theirs)]
 
 
 def tell(versions: tuple[tuple[str, str], ...], version_lang: str, evidence: VersionEvidence) -> int:
