@@ -1,5 +1,7 @@
 """The `aligned` feature: a claim's words matched by their vectors in the evidence, against the article's topic."""
 
+from functools import partial
+
 import numpy as np
 
 from factcheck.core.aligned import (
@@ -12,7 +14,8 @@ from factcheck.core.aligned import (
     words_found,
     words_of,
 )
-from factcheck.core.engine import scored_with_words
+from factcheck.core.engine import embed_words, scored_with_words, with_version_words
+from factcheck.core.match import Look
 from factcheck.core.scope import claim_rows
 from factcheck.models.calibration import shipped_calibrations
 from factcheck.records import Claim
@@ -119,6 +122,22 @@ def test_a_story_claim_s_versions_have_their_own_words_embedded_too(fake_embedde
     assert rows[0].own_words(0) == [("engine", "room"), ("car", "deck")]
     same = Claim("n", "Ten died.", story="s", versions=(("ten", "10 people died."), ("twelve", "12 people died.")))
     assert claim_rows([same], fake_embedder).own_words(0) == [("people", "died"), ("people", "died")]
+
+
+def test_a_claim_checked_everywhere_has_its_versions_words_embedded_where_it_is_found(fake_embedder):
+    calibration = shipped_calibrations()["use-multilingual-v3"]
+    found, other = parse_article("a", "The fire broke out in the engine room."), parse_article("b", "Rates rose.")
+    versions = (("engine", "The fire broke out in the engine room."), ("deck", "The fire broke out on the car deck."))
+    claims = [Claim("origin", "The fire started below deck.", versions=versions), Claim("rates", "Rates rose.")]
+    rows = claim_rows(claims, fake_embedder)
+    vectors = [fake_embedder.encode([s.text for s in a.sentences], "passage") for a in (found, other)]
+    scored = list(zip([rows, rows], scored_with_words([rows, rows], [found, other], vectors, fake_embedder, True)))
+    sure, unlikely = np.array([0.99, 0.99]), np.array([0.01, 0.99])
+    looks = [Look(np.zeros(2, int), np.zeros(2), {}, p) for p in (sure, unlikely)]
+    (_, with_words), (_, without) = with_version_words(scored, looks, calibration, partial(embed_words, fake_embedder))
+    # only where the claim is found, and only its versions' words: it is told apart word by word as a story's is
+    assert list(with_words.words.rows) == ["fire", "broke", "out", "engine", "room", "car", "deck"]
+    assert without.words is None
 
 
 def test_the_default_models_decision_weighs_the_words_and_the_older_calibrations_do_not():

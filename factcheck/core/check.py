@@ -11,7 +11,13 @@ import numpy as np
 from factcheck.core.aligned import ALIGNED
 from factcheck.core.decide import at_sentences, decide_article
 from factcheck.core.drafts import aligned
-from factcheck.core.engine import LocalEngine, embed_words, first_looks_with_clauses, scored_with_words
+from factcheck.core.engine import (
+    LocalEngine,
+    embed_words,
+    first_looks_with_clauses,
+    scored_with_words,
+    with_version_words,
+)
 from factcheck.core.evidence import ArticleMatch, build_evidence
 from factcheck.core.judge import Judgement
 from factcheck.core.scope import ScopedClaims, claim_rows
@@ -137,6 +143,7 @@ def _align_drafts(
         (look,) = first_looks_with_clauses([(claims, scored)], embedder, calibration)
         look = at_sentences(claims, scored, look, calibration, todo[article.id])
         (look,) = with_veto([(claims, scored)], [look], calibration, partial(embed_words, embedder))
+        ((_, scored),) = with_version_words([(claims, scored)], [look], calibration, partial(embed_words, embedder))
         stated = np.zeros(len(claims.claims), dtype=bool)
         stated[list(todo[article.id])] = True
         found[article.id] = decide_article(claims, scored, look, calibration, vectors, stated)

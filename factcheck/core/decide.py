@@ -199,12 +199,12 @@ def _version_evidence(
 def _distinct_scores(
     claims: ClaimRows, scored: Scored, i: int, lo: int, hi: int, sentence_vectors: np.ndarray
 ) -> np.ndarray:
-    """Per version of claim i, how well the words only it has are found in sentences lo..hi: word by word for a
-    claim of a story, whose words are aligned with the article's (core/aligned.py), else its phrase's vector
-    against each sentence's."""
+    """Per version of claim i, how well the words only it has are found in sentences lo..hi: word by word where
+    the article's words are aligned with them (core/aligned.py; engine.with_version_words), else its phrase's
+    vector against each sentence's."""
     distinct = claims.distinct[claims.distinct_offsets[i] : claims.distinct_offsets[i + 1]]
     by_phrase = (distinct @ sentence_vectors[lo:hi].T).max(axis=1)
-    if scored.words is None or not claims.in_story[i]:
+    if scored.words is None:
         return by_phrase
     window = scored.article.sentences[lo:hi]
     by_words = [words_found(scored.words, own, window) if own else None for own in claims.own_words(i)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 import numpy as np
@@ -132,6 +132,7 @@ def match_encoded(
     scored = list(zip(rows, scored_with_words(rows, articles, vectors, embedder, weighs, encode_words=encode_words)))
     looks = first_looks_with_clauses(scored, embedder, calibration)
     looks = with_veto(scored, looks, calibration, encode_words)
+    scored = with_version_words(scored, looks, calibration, encode_words)
     return [
         decide_article(claims, one, look, calibration, sentence_vectors)
         for (claims, one), look, sentence_vectors in zip(scored, looks, vectors)
@@ -162,6 +163,31 @@ def scored_with_words(
         score(claims, article, sentence_vectors, table if mask.any() else None, mask)
         for claims, article, sentence_vectors, mask in zip(rows, articles, vectors, masks)
     ]
+
+
+def with_version_words(
+    scored: list[tuple[ClaimRows, Scored]], looks: list[Look], calibration: Calibration, encode: Encode
+) -> list[tuple[ClaimRows, Scored]]:
+    """The scored articles, where one is found to state a claim checked everywhere that has versions, with words
+    for it: those versions' words join the table (with its story claims' words, whose cosines stay the same), so
+    that its versions are told apart word by word as a story claim's are. Embedded for those articles alone."""
+    if not calibration.weighs(ALIGNED):
+        return scored
+    told = [
+        ~claims.in_story & (np.diff(claims.offsets) > 1) & (look.probability >= calibration.thresholds(claims.in_story))
+        for (claims, _), look in zip(scored, looks)
+    ]
+    todo = [i for i, mine in enumerate(told) if mine.any()]
+    if not todo:
+        return scored
+    texts = [text for i in todo for text in scored[i][0].texts_where(scored[i][0].in_story) if text is not None]
+    texts += [pair for i in todo for pair in scored[i][0].versions_where(scored[i][0].in_story | told[i])]
+    table = WordTable.embedded(texts, [scored[i][1].article for i in todo], encode)
+    out = list(scored)
+    for i in todo:
+        claims = scored[i][0]
+        out[i] = (claims, replace(scored[i][1], words=table, aligned_texts=claims.texts_where(claims.in_story)))
+    return out
 
 
 def first_looks_with_clauses(
