@@ -494,6 +494,26 @@ def test_a_figure_tells_a_version_by_what_it_counts():
     assert tell(versions, "en", evidence) == 0
 
 
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("The Night Before has grossed $35.6 million in North America.", "under"),
+        ("The Night Before has grossed $38.2 million in North America.", "over"),
+    ],
+)
+def test_a_versions_bound_tells_it_when_the_versions_share_their_figure(sentence, told):
+    from factcheck.core.versions import VersionEvidence, tell
+
+    versions = (
+        ("under", "The Night Before grossed under $36 million in North America."),
+        ("over", "The Night Before grossed over $36 million in North America."),
+    )
+    # the scores favour the other version: the bound decides
+    scores = np.array([0.4, 0.6]) if told == "under" else np.array([0.6, 0.4])
+    evidence = VersionEvidence(sentence, "en", sentence, scores, np.zeros(2))
+    assert versions[tell(versions, "en", evidence)][0] == told
+
+
 def test_a_claim_checked_everywhere_looks_for_its_versions_own_words_as_one_phrase():
     from factcheck.core.match import distinct_texts
 

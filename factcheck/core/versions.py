@@ -83,11 +83,16 @@ def _by_modality(candidates, texts, lang, evidence) -> list[int]:
 def _by_figures(candidates, texts, lang, evidence) -> list[int]:
     told = quantities(evidence.focus, evidence.lang)
     figures = {i: quantities(texts[i], lang) for i in candidates}
-    if not told or len({tuple(q.value for q in f) for f in figures.values()}) < 2:
+    if not told or len({tuple((q.value, q.qualifier) for q in f) for f in figures.values()}) < 2:
         return []
     # each figure against the evidence's figure of the same quantity (what it counts): 'six detectives' says
-    # nothing of a 'six-episode' series
-    return [i for i in candidates if figures[i] and not figure_conflicts(figures[i], told, lang == evidence.lang)]
+    # nothing of a 'six-episode' series; a version's bound is a bound, as a claim's is: 'under $36 million' is
+    # what '$35.6 million' tells, and 'over $36 million' is not
+    return [
+        i
+        for i in candidates
+        if figures[i] and not figure_conflicts(figures[i], told, lang == evidence.lang, as_bounds=True)
+    ]
 
 
 def _by_names(candidates, texts, lang, evidence) -> list[int]:
