@@ -27,6 +27,7 @@ class Evidence(NamedTuple):
     also: tuple[Sentence, ...] = ()  # a second place in the article that states the claim too
     focus: int = 0  # which of the evidence sentences matches the claim best
     also_version: str | None = None  # the version the second place tells
+    told_by: str = ""  # what told `version`: a rule (negation, modality, figure, name) or the scores
 
     @property
     def focus_text(self) -> str:

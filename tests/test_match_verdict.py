@@ -286,7 +286,7 @@ def test_a_modal_word_tells_a_deliberate_slowdown_from_a_criticised_one():
         ("Les autorités ont été critiquées pour avoir ralenti la réglementation.", 0),
     ):
         evidence = VersionEvidence(sentence, "fr", sentence, np.array([0.5, 0.5]), np.array([0.0, 0.0]))
-        assert tell(versions, "en", evidence) == told, sentence
+        assert tell(versions, "en", evidence).version == told, sentence
 
 
 def test_voiced_concern_is_not_criticised_whatever_the_scores_say():
@@ -306,14 +306,14 @@ def test_voiced_concern_is_not_criticised_whatever_the_scores_say():
         ("Finansal otoriteler, düzenlemeleri yavaşlattıkları için eleştirildi.", "tr", 0),
     ):
         evidence = VersionEvidence(sentence, lang, sentence, scores, np.zeros(3))
-        assert tell(versions, "en", evidence) == told, sentence
+        assert tell(versions, "en", evidence).version == told, sentence
     # reviews are not criticism (text/reception.py reads them)
     assert cues("Le film a reçu des critiques positives.", "fr").modality == ()
     assert cues("Film olumlu eleştiriler aldı.", "tr").modality == ()
 
 
 def test_a_negated_version_is_read_where_it_is_found_not_where_the_claim_is():
-    from factcheck.core.versions import VersionEvidence, tell
+    from factcheck.core.versions import Told, VersionEvidence, tell
 
     versions = (
         ("charged", "The employees were charged with creating malicious software."),
@@ -325,11 +325,11 @@ def test_a_negated_version_is_read_where_it_is_found_not_where_the_claim_is():
     scores = np.array([0.27, 0.52])
     # the claim is stated best by the first sentence, which negates nothing; the negated version is the next one
     found = VersionEvidence(awaiting, "fr", window, scores, np.zeros(2), (awaiting, no_idea))
-    assert tell(versions, "en", found) == 1
+    assert tell(versions, "en", found) == Told(1, "scores")  # each agrees with where it is found
     # where both are found in one sentence, its polarity decides as before
     charged = "Les employés ont été accusés de créer des logiciels malveillants."
     one = VersionEvidence(charged, "fr", charged, np.array([0.3, 0.6]), np.zeros(2), (charged, charged))
-    assert tell(versions, "en", one) == 0
+    assert tell(versions, "en", one) == Told(0, "negation")
 
 
 def test_an_article_no_claim_checks_is_left_alone(fake_embedder):
@@ -479,7 +479,7 @@ def test_a_texts_terms_are_read_once_per_run():
 
 
 def test_a_figure_tells_a_version_by_what_it_counts():
-    from factcheck.core.versions import VersionEvidence, tell
+    from factcheck.core.versions import Told, VersionEvidence, tell
 
     versions = (
         ("nine", "A nine-episode mini-series of City Homicide will be produced."),
@@ -491,7 +491,7 @@ def test_a_figure_tells_a_version_by_what_it_counts():
         "A nine-episode mini-series will be produced."
     )
     evidence = VersionEvidence(sentence, "en", sentence, np.array([0.5, 0.5]), np.array([0.0, 0.0]))
-    assert tell(versions, "en", evidence) == 0
+    assert tell(versions, "en", evidence) == Told(0, "figure")
 
 
 @pytest.mark.parametrize(
@@ -511,7 +511,8 @@ def test_a_versions_bound_tells_it_when_the_versions_share_their_figure(sentence
     # the scores favour the other version: the bound decides
     scores = np.array([0.4, 0.6]) if told == "under" else np.array([0.6, 0.4])
     evidence = VersionEvidence(sentence, "en", sentence, scores, np.zeros(2))
-    assert versions[tell(versions, "en", evidence)][0] == told
+    found = tell(versions, "en", evidence)
+    assert (versions[found.version][0], found.by) == (told, "figure")
 
 
 def test_a_claim_checked_everywhere_looks_for_its_versions_own_words_as_one_phrase():

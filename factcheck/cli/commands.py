@@ -154,11 +154,12 @@ def _explained(result, fit) -> str:
             f"{e.probability:.2f}",
             e.line if e.mentioned else "",
             e.version or "",
+            e.told_by if e.version else "",
             ", ".join(f"{vid} {score:.2f}" for vid, score in e.version_scores) if e.mentioned else "",
         )
         for e in result.evidence
     ]
-    headers = ("article", "states?", "p(states)", "line", "version", "version scores")
+    headers = ("article", "states?", "p(states)", "line", "version", "told by", "version scores")
     lines += ["", "decision in each article", tabulate(decided, headers=headers, tablefmt="simple")]
     found = [d.explanation for d in (*result.differences, *result.internal)]
     found += [c.explanation for c in result.contradictions]

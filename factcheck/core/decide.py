@@ -10,7 +10,7 @@ from factcheck.core.evidence import CONTEXT_BEFORE, ArticleMatch
 from factcheck.core.features import coverage, features_at, vector_features, word_features
 from factcheck.core.figured import at_figures
 from factcheck.core.match import CONTEXT, ClaimRows, Look, Scored
-from factcheck.core.versions import VersionEvidence, tell
+from factcheck.core.versions import TOLD_BY, VersionEvidence, tell
 from factcheck.models.calibration import Calibration
 from factcheck.text.speakers import refers_back
 from factcheck.text.terms import clauses
@@ -151,18 +151,19 @@ def decide_article(
     k = np.arange(len(look.unit))
     first, last = scored.units.first[look.unit], scored.units.last[look.unit]
     focus = np.where(scored.claims[k, last] > scored.claims[k, first], 1, 0) * (last > first)
-    version, also_version = np.full(len(k), -1), np.full(len(k), -1)
+    version, also_version, told_by = np.full(len(k), -1), np.full(len(k), -1), np.zeros(len(k), dtype=np.uint8)
     also = _second_places(claims, scored, look, calibration, mentioned)
     told = []
     for i in np.flatnonzero(mentioned & (np.diff(claims.offsets) > 1)):
         evidence = _version_evidence(
             claims, scored, int(i), int(first[i]), int(last[i]), int(focus[i]), sentence_vectors
         )
-        version[i] = tell(claims.claims[i].versions, claims.langs[i], evidence)
+        told_as = tell(claims.claims[i].versions, claims.langs[i], evidence)
+        version[i], told_by[i] = told_as.version, TOLD_BY.index(told_as.by)
         told.append(np.round(evidence.scores().astype(np.float64), 4))
         if also[i] >= 0:  # a second place may tell another version: one article, two tellings
             second = _version_evidence(claims, scored, int(i), int(also[i]), int(also[i]), 0, sentence_vectors)
-            also_version[i] = tell(claims.claims[i].versions, claims.langs[i], second)
+            also_version[i] = tell(claims.claims[i].versions, claims.langs[i], second).version
     return ArticleMatch.of(
         mentioned,
         first,
@@ -171,6 +172,7 @@ def decide_article(
         also,
         version,
         also_version,
+        told_by,
         np.round(look.best.astype(np.float64), 4),
         np.round(look.probability.astype(np.float64), 4),
         np.concatenate(told) if told else np.zeros(0),

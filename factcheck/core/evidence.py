@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from factcheck.core.versions import TOLD_BY
 from factcheck.records import Article, Claim
 from factcheck.results import Evidence
 
@@ -21,6 +22,7 @@ DECISION = np.dtype(
         ("also", "<i4"),
         ("version", "<i4"),
         ("also_version", "<i4"),
+        ("told_by", "u1"),  # what told `version` (versions.TOLD_BY)
         ("score", "<f8"),
         ("probability", "<f8"),
     ]
@@ -33,7 +35,7 @@ class ArticleMatch:
 
     `first`/`last` index the article's sentences, `focus` which of them states the claim best (0 or 1), `also`
     a second place that states it too (-1: none); `version` indexes the claim's versions (-1: none told), and
-    `also_version` the version the second place tells.
+    `also_version` the version the second place tells, `told_by` what told `version` (versions.TOLD_BY).
     `version_scores` holds, for each claim that tells a version, the score of every version of it, one after
     the other. Scores are rounded to 4 decimals, so a stored match reads back as it was made."""
 
@@ -42,7 +44,7 @@ class ArticleMatch:
 
     @classmethod
     def of(
-        cls, mentioned, first, last, focus, also, version, also_version, score, probability, version_scores
+        cls, mentioned, first, last, focus, also, version, also_version, told_by, score, probability, version_scores
     ) -> ArticleMatch:
         decisions = np.zeros(len(mentioned), dtype=DECISION)
         for name, values in (
@@ -53,6 +55,7 @@ class ArticleMatch:
             ("also", also),
             ("version", version),
             ("also_version", also_version),
+            ("told_by", told_by),
             ("score", score),
             ("probability", probability),
         ):
@@ -89,6 +92,7 @@ class ArticleMatch:
             & (d["version"] < versions)
             & (d["also_version"] >= -1)
             & (d["also_version"] < versions)
+            & (d["told_by"] < len(TOLD_BY))
             & np.isfinite(d["score"])
             & np.isfinite(d["probability"])
         )
@@ -106,7 +110,8 @@ def build_evidence(
     shared = {} if shared is None else shared
     sentences = article.sentences
     d = match.decisions
-    columns = [d[name].tolist() for name in ("mentioned", "first", "last", "focus", "also", "version", "also_version")]
+    names = ("mentioned", "first", "last", "focus", "also", "version", "also_version", "told_by")
+    columns = [d[name].tolist() for name in names]
     scores = [
         list(map(shared.setdefault, values, values)) for values in (d["score"].tolist(), d["probability"].tolist())
     ]
@@ -114,15 +119,15 @@ def build_evidence(
     spans: dict[tuple[int, int], tuple] = {}
     used = 0
     out = []
-    for claim, mentioned, first, last, focus, also, version, also_version, score, probability in zip(
+    for claim, mentioned, first, last, focus, also, version, also_version, told_by, score, probability in zip(
         claims, *columns, *scores
     ):
-        told, ranked = None, ()
+        told, ranked, by = None, (), ""
         if version >= 0:
             ids = claim.version_ids
             ranked = tuple(zip(ids, versions[used : used + len(ids)]))
             used += len(ids)
-            told = ids[version]
+            told, by = ids[version], TOLD_BY[told_by]
         span = spans.get((first, last))
         if span is None:
             span = spans[first, last] = sentences[first : last + 1]
@@ -143,6 +148,7 @@ def build_evidence(
                 (sentences[also],) if also >= 0 else (),
                 focus,
                 claim.version_ids[also_version] if also_version >= 0 and also >= 0 else None,
+                by,
             )
         )
     return out

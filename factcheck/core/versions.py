@@ -45,19 +45,30 @@ def own_words(texts: list[str], lang: str) -> list[tuple[str, ...]]:
     return [tuple(w for w in mine if w.lower() not in others) or mine for mine, others in zip(words, theirs)]
 
 
-def tell(versions: tuple[tuple[str, str], ...], version_lang: str, evidence: VersionEvidence) -> int:
-    """The index of the version the evidence tells. Each rule that tells the versions apart keeps those
-    that agree with the evidence (if any do); the scores choose among what is left."""
+TOLD_BY = ("scores", "negation", "modality", "figure", "name")  # what told a version, as stored (evidence.py)
+
+
+@dataclass(frozen=True)
+class Told:
+    """The version an article tells (an index into the claim's versions), and what told it (TOLD_BY)."""
+
+    version: int
+    by: str
+
+
+def tell(versions: tuple[tuple[str, str], ...], version_lang: str, evidence: VersionEvidence) -> Told:
+    """The version the evidence tells. Each rule that tells the versions apart keeps those that agree with the
+    evidence (if any do); the scores choose among what is left. `by`: the rule that left one, or 'scores'."""
     candidates = list(range(len(versions)))
     texts = [text for _, text in versions]
-    for rule in (_by_negation, _by_modality, _by_figures, _by_names):
+    for name, rule in zip(TOLD_BY[1:], (_by_negation, _by_modality, _by_figures, _by_names)):
         kept = rule(candidates, texts, version_lang, evidence)
         if kept:
             candidates = kept
-        if len(candidates) == 1:
-            return candidates[0]
+            if len(candidates) == 1:
+                return Told(candidates[0], name)
     scores = evidence.scores()
-    return max(candidates, key=lambda i: scores[i])
+    return Told(max(candidates, key=lambda i: scores[i]), "scores")
 
 
 def _by_negation(candidates, texts, lang, evidence) -> list[int]:
