@@ -88,6 +88,21 @@ def newsroom() -> list[Run]:
     ]
 
 
+def newsroom_everywhere() -> list[Run]:
+    """bench/data/newsroom-everywhere-claims.yaml: claims of no story, each checked in all twelve newsroom
+    articles; even claims are fitted and chosen on."""
+    articles = {p.stem: p.read_text("utf-8") for p in sorted((HERE / "newsroom").glob("*.txt"))}
+    return [
+        _labelled(
+            HERE / "newsroom-everywhere-claims.yaml",
+            HERE / "newsroom-everywhere-expected.yaml",
+            articles,
+            "newsroom everywhere",
+            lambda index: FIT if index % 2 == 0 else TEST,
+        )
+    ]
+
+
 def drafts() -> list[Run]:
     """One claim per edit of bench/data/drafts, checked in the seed and its draft."""
     articles = {**_seeds(), **{p.stem: p.read_text("utf-8") for p in sorted((HERE / "drafts").glob("*.txt"))}}
