@@ -110,6 +110,7 @@ def test_quantities(text, lang, expected):
         ("scored 2 and 3 goals in May", "en", "goals"),  # listed figures count what the last one counts
         ("les actions ont baissé de huit cents, à 29,42 dollars", "fr", ""),  # not '800 à'
         ("When he was sixteen, he removed the traitor.", "en", ""),
+        ("a budget of 40 million with the state covering half", "en", ""),  # 'with' opens another clause
     ],
 )
 def test_what_a_figure_counts_is_in_its_own_clause(text, lang, unit):
@@ -365,6 +366,12 @@ def test_number_conflicts_match_quantities_by_what_they_count(left, right, confl
             "The show's budget was 40 million .",
             "The show earned 95 million against a budget of 30 million .",
             [("40 million", "30 million")],
+        ),
+        # 'with the Vikings covering' is what the next figure is of, not the budget's
+        (
+            "The project has a budget of less than $ 1 billion with the Vikings covering $ 477 million .",
+            "The project has a budget of $ 1.027 billion , with the Vikings covering $ 529 million .",
+            [("1 billion", "1.027 billion"), ("477 million", "529 million")],
         ),
     ],
 )

@@ -21,7 +21,8 @@ _UNIT_SKIP = set(
 # What a figure counts ends with its clause: in '$149.4 million in other territories, for a worldwide total of
 # $318.3 million', 'worldwide' is the second figure's.
 _CLAUSE_BREAK = re.compile(
-    r"\s*[,;:\u2013\u2014]\s+|\s+[\u2013\u2014-]\s+|\s+(?:and|et|ve|for|pour|against|contre)\s+", re.IGNORECASE
+    r"\s*[,;:\u2013\u2014]\s+|\s+[\u2013\u2014-]\s+|\s+(?:and|et|ve|for|pour|against|contre|with|avec|while|whereas)\s+",
+    re.IGNORECASE,
 )
 # Words that say the same of a figure in other words or languages: 'globally', 'worldwide', 'mondial', 'dünya'
 _SAME_SENSE = {
