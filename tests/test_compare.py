@@ -190,6 +190,12 @@ def test_context_words_keep_their_order_whatever_the_hash_seed():
         (("at a depth of 7 kilometres", "en"), ("5,9 büyüklüğünde bir deprem", "tr"), []),
         (("a magnitude of 5.9", "en"), ("Depremin derinliği 7 kilometre olarak ölçüldü.", "tr"), []),
         (("7 kilometres deep", "en"), ("à 10 kilomètres de profondeur", "fr"), [("7 kilometres", "10 kilomètres")]),
+        # the injured, however told: 'wounded', 'blessées'
+        (
+            ("86 people were wounded.", "en"),
+            ("68 personnes ont été blessées et 2 sont mortes.", "fr"),
+            [("86 people", "68 personnes")],
+        ),
     ],
 )
 def test_number_conflicts_match_quantities_by_what_they_count(left, right, conflicts):

@@ -45,6 +45,10 @@ _SAME_SENSE = {
     "tues": "death",
     "oldu": "death",
     "olum": "death",
+    # the injured, however told: 'wounded', 'blessés', 'yaralandı'
+    "wound": "injur",
+    "bless": "injur",
+    "yaral": "injur",
     "infec": "case",  # infections are cases, and so are positive tests
     "posit": "case",
     "criti": "revie",  # 'based on 37 critics' counts reviews
