@@ -4,7 +4,6 @@ in the evidence and the sentences around it (a quote's speaker is often in the s
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,7 +15,6 @@ from factcheck.text.terms import content_words, terms
 
 COMPARED_MODALITY = ("deliberate", "alleged", "partial", "insisted", "called-for", "planned", "criticised", "concern")
 DISTINCT_WEIGHT = 1.0
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*")
 
 
 @dataclass(frozen=True)
