@@ -48,7 +48,7 @@ SETS = {
     "claim-pairs": lambda: sts.claim_pairs() + revisions.claim_pairs(),
     "iterater": revisions.iterater,
     "own-claims": own.own_claims,
-    "newsroom": lambda: own.newsroom() + own.newsroom_everywhere(),
+    "newsroom": own.newsroom,
     "drafts": own.drafts,
     "public": own.public,
     "vitaminc-pool": vitaminc_pool.pool_pairs,  # fit only, and only with VITAMINC_REAL set

@@ -142,8 +142,9 @@ def _align_drafts(
         # of it is aligned
         (look,) = first_looks_with_clauses([(claims, scored)], embedder, calibration)
         look = at_sentences(claims, scored, look, calibration, todo[article.id])
-        (look,) = with_veto([(claims, scored)], [look], calibration, partial(embed_words, embedder))
-        ((_, scored),) = with_version_words([(claims, scored)], [look], calibration, partial(embed_words, embedder))
+        encode = partial(embed_words, embedder)
+        (look,) = with_veto([(claims, scored)], [look], calibration, encode)
+        ((_, scored),) = with_version_words([(claims, scored)], [look], calibration, encode)
         stated = np.zeros(len(claims.claims), dtype=bool)
         stated[list(todo[article.id])] = True
         found[article.id] = decide_article(claims, scored, look, calibration, vectors, stated)

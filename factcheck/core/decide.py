@@ -154,7 +154,7 @@ def decide_article(
     version, also_version, told_by = np.full(len(k), -1), np.full(len(k), -1), np.zeros(len(k), dtype=np.uint8)
     also = _second_places(claims, scored, look, calibration, mentioned)
     told = []
-    for i in np.flatnonzero(mentioned & (np.diff(claims.offsets) > 1)):
+    for i in np.flatnonzero(mentioned & claims.has_versions):
         evidence = _version_evidence(
             claims, scored, int(i), int(first[i]), int(last[i]), int(focus[i]), sentence_vectors
         )

@@ -174,19 +174,19 @@ def with_version_words(
     if not calibration.weighs(ALIGNED):
         return scored
     told = [
-        ~claims.in_story & (np.diff(claims.offsets) > 1) & (look.probability >= calibration.thresholds(claims.in_story))
+        ~claims.in_story & claims.has_versions & (look.probability >= calibration.thresholds(claims.in_story))
         for (claims, _), look in zip(scored, looks)
     ]
     todo = [i for i, mine in enumerate(told) if mine.any()]
     if not todo:
         return scored
-    texts = [text for i in todo for text in scored[i][0].texts_where(scored[i][0].in_story) if text is not None]
+    aligned = {i: scored[i][0].texts_where(scored[i][0].in_story) for i in todo}  # as score() aligns them
+    texts = [text for i in todo for text in aligned[i] if text is not None]
     texts += [pair for i in todo for pair in scored[i][0].versions_where(scored[i][0].in_story | told[i])]
     table = WordTable.embedded(texts, [scored[i][1].article for i in todo], encode)
     out = list(scored)
     for i in todo:
-        claims = scored[i][0]
-        out[i] = (claims, replace(scored[i][1], words=table, aligned_texts=claims.texts_where(claims.in_story)))
+        out[i] = (scored[i][0], replace(scored[i][1], words=table, aligned_texts=aligned[i]))
     return out
 
 

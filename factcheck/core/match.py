@@ -60,6 +60,11 @@ class ClaimRows:
         """Per claim, its text and language where `mask` holds, else None (the claims whose words are aligned)."""
         return tuple((c.text, lang) if mine else None for c, lang, mine in zip(self.claims, self.langs, mask))
 
+    @property
+    def has_versions(self) -> np.ndarray:
+        """Per claim: it has versions to tell apart."""
+        return np.diff(self.offsets) > 1
+
     def own_words(self, k: int) -> list[tuple[str, ...]]:
         """Per version of claim k, the words that tell it apart (versions.own_words)."""
         return own_words([text for _, text in self.claims[k].versions], self.langs[k])
