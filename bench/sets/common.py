@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from bench.sets import EVERYWHERE_GROUP, Expect, Run
+
 DATA = Path(__file__).resolve().parents[3] / "shared" / "eval" / "external"
 FILLER = 9  # sentences around the one that matters in a pseudo-article
 CONJUNCTION = {"en": ", and ", "fr": ", et ", "tr": " ve "}
@@ -20,6 +22,23 @@ def claims_yaml(claims: list[dict], stories: dict[str, list[str]] | None = None)
     if stories:
         document = {"stories": stories, **document}
     return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def version_runs(
+    items: list[tuple[dict, dict[str, str], list[Expect]]], stories: dict[str, list[str]], everywhere: bool
+) -> list[Run]:
+    """Claims with their articles and expectations, as runs: all in one, each claim in its story's articles
+    (`stories`); or, `everywhere`, claims of no story in runs of EVERYWHERE_GROUP, each checked in every article
+    of its run."""
+    size = EVERYWHERE_GROUP if everywhere else max(len(items), 1)
+    return [
+        Run(
+            claims_yaml([claim for claim, _, _ in part], stories),
+            {name: text for _, articles, _ in part for name, text in articles.items()},
+            [e for _, _, expects in part for e in expects],
+        )
+        for part in (items[start : start + size] for start in range(0, len(items), size))
+    ]
 
 
 @cache

@@ -6,8 +6,8 @@ from __future__ import annotations
 import csv
 import random
 
-from bench.sets import EVERYWHERE_GROUP, Expect, Pair, Run, half_of
-from bench.sets.common import DATA, claims_yaml, digest, xnli
+from bench.sets import Expect, Pair, Run, half_of
+from bench.sets.common import DATA, claims_yaml, digest, version_runs, xnli
 
 XNLI_PAIRS = (("en", "en"), ("fr", "fr"), ("tr", "tr"), ("en", "fr"), ("en", "tr"), ("fr", "tr"))
 CLAIM_PREMISES = 300  # premises per language pair for the claim runs (each gives two claims)
@@ -94,20 +94,18 @@ def xnli_versions(everywhere: bool = False) -> list[Run]:
     row = "XNLI versions everywhere" if everywhere else "XNLI versions"
     for c_lang, a_lang in (("en", "fr"), ("en", "tr"), ("en", "en"), ("fr", "fr")):
         rng = random.Random(f"xnli-versions-{c_lang}-{a_lang}")
-        claims, stories, articles, expects = [], {}, {}, []
-        for at, p in enumerate(rng.sample(list(xnli()), CLAIM_PREMISES)):
+        items, stories = [], {}
+        for p in rng.sample(list(xnli()), CLAIM_PREMISES):
             n, half = p["n"], half_of(("xnli", p["n"]))
-            articles[f"a{n}"] = digest(p["premise"][a_lang], a_lang, rng)
+            article = digest(p["premise"][a_lang], a_lang, rng)
             versions = {"entailed": p["hyps"]["entailment"][c_lang], "contradicted": p["hyps"]["contradiction"][c_lang]}
             claim = {"id": f"c{n}", "text": p["hyps"]["entailment"][c_lang], "versions": versions}
             if not everywhere:
                 stories[f"s{n}"] = [f"a{n}"]
                 claim["story"] = f"s{n}"
-            claims.append(claim)
-            expects.append(Expect(f"{row} {c_lang}>{a_lang}", "label", f"c{n}", f"a{n}", ("entailed", "absent"), half))
-            if everywhere and (at + 1) % EVERYWHERE_GROUP == 0:
-                runs.append(Run(claims_yaml(claims), articles, expects))
-                claims, articles, expects = [], {}, []
-        if claims:
-            runs.append(Run(claims_yaml(claims, stories), articles, expects))
+            want = ("entailed", "absent")
+            items.append(
+                (claim, {f"a{n}": article}, [Expect(f"{row} {c_lang}>{a_lang}", "label", f"c{n}", f"a{n}", want, half)])
+            )
+        runs += version_runs(items, stories, everywhere)
     return runs

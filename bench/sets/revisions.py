@@ -7,8 +7,8 @@ import json
 import random
 import re
 
-from bench.sets import EVERYWHERE_GROUP, Expect, Pair, Run, half_of
-from bench.sets.common import DATA, claims_yaml, filler
+from bench.sets import Expect, Pair, Run, half_of
+from bench.sets.common import DATA, claims_yaml, filler, version_runs
 
 PAGE_FILLER = 8
 REWORDING = ("fluency", "clarity", "coherence", "style")
@@ -100,7 +100,7 @@ def vitaminc_versions(everywhere: bool = False) -> list[Run]:
         by_page.setdefault(p["page"], []).append(p["evidence_a"])
     rng = random.Random("vitaminc-versions")
     row = "VitaminC versions everywhere" if everywhere else "VitaminC versions"
-    runs, claims, stories, articles, expects = [], [], {}, {}, []
+    items, stories = [], {}
     for n, p in enumerate(pairs):
         supports = {
             side: next(
@@ -119,6 +119,7 @@ def vitaminc_versions(everywhere: bool = False) -> list[Run]:
         page = page_filler(list(dict.fromkeys(by_page[p["page"]])), [p["evidence_a"], p["evidence_b"]])
         page += filler("en", rng, max(0, 4 - len(page)))
         at = rng.randrange(len(page) + 1)
+        articles, expects = {}, []
         for side in "ab":
             lines = [_title(p["page"])] + page[:at] + [p[f"evidence_{side}"]] + page[at:]
             articles[f"{side}{n}"] = "\n".join(lines) + "\n"
@@ -128,13 +129,8 @@ def vitaminc_versions(everywhere: bool = False) -> list[Run]:
         if not everywhere:
             claim["story"] = f"s{n}"
             stories[f"s{n}"] = [f"a{n}", f"b{n}"]
-        claims.append(claim)
-        if everywhere and len(claims) == EVERYWHERE_GROUP:
-            runs.append(Run(claims_yaml(claims), articles, expects))
-            claims, articles, expects = [], {}, []
-    if claims:
-        runs.append(Run(claims_yaml(claims, stories), articles, expects))
-    return runs
+        items.append((claim, articles, expects))
+    return version_runs(items, stories, everywhere)
 
 
 def revision_pairs() -> list[Pair]:
