@@ -198,3 +198,55 @@ def test_progress_in_a_ci_log_is_a_plain_line_at_most_every_ten_seconds(capsys):
         "factcheck: embedding and matching articles: 4/10 (0.4/s)\n"
         "factcheck: embedding and matching articles: 8/10 (0.4/s)\n"
     )
+
+
+def test_a_finding_line_names_a_few_differences_and_counts_the_rest(tmp_path, fake_model, capsys):
+    (tmp_path / "claims.yaml").write_text(
+        "stories:\n  ferry: ['*']\nclaims:\n  - id: ferry\n    text: the ferry carried 100 passengers to the island\n"
+        "    story: ferry\n",
+        encoding="utf-8",
+    )
+    articles = []
+    for n, passengers in enumerate((100, 120, 140, 160, 180, 200)):
+        path = tmp_path / f"n{n}.txt"
+        path.write_text(f"The ferry carried {passengers} passengers to the island.\nThe sea was calm.\n", "utf-8")
+        articles.append(str(path))
+    code = main(
+        [
+            "run",
+            "--claims",
+            str(tmp_path / "claims.yaml"),
+            "--articles",
+            *articles,
+            "--out",
+            str(tmp_path / "out"),
+            "-q",
+        ]
+    )
+    first = capsys.readouterr().err.splitlines()[0]
+    assert (code, first) == (
+        EXIT_BLOCKING,
+        f"{articles[0]}:1: ferry: n0 says 100 passengers, n1 says 120 passengers; n0 says 100 passengers, n2 says "
+        "140 passengers; n0 says 100 passengers, n3 says 160 passengers; … and 2 more differences",
+    )
+
+
+def test_a_finding_line_names_a_few_articles_of_another_version(case, fake_model, capsys):
+    told = "Selon {}, les mineurs ont volé de l'électricité au réseau.\n"
+    articles = [case / "b.txt"]
+    for n in range(6):
+        articles.append(case / f"g{n}.txt")
+        articles[-1].write_text(told.format("le gouvernement"), encoding="utf-8")
+    (case / "claims.yaml").write_text(
+        (case / "claims.yaml").read_text("utf-8").replace('["a", "b"]', '["*"]'), encoding="utf-8"
+    )
+    args = ["run", "--claims", str(case / "claims.yaml"), "--out", str(case / "out"), "-q"]
+    code = main([*args, "--articles", *map(str, articles)])
+    police = [line for line in capsys.readouterr().err.splitlines() if line.startswith(str(case / "b.txt"))]
+    assert (code, police) == (
+        EXIT_BLOCKING,
+        [
+            f"{case / 'b.txt'}:2: power-theft: tells 'police', g0, g1, g2, g3, g4 and 1 more tell 'government'; "
+            "b attributes it to la police, g0 to le gouvernement"
+        ],
+    )

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from factcheck.results import DISAGREEMENT, ClaimResult, Difference, Evidence, Report
 
 LEVELS = ("error", "warning", "note")
+# A finding is one line of a CI log: an archive-wide claim can differ in dozens of pairs (verdict.MAX_DIFFERENCES),
+# and a line that lists them all runs to hundreds of characters. report.json has them all.
+MAX_NAMED = 5  # articles named as telling another version
+MAX_EXPLAINED = 3  # other differences spelt out
 
 
 @dataclass(frozen=True, order=True)
@@ -69,8 +73,18 @@ def _what_differs(evidence: Evidence, differences: list[Difference]) -> list[str
             others.setdefault(other.version, []).append(other.article)
         else:
             rest.append(d.explanation)
-    told = [f"{', '.join(articles)} tell{'s' if len(articles) == 1 else ''} '{v}'" for v, articles in others.items()]
-    return ([f"tells '{evidence.version}', " + "; ".join(told)] if told else []) + rest
+    told = [f"{_named(articles)} tell{'s' if len(articles) == 1 else ''} '{v}'" for v, articles in others.items()]
+    return ([f"tells '{evidence.version}', " + "; ".join(told)] if told else []) + _explained(rest)
+
+
+def _named(articles: list[str]) -> str:
+    more = len(articles) - MAX_NAMED
+    return ", ".join(articles[:MAX_NAMED]) + (f" and {more} more" if more > 0 else "")
+
+
+def _explained(explanations: list[str]) -> list[str]:
+    more = len(explanations) - MAX_EXPLAINED
+    return explanations[:MAX_EXPLAINED] + ([f"… and {more} more differences"] if more > 0 else [])
 
 
 def _unverified(result: ClaimResult, paths: dict) -> list[Finding]:
