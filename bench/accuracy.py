@@ -24,19 +24,19 @@ from tabulate import tabulate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.sets import FIT, TEST, Expect, Pair, nli, own, revisions, sts, translations, vitaminc_pool  # noqa: E402
+from bench.sets import FIT, TEST, Expect, Pair, nli, own, revisions, sts, topical, translations, variants, vitaminc_pool  # noqa: E402
 from bench.sets.runner import Tool  # noqa: E402
 
 SETS = {
     "digests": sts.digests,
     "archives": sts.archives,
-    "topical": sts.topical,
-    "topical-everywhere": sts.topical_everywhere,
-    "stories": sts.stories,
+    "topical": topical.topical,
+    "topical-everywhere": topical.topical_everywhere,
+    "stories": topical.stories,
     "multi-fact": sts.multi_fact,
     "entity-swaps": sts.entity_swaps,
-    "claim-figures": sts.claim_figures,
-    "claim-negations": sts.claim_negations,
+    "claim-figures": variants.claim_figures,
+    "claim-negations": variants.claim_negations,
     "xnli-pairs": nli.xnli_pairs,
     "pawsx-pairs": nli.pawsx_pairs,
     "xnli-claims": nli.xnli_claims,
@@ -45,7 +45,7 @@ SETS = {
     "vitaminc-versions": revisions.vitaminc_versions,
     "versions-everywhere": lambda: nli.xnli_versions(everywhere=True) + revisions.vitaminc_versions(everywhere=True),
     "revision-pairs": revisions.revision_pairs,
-    "claim-pairs": lambda: sts.claim_pairs() + revisions.claim_pairs(),
+    "claim-pairs": lambda: variants.claim_pairs() + revisions.claim_pairs(),
     "iterater": revisions.iterater,
     "own-claims": own.own_claims,
     "newsroom": own.newsroom,

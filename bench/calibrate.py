@@ -25,7 +25,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.sets import FIT, nli, own, revisions, sts  # noqa: E402
+from bench.sets import FIT, nli, own, revisions, sts, topical  # noqa: E402
 from bench.sets.runner import Tool  # noqa: E402
 from factcheck.core.decide import clause_candidates, first_look, with_clauses  # noqa: E402
 from factcheck.core.engine import scored_with_words  # noqa: E402
@@ -40,7 +40,7 @@ from factcheck.text.sentences import parse_article  # noqa: E402
 FIT_SETS = {
     "digests": sts.digests,
     "archives": sts.archives,
-    "topical": sts.topical,
+    "topical": topical.topical,
     "multi-fact": sts.multi_fact,
     "entity-swaps": sts.entity_swaps,
     "xnli-claims": nli.xnli_claims,

@@ -22,9 +22,9 @@ STSB = BENCH.parent.parent / "shared" / "eval" / "external" / "stsb"
 @pytest.mark.skipif(not STSB.exists(), reason="the shared evaluation data is not next to this clone")
 def test_a_story_tells_one_fact_in_two_languages_and_has_an_article_without_it():
     sys.path.insert(0, str(BENCH.parent))
-    from bench.sets import sts
+    from bench.sets import topical
 
-    for run in sts.stories():
+    for run in topical.stories():
         mentions = {(e.claim, e.article): e.want for e in run.expects if e.metric == "mention"}
         claims = {claim for claim, _ in mentions}
         assert claims and {e.claim for e in run.expects if e.metric == "flag" and e.want is False} == claims

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from bench.sets import FIT, Pair, half_of
 from bench.sets.common import DATA, xnli
-from bench.sets.sts import changed_figure
+from bench.sets.variants import changed_figure
 
 _LANGS = ("fr", "tr")
 
