@@ -18,6 +18,7 @@ from factcheck.results import ClaimResult
 class Explained:
     result: ClaimResult  # the run's decision on the claim, as `run` reports it
     threshold: float  # the probability from which a sentence states the claim, for its scope
+    veto: float | None  # for a claim checked everywhere, the veto's threshold (core/veto.py); else None
     candidates: tuple[Candidate, ...]  # per article, its `top` best sentences, best first
 
 
@@ -40,4 +41,5 @@ def explain(session: Session, claim_id: str, top: int) -> Explained:
         )
         candidates += explain_claim(rows, claim.id, scored, calibration, top)
     threshold = (calibration.story if claim.story is not None else calibration.everywhere).threshold
-    return Explained(result, threshold, tuple(candidates))
+    veto = calibration.veto.threshold if claim.story is None and calibration.veto is not None else None
+    return Explained(result, threshold, veto, tuple(candidates))

@@ -41,6 +41,23 @@ def test_explain_gives_versions_decisions_differences_and_the_best_sentences(cas
     assert len(rows) == 4
 
 
+def test_explain_shows_the_veto_of_a_claim_checked_everywhere(case, fake_model, capsys):
+    (case / "c.txt").write_text("Le marché était calme.\nIl pleuvait sur Lyon hier soir.\n", "utf-8")
+    args = ["explain", "rain", "--claims", "claims.yaml", "--articles", "a.txt", "b.txt", "c.txt", "--top", "1", "-q"]
+    assert main(args) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out.endswith(
+        "article      #    line    score    p(states)    veto  states?    sentence\n"
+        "---------  ---  ------  -------  -----------  ------  ---------  -------------------------------\n"
+        "a            1       1    0              0                       Le marché était calme ce matin.\n"
+        "b            1       1    0              0                       Le marché était calme ce matin.\n"
+        "c            1       2    0.833          0.8    0.63  yes        Il pleuvait sur Lyon hier soir.\n"
+        "\n"
+        "veto: a claim checked everywhere found short of p 0.95 is looked at again, its words aligned\n"
+        "with the sentence's; under 0.31 it is not stated\n"
+    )
+
+
 def test_explain_cuts_long_sentences_unless_wide(case, fake_model, capsys):
     long = "Selon la police, les mineurs ont volé de l'électricité au réseau " + "pendant des mois " * 10 + "."
     (case / "b.txt").write_text(long + "\n", "utf-8")

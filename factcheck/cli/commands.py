@@ -12,6 +12,7 @@ from factcheck.app import Request, Session, UsageError, read_inputs
 from factcheck.cli.console import GREEN, RED, err, notifier, out, painter, print_problems, progress
 from factcheck.core.explain import shared_statements, suggest_stories
 from factcheck.core.reviews import fingerprint
+from factcheck.core.veto import SURE
 from factcheck.explaining import explain
 from factcheck.inputs.reviews import load_reviews, render_reviews, with_review
 from factcheck.models.embed import PASSAGE, encode_batched
@@ -122,6 +123,7 @@ def cmd_explain(args) -> int:
     with _session(args) as session:
         explained = explain(session, args.claim, args.top)
     fit = (lambda text: text) if args.wide else _short
+    vetoes = explained.veto is not None
     rows = [
         (
             c.article if c.rank == 1 else "",
@@ -129,14 +131,22 @@ def cmd_explain(args) -> int:
             c.line,
             f"{c.score:.3f}",
             f"{c.probability:.2f}",
+            *([f"{c.veto:.2f}" if c.veto is not None else ""] if vetoes else []),
             "yes" if c.probability >= explained.threshold else "",
             fit(c.text),
         )
         for c in explained.candidates
     ]
     out(_explained(explained.result, fit))
-    headers = ("article", "#", "line", "score", "p(states)", "states?", "sentence")
-    out("\nbest sentences of each article\n" + tabulate(rows, headers=headers, tablefmt="simple") + "\n")
+    headers = ("article", "#", "line", "score", "p(states)", *(["veto"] if vetoes else []), "states?", "sentence")
+    table = tabulate(rows, headers=headers, tablefmt="simple")
+    note = (
+        f"\nveto: a claim checked everywhere found short of p {SURE} is looked at again, its words aligned\n"
+        f"with the sentence's; under {explained.veto:.2f} it is not stated\n"
+        if vetoes
+        else ""
+    )
+    out("\nbest sentences of each article\n" + table + "\n" + note)
     return EXIT_OK
 
 

@@ -9,7 +9,7 @@ import numpy as np
 from factcheck.core.decide import first_look
 from factcheck.core.features import features_at
 from factcheck.core.match import ClaimRows, Scored, score
-from factcheck.core.veto import vetoed
+from factcheck.core.veto import second_look, vetoed
 from factcheck.models.calibration import Calibration
 from factcheck.records import Article, Claim
 
@@ -22,6 +22,7 @@ class Candidate:
     score: float
     probability: float
     text: str
+    veto: float | None = None  # the veto's probability, where it looks at this unit again (core/veto.py)
 
 
 def explain_claim(
@@ -38,6 +39,7 @@ def explain_claim(
         features = features_at(claims, scored, unit, scored.claims[np.arange(len(unit)), unit], np.array([k]))
         first = calibration.probabilities(features, claims.in_story)
         probability = vetoed(first, features, claims.in_story, calibration)[k]
+        veto = second_look(first, features, claims.in_story, calibration)[k]
         out.append(
             Candidate(
                 article.id,
@@ -46,6 +48,7 @@ def explain_claim(
                 round(float(scored.claims[k, index]), 3),
                 round(float(probability), 3),
                 scored.unit_text(int(index)),
+                None if np.isnan(veto) else round(float(veto), 3),
             )
         )
     return out

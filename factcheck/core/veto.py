@@ -52,11 +52,19 @@ def vetoed(
     """`probability` (the first decision's, per claim), where the veto refuses a claim checked everywhere that
     it finds stated short of SURE: the veto's probability, below every threshold. `features`: the veto's, with
     `aligned` worked out for those claims."""
+    likely = second_look(probability, features, in_story, calibration)
+    return np.where(likely < calibration.veto.threshold, likely, probability) if calibration.veto else probability
+
+
+def second_look(
+    probability: np.ndarray, features: dict[str, np.ndarray], in_story: np.ndarray, calibration: Calibration
+) -> np.ndarray:
+    """The veto's probability for each claim it looks at again (checked everywhere, found short of SURE); NaN for
+    the others, and for all when the calibration has no veto."""
     if calibration.veto is None:
-        return probability
+        return np.full(len(probability), np.nan)
     found = _looked_again(probability, in_story, calibration)
-    likely = calibration.veto.probabilities(features)
-    return np.where(found & (likely < calibration.veto.threshold), likely, probability)
+    return np.where(found, calibration.veto.probabilities(features), np.nan)
 
 
 def _looked_again(probability: np.ndarray, in_story: np.ndarray, calibration: Calibration) -> np.ndarray:
