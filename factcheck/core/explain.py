@@ -9,7 +9,7 @@ import numpy as np
 from factcheck.core.decide import first_look
 from factcheck.core.features import features_at
 from factcheck.core.match import ClaimRows, Scored, score
-from factcheck.core.veto import second_look, vetoed
+from factcheck.core.veto import refused, second_look
 from factcheck.models.calibration import Calibration
 from factcheck.records import Article, Claim
 
@@ -38,8 +38,8 @@ def explain_claim(
         unit = np.full(len(claims.claims), index)
         features = features_at(claims, scored, unit, scored.claims[np.arange(len(unit)), unit], np.array([k]))
         first = calibration.probabilities(features, claims.in_story)
-        probability = vetoed(first, features, claims.in_story, calibration)[k]
-        veto = second_look(first, features, claims.in_story, calibration)[k]
+        likely = second_look(first, features, claims.in_story, calibration)
+        probability, veto = refused(first, likely, calibration)[k], likely[k]
         out.append(
             Candidate(
                 article.id,

@@ -52,8 +52,14 @@ def vetoed(
     """`probability` (the first decision's, per claim), where the veto refuses a claim checked everywhere that
     it finds stated short of SURE: the veto's probability, below every threshold. `features`: the veto's, with
     `aligned` worked out for those claims."""
-    likely = second_look(probability, features, in_story, calibration)
-    return np.where(likely < calibration.veto.threshold, likely, probability) if calibration.veto else probability
+    return refused(probability, second_look(probability, features, in_story, calibration), calibration)
+
+
+def refused(probability: np.ndarray, likely: np.ndarray, calibration: Calibration) -> np.ndarray:
+    """`probability`, with the veto's (`likely`, from second_look) where it is under the veto's threshold."""
+    if calibration.veto is None:
+        return probability
+    return np.where(likely < calibration.veto.threshold, likely, probability)
 
 
 def second_look(
