@@ -35,8 +35,17 @@ def test_explain_gives_versions_decisions_differences_and_the_best_sentences(cas
         "- a attributes it to le gouvernement, b to la police",
         "",
     ]
-    assert out[15] == "best sentences of each article"
-    rows = [line.split() for line in out[18:]]
+    assert out[15:20] == [
+        "the claim's words at the evidence, weakest first",
+        "article      line  claim word ~ nearest word of the evidence",
+        "---------  ------  " + "-" * 110,
+        "a               2  mineurs ~ mineurs 1.00, ont ~ ont 1.00, volé ~ volé 1.00, électricité ~ électricité 1.00, "
+        "réseau ~ réseau 1.00",
+        "b               2  mineurs ~ mineurs 1.00, ont ~ ont 1.00, volé ~ volé 1.00, électricité ~ électricité 1.00, "
+        "réseau ~ réseau 1.00",
+    ]
+    assert out[21] == "best sentences of each article"
+    rows = [line.split() for line in out[24:]]
     assert [(r[0], r[1], r[2]) for r in rows if r[0] in "ab"] == [("a", "1", "2"), ("b", "1", "2")]
     assert len(rows) == 4
 
@@ -56,6 +65,19 @@ def test_explain_shows_the_veto_of_a_claim_checked_everywhere(case, fake_model, 
         "veto: a claim checked everywhere found short of p 0.95 is looked at again, its words aligned\n"
         "with the sentence's; under 0.31 it is not stated\n"
     )
+
+
+def test_explain_shows_first_the_claim_word_the_evidence_lacks(case, fake_model, capsys):
+    (case / "c.txt").write_text("Le marché était calme.\nIl pleuvait sur Lyon hier soir.\n", "utf-8")
+    args = ["explain", "rain", "--claims", "claims.yaml", "--articles", "a.txt", "b.txt", "c.txt", "--top", "1", "-q"]
+    assert main(args) == EXIT_OK
+    assert (
+        "\nthe claim's words at the evidence, weakest first\n"
+        "article      line  claim word ~ nearest word of the evidence\n"
+        "---------  ------  -----------------------------------------------------------------------------------\n"
+        "c               2  Paris ~ pleuvait 0.00, pleuvait ~ pleuvait 1.00, hier ~ hier 1.00, soir ~ soir 1.00\n"
+        "\nbest sentences of each article\n"
+    ) in capsys.readouterr().out
 
 
 def test_explain_cuts_long_sentences_unless_wide(case, fake_model, capsys):

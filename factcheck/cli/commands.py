@@ -138,6 +138,8 @@ def cmd_explain(args) -> int:
         for c in explained.candidates
     ]
     out(_explained(explained.result, fit))
+    if explained.words:
+        out(_words_at_evidence(explained.words, fit))
     headers = ("article", "#", "line", "score", "p(states)", *(["veto"] if vetoes else []), "states?", "sentence")
     table = tabulate(rows, headers=headers, tablefmt="simple")
     note = (
@@ -176,6 +178,15 @@ def _explained(result, fit) -> str:
     if found:
         lines += ["", "what differs"] + [f"- {text}" for text in found]
     return "\n".join(lines) + "\n"
+
+
+def _words_at_evidence(words, fit) -> str:
+    """Each article's line, and the claim's words with the evidence's word nearest each, weakest first."""
+    rows = [
+        (w.article, w.line, fit(", ".join(f"{m.word} ~ {m.match} {m.cosine:.2f}" for m in w.matches))) for w in words
+    ]
+    table = tabulate(rows, headers=("article", "line", "claim word ~ nearest word of the evidence"), tablefmt="simple")
+    return "\nthe claim's words at the evidence, weakest first\n" + table + "\n"
 
 
 def cmd_stories(args) -> int:

@@ -72,6 +72,31 @@ def words_found(table: WordTable, words: tuple[str, ...], sentences: Sequence[Se
     return float(table.cosines[np.ix_(rows, columns)].max(axis=1).mean())
 
 
+@dataclass(frozen=True)
+class WordMatch:
+    """A claim's word, the evidence's word nearest it, and their cosine."""
+
+    word: str
+    match: str
+    cosine: float
+
+
+def word_matches(table: WordTable, words: tuple[str, ...], sentences: Sequence[Sentence]) -> tuple[WordMatch, ...]:
+    """Each of `words` that the table has, with the word of `sentences` nearest it, weakest first: what `aligned`
+    weighs, word by word, for a curator to read ('dismissed' ~ 'déclaré' 0.54 where the evidence says nothing of a
+    dismissal). Empty where the sentences have no words."""
+    found = [w for w in dict.fromkeys(words) if w in table.rows]
+    columns = [
+        w for w in dict.fromkeys(w for s in sentences for w in sentence_words(s.text, s.lang)) if w in table.columns
+    ]
+    if not found or not columns:
+        return ()
+    cosines = table.cosines[np.ix_([table.rows[w] for w in found], [table.columns[w] for w in columns])]
+    nearest = cosines.argmax(axis=1)
+    matches = [WordMatch(w, columns[j], float(cosines[i, j])) for i, (w, j) in enumerate(zip(found, nearest))]
+    return tuple(sorted(matches, key=lambda m: m.cosine))
+
+
 @dataclass(frozen=True, eq=False)
 class ArticleWords:
     """An article's content words as columns of a WordTable, sentence after sentence (`starts`: where each
