@@ -42,17 +42,9 @@ def with_veto(
         again = replace(scored[i][1], words=table, aligned_texts=texts[i])
         # the first look's features are those of the veto but one: only the words are worked out again
         features = {**look.features, ALIGNED: aligned_at(again, look.unit, which)}
-        out[i] = replace(look, probability=vetoed(look.probability, features, scored[i][0].in_story, calibration))
+        likely = second_look(look.probability, features, scored[i][0].in_story, calibration)
+        out[i] = replace(look, probability=refused(look.probability, likely, calibration))
     return out
-
-
-def vetoed(
-    probability: np.ndarray, features: dict[str, np.ndarray], in_story: np.ndarray, calibration: Calibration
-) -> np.ndarray:
-    """`probability` (the first decision's, per claim), where the veto refuses a claim checked everywhere that
-    it finds stated short of SURE: the veto's probability, below every threshold. `features`: the veto's, with
-    `aligned` worked out for those claims."""
-    return refused(probability, second_look(probability, features, in_story, calibration), calibration)
 
 
 def refused(probability: np.ndarray, likely: np.ndarray, calibration: Calibration) -> np.ndarray:
