@@ -610,6 +610,10 @@ def test_two_drafts_of_one_sentence_differ_in_a_checkable_fact(a, b, kind):
         ),
         ("The Seceratry of State met Tokayev in Astana.", "The Secretary of State met Tokaiev in Astana."),  # misspelt
         ("The film received positive reviews from critics.", "The film was met with favourable reviews from critics."),
+        (  # a first word set off by a comma ties the sentence to the one before: it names no one
+            "Additionally, students must commit to work in Serbia for at least 5 years after their studies.",
+            "Another condition is that students have to work in Serbia for at least 5 years after their studies.",
+        ),
     ],
 )
 def test_rewording_of_one_sentence_is_no_difference(a, b):

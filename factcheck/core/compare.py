@@ -186,8 +186,8 @@ def entity_change(a: Telling, b: Telling) -> str | None:
     ta, tb = terms(a.text), terms(b.text)
     # a sentence's first word counts as a name here when it is capitalised in both drafts ('Barcelona won',
     # 'Manchester United won')
-    only_a = sorted(n for n in ta.capitalised if _new_name(n, tb, a.text, b.text) and _opening_name(n, ta, tb))
-    only_b = sorted(n for n in tb.capitalised if _new_name(n, ta, b.text, a.text) and _opening_name(n, tb, ta))
+    only_a = sorted(n for n in ta.capitalised if _new_name(n, tb, a.text, b.text) and _opening_name(n, a.text, ta, tb))
+    only_b = sorted(n for n in tb.capitalised if _new_name(n, ta, b.text, a.text) and _opening_name(n, b.text, tb, ta))
     if only_a and only_b:
         named_a, named_b = ", ".join(_as_written(a.text, only_a)), ", ".join(_as_written(b.text, only_b))
         return f"{a.name} names {named_a}, {b.name} names {named_b}"
@@ -207,9 +207,18 @@ def _model_change(a: Telling, b: Telling) -> str | None:
     return None
 
 
-def _opening_name(word: str, mine: Terms, other: Terms) -> bool:
-    """A name, or a capitalised first word facing another capitalised word the other draft lacks."""
-    return word in mine.names or bool(other.capitalised - mine.capitalised - mine.words)
+_SET_OFF = re.compile(r"\W*([^\W\d_][\w'’-]*),")  # a first word and its comma: 'Additionally,', 'However,'
+
+
+def _opening_name(word: str, text: str, mine: Terms, other: Terms) -> bool:
+    """A name, or a capitalised first word facing another capitalised word the other draft lacks; not one a comma
+    sets off, which joins the sentence to the one before ('Additionally, students must ...')."""
+    if word in mine.names:
+        return True
+    set_off = _SET_OFF.match(text)
+    if set_off and anyascii(set_off.group(1)).lower() == word:
+        return False
+    return bool(other.capitalised - mine.capitalised - mine.words)
 
 
 def _new_name(name: str, other: Terms, text: str, other_text: str) -> bool:
