@@ -45,9 +45,13 @@ def test_explain_gives_versions_decisions_differences_and_the_best_sentences(cas
         "réseau ~ réseau 1.00",
     ]
     assert out[21] == "best sentences of each article"
-    rows = [line.split() for line in out[24:]]
+    rows = [line.split() for line in out[24:28]]
     assert [(r[0], r[1], r[2]) for r in rows if r[0] in "ab"] == [("a", "1", "2"), ("b", "1", "2")]
-    assert len(rows) == 4
+    assert out[28:] == [
+        "",
+        "the run's evidence is first the likeliest of the 3 best-scoring sentences within 0.05 of",
+        "the best score; a near miss's clauses and a claim's figure may then move it (docs/how-it-works.md)",
+    ]
 
 
 def test_explain_shows_the_veto_of_a_claim_checked_everywhere(case, fake_model, capsys):
@@ -62,6 +66,8 @@ def test_explain_shows_the_veto_of_a_claim_checked_everywhere(case, fake_model, 
         "b            1       1    0              0                       Le marché était calme ce matin.\n"
         "c            1       2    0.833          0.8    0.63  yes        Il pleuvait sur Lyon hier soir.\n"
         "\n"
+        "the run's evidence is first the likeliest of the 3 best-scoring sentences within 0.05 of\n"
+        "the best score; a near miss's clauses and a claim's figure may then move it (docs/how-it-works.md)\n"
         "veto: a claim checked everywhere found short of p 0.95 is looked at again, its words aligned\n"
         "with the sentence's; under 0.31 it is not stated\n"
     )

@@ -10,6 +10,7 @@ from tabulate import tabulate
 
 from factcheck.app import Request, Session, UsageError, read_inputs
 from factcheck.cli.console import GREEN, RED, err, notifier, out, painter, print_problems, progress
+from factcheck.core.decide import CANDIDATES, NEAR_TIE
 from factcheck.core.explain import shared_statements, suggest_stories
 from factcheck.core.reviews import fingerprint
 from factcheck.core.veto import SURE
@@ -143,11 +144,14 @@ def cmd_explain(args) -> int:
     headers = ("article", "#", "line", "score", "p(states)", *(["veto"] if vetoes else []), "states?", "sentence")
     table = tabulate(rows, headers=headers, tablefmt="simple")
     note = (
-        f"\nveto: a claim checked everywhere found short of p {SURE} is looked at again, its words aligned\n"
-        f"with the sentence's; under {explained.veto:.2f} it is not stated\n"
-        if vetoes
-        else ""
+        f"\nthe run's evidence is first the likeliest of the {CANDIDATES} best-scoring sentences within {NEAR_TIE} of\n"
+        "the best score; a near miss's clauses and a claim's figure may then move it (docs/how-it-works.md)\n"
     )
+    if vetoes:
+        note += (
+            f"veto: a claim checked everywhere found short of p {SURE} is looked at again, its words aligned\n"
+            f"with the sentence's; under {explained.veto:.2f} it is not stated\n"
+        )
     out("\nbest sentences of each article\n" + table + "\n" + note)
     return EXIT_OK
 
