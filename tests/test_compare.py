@@ -484,6 +484,18 @@ def test_a_negation_in_another_clause_does_not_contradict_the_claim(sentence, la
     assert [c.kind for c in contradictions(negated, "en", _evidence("000", sentence))] == ["negation"]
 
 
+def test_a_speaker_described_by_the_words_the_article_names_them_with_is_one_speaker():
+    told = _evidence(
+        "000",
+        "« La banque ne légalisera pas les cryptomonnaies comme moyen de paiement. »",
+        "C'est ce qu'a déclaré Alexey Sidorov, le co-fondateur de KazFinTech.",
+    )
+    claim = "A KazFinTech co-founder said the bank would not legalise cryptocurrencies as a means of payment."
+    assert contradictions(claim, "en", told) == []
+    other = "A Binance co-founder said the bank would not legalise cryptocurrencies as a means of payment."
+    assert [c.kind for c in contradictions(other, "en", told)] == ["attribution"]
+
+
 def test_a_negated_claim_agrees_with_the_negated_sentence_of_a_pair():
     pair = parse_article("000", "Les passagers ont été évacués. Aucune victime n'est à déplorer.").sentences
     told = Evidence("c", "000", True, 0.6, 0.7, pair, focus=0)  # the vectors preferred the evacuation

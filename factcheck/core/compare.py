@@ -149,7 +149,7 @@ def _attribution(a: Telling, b: Telling) -> str | None:
         return None
     named_a, named_b = names_someone(sa), names_someone(sb)
     if named_a and named_b:
-        differ = _names_differ(sa, sb)
+        differ = _names_differ(sa, sb) and not _described(sa, b) and not _described(sb, a)
     else:
         differ = a.lang == b.lang and not named_a and not named_b and not same_speaker(sa, sb)
     return f"{a.name} attributes it to {sa}, {b.name} to {sb}" if differ else None
@@ -161,6 +161,18 @@ def _names_differ(a: str, b: str) -> bool:
     if not ta.names or not tb.names:
         return False
     return not any(tb.has(n) for n in ta.names) and not any(ta.has(n) for n in tb.names)
+
+
+_DESCRIPTION = re.compile(r"(?i:a|an|the|un|une|le|la|les|l['’])\b")
+
+
+def _described(speaker: str, other: Telling) -> bool:
+    """Whether `speaker` describes someone ('A KazFinTech co-founder') whom the other side names with those words
+    ('Alexey Sidorov, le co-fondateur de KazFinTech'): every name of the description is in its sentences."""
+    if not _DESCRIPTION.match(speaker):
+        return False
+    names, told = terms(speaker).names, terms(f"{other.context} {other.text}")
+    return bool(names) and all(told.has(n) for n in names)
 
 
 _QUOTED = re.compile("[«»“”„\"]|(?:^|\\s)['‘’]")
