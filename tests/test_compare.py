@@ -428,6 +428,12 @@ def test_negation(text, lang, negated):
         ("Başkan Ardak Tangebaev ise soruşturma başlattıklarını açıkladı.", "tr", "Başkan Ardak Tangebaev"),
         ("Sony Ericsson also said it would shut down its centre.", "en", "Sony Ericsson"),  # not 'also'
         ("Kazakh officials said the plant closed.", "en", "Kazakh officials"),
+        (  # the subject opens a Turkish sentence; the capitalised words nearer the verb are a place and an object
+            "Sony Ericsson ayrıca, Münih, Almanya'daki Ar-Ge sitesini kapatmayı planladığını söyledi.",
+            "tr",
+            "Sony Ericsson",
+        ),
+        ("Olayın ardından Bilgi Teknolojileri önlemleri aldığını açıkladı.", "tr", "Bilgi Teknolojileri"),
     ],
 )
 def test_attribution(text, lang, speaker):
@@ -693,6 +699,8 @@ def test_a_speaker_before_a_plain_statement_is_not_its_speaker():
         ("Selon le gouvernement, les mineurs ont volé de l'électricité.", "fr", ("le gouvernement",)),
         ("Reports according to which the bank planned a reserve.", "en", ()),
         ("Tengrinews’e verilen bilgilere göre çalışanlar yakalandı.", "tr", ()),  # what was reported: no one
+        ("Hayır, sadece sabah ofise geri döneceğini söyledi.", "tr", ()),  # 'No, ...' is no one
+        ("Bilişim Teknolojileri departmanlarının kontrolünü sıkılaştıracaklarını söyledi.", "tr", ()),  # whose, not who
         ("Selon des sources proches du dossier, rien.", "fr", ()),
         ("Selon " + "un responsable " * 8 + "du ministère, rien.", "fr", ("un responsable " * 5 + "un",)),
     ],

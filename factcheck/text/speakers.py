@@ -25,6 +25,13 @@ _ATTRIBUTION = {
         # the speaker is the subject: marked by 'ise', or right before what was said (not an object phrase)
         r"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,6})ise\s+[^.]{0,160}?\b(?:dedi|açıkladı|söyledi|"
         r"belirtti|ifade etti|dile getirdi)\b",
+        # the subject opens the sentence (SOV), two capitalised words or more, maybe after an opener ('Olayın
+        # ardından'): not a place or object nearer the verb ('Münih, Almanya'daki Ar-Ge sitesini'); one
+        # capitalised word alone may be any sentence's first ('Hayır, ...'); words before a genitive are
+        # whose ('Bilişim Teknolojileri departmanlarının kontrolünü'), not who
+        r"(?:^|[.!?]\s+)(?:[A-ZÇĞİÖŞÜ][\w’'\-]*\s+[a-zçğıöşü][\w’'\-]*\s+)?"
+        r"(?P<who>(?:[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,5}[A-ZÇĞİÖŞÜ][\w’'\-]*)(?![\w’'\-]|\s+[\w’'\-]*n[ıiuü]n\b)"
+        r"[^.]{0,200}?\b(?:dedi|açıkladı|söyledi|belirtti|ifade etti|dile getirdi)\b",
         r"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,6})[^.]{0,40}?\b(?:dedi|açıkladı|söyledi|"
         r"belirtti|ifade etti|dile getirdi)\b",
     ],
