@@ -386,6 +386,22 @@ def test_a_claims_bounds_against_an_articles_figures(claim, evidence, conflicts)
 
 
 @pytest.mark.parametrize(
+    "claim, conflicts",
+    [
+        (
+            "Authorities seized 76,000 mining devices.",
+            [("76,000 mining", "67 000 pièces")],
+        ),  # no word shared: the near figure
+        ("Authorities seized 67,000 mining devices.", []),
+        ("Authorities seized 30,000 mining devices.", []),  # none within twice its value: nothing to compare
+    ],
+)
+def test_across_languages_a_claims_figure_meets_the_one_near_it_in_value(claim, conflicts):
+    evidence = "L'autorité a déposé 25 affaires pénales et saisi 67 000 pièces d'équipement."
+    assert number_conflicts((claim, "en"), (evidence, "fr"), as_bounds=True) == conflicts
+
+
+@pytest.mark.parametrize(
     "text, lang, negated",
     [
         ("La Banque nationale ne prévoit pas d'interdire les cryptomonnaies.", "fr", True),

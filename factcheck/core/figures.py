@@ -54,6 +54,8 @@ def figure_conflicts(
             peers = [p for p in by_words if not _another_ones(q, p, a)] or _left_over(q, a, b, same_language)
         else:
             peers = _left_over(q, a, b, same_language) or _every_date(q, a, b)
+            if not peers and not same_language:
+                peers = _nearest_in_value(q, a, b)
         if not peers or any(_agree(q, p, as_bounds) for p in peers):
             continue
         if about:
@@ -148,6 +150,33 @@ def _left_over(
     if mine_time and theirs_time and mine_time != theirs_time:  # 'seven years' and 'six heures' in any language
         return []
     return theirs_kind
+
+
+NEAR_VALUE = 2.0  # across languages, a figure this close in value is the one a claim's changed figure tells
+
+
+def _nearest_in_value(q: Quantity, mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> list[Quantity]:
+    """Across languages, where no word around the figures is shared ('seized 76,000 mining devices' against 'saisi
+    67 000 pièces d'équipement'): the other side's one figure of q's kind within NEAR_VALUE times of q, once the
+    figures both sides state alike are paired off; none where two are that close."""
+    if q.kind in _DATES or q.value <= 0:
+        return []
+    mine_kind, theirs_kind = _unpaired([m for m in mine if m.kind == q.kind], [p for p in theirs if p.kind == q.kind])
+    if q not in mine_kind:
+        return []
+    near = [
+        p
+        for p in theirs_kind
+        if p.value > 0 and max(p.value, q.value) <= NEAR_VALUE * min(p.value, q.value) and not _units_apart(q, p)
+    ]
+    return near if len(near) == 1 else []
+
+
+def _units_apart(q: Quantity, p: Quantity) -> bool:
+    """Units of measure or of time that cannot be one ('7 kilometre' and '5,9 büyüklüğünde'; 'seven years' and
+    'six heures'), in any language."""
+    q_time, p_time = time_unit(q.unit), time_unit(p.unit)
+    return _measures_apart(q.unit, p.unit) or bool(q_time and p_time and q_time != p_time)
 
 
 def _every_date(q: Quantity, mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> list[Quantity]:
