@@ -136,7 +136,7 @@ def _left_over(
     """The only figure of q's kind on the other side when q is the only one on this side, once the figures both
     sides state alike are paired off: what a translation leaves to pair ('$412 million on sales of $7 billion'
     against '380 millions ... 7 milliards'). Not dates, which tell of many events."""
-    mine_kind, theirs_kind = [m for m in mine if m.kind == q.kind], [p for p in theirs if p.kind == q.kind]
+    mine_kind, theirs_kind = _of_kind(q.kind, mine), _of_kind(q.kind, theirs)
     if q.kind not in _DATES:
         mine_kind, theirs_kind = _unpaired(mine_kind, theirs_kind)
     if mine_kind != [q] or len(theirs_kind) != 1:
@@ -144,12 +144,11 @@ def _left_over(
     (other,) = theirs_kind
     if same_language and _apart(q.unit, other.unit):
         return []  # in one language, '4 employés' and '6 régions' count different things
-    if _measures_apart(q.unit, other.unit):  # '7 kilometre' is no '5,9 büyüklüğünde' in any language
-        return []
-    mine_time, theirs_time = time_unit(q.unit), time_unit(other.unit)
-    if mine_time and theirs_time and mine_time != theirs_time:  # 'seven years' and 'six heures' in any language
-        return []
-    return theirs_kind
+    return [] if _units_apart(q, other) else theirs_kind
+
+
+def _of_kind(kind: str, side: tuple[Quantity, ...]) -> list[Quantity]:
+    return [q for q in side if q.kind == kind]
 
 
 NEAR_VALUE = 2.0  # across languages, a figure this close in value is the one a claim's changed figure tells
@@ -161,7 +160,7 @@ def _nearest_in_value(q: Quantity, mine: tuple[Quantity, ...], theirs: tuple[Qua
     figures both sides state alike are paired off; none where two are that close."""
     if q.kind in _DATES or q.value <= 0:
         return []
-    mine_kind, theirs_kind = _unpaired([m for m in mine if m.kind == q.kind], [p for p in theirs if p.kind == q.kind])
+    mine_kind, theirs_kind = _unpaired(_of_kind(q.kind, mine), _of_kind(q.kind, theirs))
     if q not in mine_kind:
         return []
     near = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+_SPEECH_TR = r"(?:dedi|açıkladı|söyledi|belirtti|ifade etti|dile getirdi)"
 _SPEECH_FR = r"(?:déclaré|affirmé|indiqué|expliqué|ajouté|précisé|annoncé|estimé|souligné|assuré|confié)"
 _ATTRIBUTION = {
     "fr": [
@@ -23,17 +24,15 @@ _ATTRIBUTION = {
     "tr": [
         r"(?P<who>\b[A-ZÇĞİÖŞÜ][\w’'\- ]{2,80}?)(?:['’](?:[ynd]?[ae]))?\s+göre\b",
         # the speaker is the subject: marked by 'ise', or right before what was said (not an object phrase)
-        r"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,6})ise\s+[^.]{0,160}?\b(?:dedi|açıkladı|söyledi|"
-        r"belirtti|ifade etti|dile getirdi)\b",
+        rf"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){{1,6}})ise\s+[^.]{{0,160}}?\b{_SPEECH_TR}\b",
         # the subject opens the sentence (SOV), two capitalised words or more, maybe after an opener ('Olayın
         # ardından'): not a place or object nearer the verb ('Münih, Almanya'daki Ar-Ge sitesini'); one
         # capitalised word alone may be any sentence's first ('Hayır, ...'); words before a genitive are
         # whose ('Bilişim Teknolojileri departmanlarının kontrolünü'), not who
         r"(?:^|[.!?]\s+)(?:[A-ZÇĞİÖŞÜ][\w’'\-]*\s+[a-zçğıöşü][\w’'\-]*\s+)?"
         r"(?P<who>(?:[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,5}[A-ZÇĞİÖŞÜ][\w’'\-]*)(?![\w’'\-]|\s+[\w’'\-]*n[ıiuü]n\b)"
-        r"[^.]{0,200}?\b(?:dedi|açıkladı|söyledi|belirtti|ifade etti|dile getirdi)\b",
-        r"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){1,6})[^.]{0,40}?\b(?:dedi|açıkladı|söyledi|"
-        r"belirtti|ifade etti|dile getirdi)\b",
+        rf"[^.]{{0,200}}?\b{_SPEECH_TR}\b",
+        rf"(?P<who>(?:\b[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){{1,6}})[^.]{{0,40}}?\b{_SPEECH_TR}\b",
     ],
 }
 # A speaker named by a pronoun is someone named earlier: not comparable with anyone.
